@@ -1,0 +1,36 @@
+using Madrasah.Blazor.Infrastructure.Identity;
+
+namespace Madrasah.Blazor.Components.Layout;
+
+/// <summary>A live count beside a menu item: the topic that changes it, and how to count.</summary>
+public sealed record NavigationBadge(Func<UserScope, string> Topic, Func<IServiceProvider, UserScope, Task<int>> Count);
+
+public sealed record NavigationItem(string Href, string Label, string Icon, string[] Roles, NavigationBadge? Badge = null, int Order = 100);
+
+/// <summary>
+/// The menu: each feature registers its pages with the roles that may open them
+/// (<c>services.AddNavigationItem(...)</c> next to the feature's services), so each role sees only its own pages.
+/// </summary>
+public sealed class NavigationItems(IEnumerable<NavigationItem> items, IHostEnvironment environment)
+{
+    public IReadOnlyList<NavigationItem> For(UserScope scope) =>
+        items.Where(i => i.Roles.Contains(scope.Role) || (i.Roles.Contains(DevelopmentOnly) && environment.IsDevelopment()))
+             .OrderBy(i => i.Order)
+             .ToList();
+
+    /// <summary>Pseudo-role: the item shows to every signed-in user, in Development only.</summary>
+    public const string DevelopmentOnly = "(development)";
+}
+
+public static class NavigationServiceCollectionExtensions
+{
+    public static IServiceCollection AddNavigationItem(this IServiceCollection services, NavigationItem item) =>
+        services.AddSingleton(item);
+
+    public static IServiceCollection AddNavigation(this IServiceCollection services)
+    {
+        services.AddSingleton<NavigationItems>();
+        services.AddScoped<HeaderService>();
+        return services.AddNavigationItem(new("/", "Beranda", "fa-solid fa-house", Roles.All, Order: 0));
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Madrasah.Blazor.Data;
+
+/// <summary>
+/// Applies the EF migrations (never EnsureCreated) and switches the file to WAL before the app serves
+/// anything; seeds demo data when configured. Runs as the first hosted service, so start-up waits for it.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<MadrasahDbContext> factory,
+    IServiceProvider services,
+    IOptions<DatabaseOptions> options,
+    IHostEnvironment environment,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (options.Value.SeedDemoData ?? environment.IsDevelopment())
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,13 @@
+using Madrasah.Blazor.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace Madrasah.Blazor.Infrastructure.Identity;
+
+/// <summary>Refuses very common passwords, with their own message (the character rules are Identity's options).</summary>
+public sealed class CommonPasswordValidator : IPasswordValidator<ApplicationUser>
+{
+    public Task<IdentityResult> ValidateAsync(UserManager<ApplicationUser> manager, ApplicationUser user, string? password) =>
+        Task.FromResult(PasswordRules.IsCommon(password)
+            ? IdentityResult.Failed(new IdentityError { Code = "CommonPassword", Description = PasswordRules.CommonPasswordMessage })
+            : IdentityResult.Success);
+}

@@ -1,0 +1,75 @@
+using Madrasah.Blazor.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Madrasah.Blazor.Infrastructure.Identity;
+
+public static class IdentityServiceCollectionExtensions
+{
+    public static IServiceCollection AddMadrasahIdentity(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<SignInService>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/Account/Login";
+                o.LogoutPath = "/Account/Logout";
+                o.AccessDeniedPath = "/Account/AccessDenied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Cookie.Name = "Madrasah.Auth";
+            }));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.InstitutionStaff, p => p.RequireRole(Roles.Operator, Roles.KepalaMadrasah, Roles.PetugasKepegawaian))
+            .AddPolicy(Policies.DistrictAdmin, p => p.RequireRole(Roles.AdminKabKota))
+            .AddPolicy(Policies.SystemAdmin, p => p.RequireRole(Roles.Admin));
+        services.AddScoped<IAuthorizationHandler, InstitutionScopeHandler>();
+
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedEmail = true;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireDigit = true;
+                options.Password.RequireNonAlphanumeric = true;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<MadrasahDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<IndonesianIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddClaimsPrincipalFactory<MadrasahClaimsFactory>();
+
+        // Identity's stores need a scoped context; features use the factory.
+        services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<MadrasahDbContext>>().CreateDbContext());
+        return services;
+    }
+}
+
+public static class Policies
+{
+    public const string InstitutionStaff = nameof(InstitutionStaff);
+    public const string DistrictAdmin = nameof(DistrictAdmin);
+    public const string SystemAdmin = nameof(SystemAdmin);
+    /// <summary>Resource policy: the resource (an <see cref="InstitutionRef"/>) lies within the user's scope.</summary>
+    public const string InScope = nameof(InScope);
+}

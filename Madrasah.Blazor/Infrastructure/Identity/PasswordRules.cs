@@ -1,0 +1,61 @@
+namespace Madrasah.Blazor.Infrastructure.Identity;
+
+/// <summary>
+/// The password rule of the seed (at least 8 characters with upper case, lower case, digit and symbol)
+/// plus a refusal of very common passwords. Used by Identity's validator and by live strength indicators.
+/// </summary>
+public static class PasswordRules
+{
+    public const int MinimumLength = 8;
+
+    public sealed record Rule(string Key, string Label, bool Met);
+
+    public static IReadOnlyList<Rule> Evaluate(string? password)
+    {
+        password ??= "";
+        return
+        [
+            new("length", $"Minimal {MinimumLength} karakter", password.Length >= MinimumLength),
+            new("upper", "Memuat huruf besar (A–Z)", password.Any(char.IsUpper)),
+            new("lower", "Memuat huruf kecil (a–z)", password.Any(char.IsLower)),
+            new("digit", "Memuat angka (0–9)", password.Any(char.IsDigit)),
+            new("symbol", "Memuat karakter simbol (mis. ! @ # $)", password.Any(c => !char.IsLetterOrDigit(c) && !char.IsWhiteSpace(c))),
+        ];
+    }
+
+    public static bool IsStrong(string? password) => Evaluate(password).All(r => r.Met) && !IsCommon(password);
+
+    public const string CommonPasswordMessage = "Kata sandi ini terlalu umum dan mudah ditebak. Pilih kata sandi lain.";
+
+    /// <summary>
+    /// True for passwords on the common list, also when dressed up with capitals, digits, symbols or
+    /// look-alike characters ("P@ssw0rd123!" is "password").
+    /// </summary>
+    public static bool IsCommon(string? password)
+    {
+        if (string.IsNullOrEmpty(password)) return false;
+        var lower = password.ToLowerInvariant();
+        if (CommonPasswords.Exact.Contains(lower)) return true;
+        var stem = Stem(lower);
+        return stem.Length == 0 || CommonPasswords.Stems.Contains(stem);
+    }
+
+    private static string Stem(string lower)
+    {
+        var chars = lower.Select(c => c switch
+        {
+            '@' or '4' => 'a',
+            '0' => 'o',
+            '1' or '!' => 'i',
+            '3' => 'e',
+            '$' or '5' => 's',
+            '7' => 't',
+            _ => c,
+        }).Where(char.IsLetter);
+        // Trailing leftovers of digits-and-symbols padding ("password!1" -> "passwordi") are trimmed back.
+        var stem = new string(chars.ToArray());
+        foreach (var candidate in new[] { stem, stem.TrimEnd('i', 'a', 's', 'e', 'o', 't') })
+            if (CommonPasswords.Stems.Contains(candidate)) return candidate;
+        return stem;
+    }
+}

@@ -1,0 +1,39 @@
+using Madrasah.Blazor.Components;
+using Madrasah.Blazor.Components.Account;
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Features.Dashboard;
+using Madrasah.Blazor.Features.Institutions;
+using Madrasah.Blazor.Infrastructure.Audit;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Live;
+using Madrasah.Blazor.Infrastructure.Logging;
+using Madrasah.Blazor.Infrastructure.Time;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Logging.AddMadrasahConsole(builder.Environment);
+builder.Services.AddMadrasahTime();
+builder.Services.AddMadrasahData(builder.Configuration, builder.Environment);
+builder.Services.AddMadrasahIdentity();
+builder.Services.AddMadrasahUi();
+builder.Services.AddLiveUpdates();
+builder.Services.AddAudit();
+builder.Services.AddDemoData();
+builder.Services.AddDashboard();
+builder.Services.AddInstitutions();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseRequestLocalization();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+app.MapHealthChecks("/healthz");
+
+app.Run();
+
+public partial class Program { }
