@@ -14,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddMadrasahConsole(builder.Environment);
 builder.Services.AddMadrasahTime();
 builder.Services.AddMadrasahData(builder.Configuration, builder.Environment);
-builder.Services.AddMadrasahIdentity();
+builder.Services.AddMadrasahIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddMadrasahUi();
 builder.Services.AddLiveUpdates();
 builder.Services.AddAudit();

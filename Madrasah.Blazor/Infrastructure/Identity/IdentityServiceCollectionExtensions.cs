@@ -1,14 +1,21 @@
 using Madrasah.Blazor.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Madrasah.Blazor.Infrastructure.Identity;
 
 public static class IdentityServiceCollectionExtensions
 {
-    public static IServiceCollection AddMadrasahIdentity(this IServiceCollection services)
+    public static IServiceCollection AddMadrasahIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // Keys on disk next to the database, so sign-in cookies survive a restart.
+        var keyFolder = configuration["DataProtection:KeyFolder"] ?? "App_Data/keys";
+        services.AddDataProtection()
+            .SetApplicationName("Madrasah")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.IsPathRooted(keyFolder) ? keyFolder : Path.Combine(environment.ContentRootPath, keyFolder)));
+
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();

@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+
+namespace Madrasah.Blazor.Tests.Infrastructure;
+
+/// <summary>One running app and one headless Debian Chromium shared by the browser tests of a collection.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public TestApp App { get; private set; } = null!;
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = await TestApp.StartAsync();
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("MADRASAH_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+        });
+        Assertions.SetDefaultExpectTimeout(15_000);
+    }
+
+    /// <summary>A fresh browser context (own cookies: one user) with a desktop-sized page.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = App.BaseUrl,
+            ViewportSize = new() { Width = 1366, Height = 900 },
+            Locale = "id-ID",
+            TimezoneId = "Asia/Jakarta",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the real sign-in page and waits for the dashboard.</summary>
+    public async Task<IPage> SignInAsync(string email, string password = DemoPassword)
+    {
+        var page = await NewPageAsync();
+        await SignInOnPageAsync(page, email, password);
+        return page;
+    }
+
+    public static async Task SignInOnPageAsync(IPage page, string email, string password = DemoPassword)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Kata Sandi").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dashboard")).ToBeVisibleAsync();
+        // Interactive circuit connected: the layout's live parts only work from here on.
+        await page.WaitForFunctionAsync("() => document.querySelector('.app-nav') !== null");
+    }
+
+    public const string DemoPassword = Madrasah.Blazor.Data.DemoData.Password;
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        Playwright?.Dispose();
+        if (App is not null) await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

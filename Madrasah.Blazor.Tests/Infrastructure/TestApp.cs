@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Madrasah.Blazor.Tests.Infrastructure;
+
+/// <summary>
+/// The real app, started as its own process from its build output on a free loopback port, with its own
+/// temporary database, mail, upload and key folders (Development environment: demo data, /dev/surat).
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    public string BaseUrl { get; }
+    public string DataFolder { get; }
+    public string DatabasePath => Path.Combine(DataFolder, "madrasah.db");
+    public string MailFolder => Path.Combine(DataFolder, "mail");
+    public string UploadFolder => Path.Combine(DataFolder, "uploads");
+
+    private TestApp(Process process, string baseUrl, string dataFolder)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        DataFolder = dataFolder;
+    }
+
+    public string Log { get { lock (_log) return _log.ToString(); } }
+
+    public static async Task<TestApp> StartAsync(IDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var dataFolder = Directory.CreateTempSubdirectory("madrasah-app-").FullName;
+        var appFolder = AppBuildFolder();
+        var start = new ProcessStartInfo(Path.Combine(appFolder, "Madrasah.Blazor"))
+        {
+            WorkingDirectory = appFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = baseUrl,
+            ["Database__Path"] = Path.Combine(dataFolder, "madrasah.db"),
+            ["Email__PickupFolder"] = Path.Combine(dataFolder, "mail"),
+            ["Email__PollSeconds"] = "1",
+            ["Uploads__Folder"] = Path.Combine(dataFolder, "uploads"),
+            ["DataProtection__KeyFolder"] = Path.Combine(dataFolder, "keys"),
+            ["App__PublicBaseUrl"] = baseUrl,
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        var app = new TestApp(process, baseUrl, dataFolder);
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        return app;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_log) _log.AppendLine(line);
+    }
+
+    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The app exited with code {_process.ExitCode}:\n{Log}");
+            try
+            {
+                var response = await http.GetAsync($"{BaseUrl}/healthz");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(200); // polling a starting process: nothing to await on instead
+        }
+        throw new TimeoutException($"The app did not become healthy within {timeout}:\n{Log}");
+    }
+
+    /// <summary>The app's own build output (same configuration as the tests), where its static-asset manifest lives.</summary>
+    private static string AppBuildFolder()
+    {
+        var testFolder = AppContext.BaseDirectory; // .../Madrasah.Blazor.Tests/bin/<Config>/net9.0/linux-x64/
+        var dir = new DirectoryInfo(testFolder);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Madrasah.sln"))) dir = dir.Parent;
+        if (dir is null) throw new InvalidOperationException("Madrasah.sln not found above " + testFolder);
+        var relative = Path.GetRelativePath(Path.Combine(dir.FullName, "Madrasah.Blazor.Tests"), testFolder);
+        var folder = Path.Combine(dir.FullName, "Madrasah.Blazor", relative);
+        if (!File.Exists(Path.Combine(folder, "Madrasah.Blazor")))
+            throw new InvalidOperationException("The app is not built at " + folder);
+        return folder;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+    }
+}

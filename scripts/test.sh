@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: installs what the tests need when it is missing (Debian's Chromium for the browser
+# tests, aiosmtpd as a real SMTP server, poppler-utils to read PDFs back, DejaVu fonts for PDFs),
+# then builds and runs the whole solution's tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+dotnet build Madrasah.sln -c Debug -nologo -clp:ErrorsOnly
+dotnet test Madrasah.sln -c Debug --no-build -nologo --logger "console;verbosity=normal" "$@"
