@@ -56,6 +56,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForFunctionAsync("() => document.querySelector('.app-nav') !== null");
     }
 
+    /// <summary>Saves a full-page PNG when MADRASAH_SCREENSHOTS names a folder: for looking at pages, never asserted.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("MADRASAH_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
     public const string DemoPassword = Madrasah.Blazor.Data.DemoData.Password;
 
     public async Task DisposeAsync()

@@ -29,6 +29,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = dashboardTitle })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("context-name")).ToHaveTextAsync(contextName);
         await Expect(MenuLinks(page)).ToHaveTextAsync(menu.Select(Exact).ToArray());
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-" + email.Split('@')[0]);
 
         for (var round = 0; round < 2; round++)
         {
@@ -86,6 +87,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/Account/Login");
+        await BrowserFixture.ScreenshotAsync(page, "login");
         await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
         await Expect(page.GetByText("Email wajib diisi.")).ToBeVisibleAsync();
         await Expect(page.GetByText("Kata Sandi wajib diisi.")).ToBeVisibleAsync();
