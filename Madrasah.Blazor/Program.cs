@@ -8,6 +8,7 @@ using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Infrastructure.Logging;
 using Madrasah.Blazor.Infrastructure.Time;
+using Madrasah.Blazor.Infrastructure.Uploads;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.Services.AddMadrasahIdentity(builder.Configuration, builder.Environment)
 builder.Services.AddMadrasahUi();
 builder.Services.AddLiveUpdates();
 builder.Services.AddAudit();
+builder.Services.AddUploads(builder.Configuration);
 builder.Services.AddDemoData();
 builder.Services.AddDashboard();
 builder.Services.AddInstitutions();
@@ -32,6 +34,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapUploadEndpoints();
 app.MapHealthChecks("/healthz");
 
 app.Run();

@@ -1,0 +1,71 @@
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Infrastructure.Audit;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+
+namespace Madrasah.Blazor.Tests.Infrastructure;
+
+/// <summary>
+/// The app's own service registrations (data, identity, audit) over a <see cref="TestDatabase"/>, for service
+/// tests of code that needs Identity. Each scope gets an HttpContext so sign-in can write its cookie.
+/// </summary>
+public sealed class AppServices : IAsyncDisposable
+{
+    public TestDatabase Database { get; } = new();
+    public ServiceProvider Provider { get; }
+
+    public AppServices(Action<IServiceCollection, IConfiguration>? configure = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Path"] = Database.Path,
+            ["DataProtection:KeyFolder"] = Path.Combine(Database.Folder, "keys"),
+            ["Uploads:Folder"] = Path.Combine(Database.Folder, "uploads"),
+        }).Build();
+        var environment = new TestHostEnvironment(Database.Folder);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(environment);
+        services.AddSingleton(TimeProvider.System);
+        services.AddMadrasahData(configuration, environment);
+        services.AddMadrasahIdentity(configuration, environment);
+        services.AddAudit();
+        services.AddDemoData();
+        configure?.Invoke(services, configuration);
+        Provider = services.BuildServiceProvider();
+    }
+
+    /// <summary>A request-like scope: services resolved from it see an HttpContext (for SignInManager).</summary>
+    public AsyncServiceScope CreateRequestScope()
+    {
+        var scope = Provider.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
+            new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        return scope;
+    }
+
+    public async Task SeedDemoDataAsync()
+    {
+        await using var scope = Provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Provider.DisposeAsync();
+        Database.Dispose();
+    }
+
+    private sealed class TestHostEnvironment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Test";
+        public string ApplicationName { get; set; } = "Madrasah.Blazor";
+        public string ContentRootPath { get; set; } = root;
+        public IFileProvider ContentRootFileProvider { get; set; } = new PhysicalFileProvider(root);
+    }
+}

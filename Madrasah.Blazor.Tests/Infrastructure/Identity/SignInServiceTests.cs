@@ -1,0 +1,105 @@
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Infrastructure.Audit;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Madrasah.Blazor.Tests.Infrastructure.Identity;
+
+public sealed class SignInServiceTests : IAsyncLifetime
+{
+    private readonly AppServices _app = new();
+
+    public Task InitializeAsync() => _app.SeedDemoDataAsync();
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+
+    private async Task<SignInOutcome> SignInAsync(string email, string password)
+    {
+        await using var scope = _app.CreateRequestScope();
+        return await scope.ServiceProvider.GetRequiredService<SignInService>().PasswordSignInAsync(email, password, rememberMe: false);
+    }
+
+    [Fact]
+    public async Task Right_password_signs_in_and_is_audited()
+    {
+        Assert.Equal(SignInOutcome.Succeeded, await SignInAsync("operator@min1sleman.sch.id", DemoData.Password));
+        await using var db = _app.Database.CreateContext();
+        var entry = await db.Set<AuditEntry>().SingleAsync(a => a.Action == "identity.signed-in");
+        Assert.Equal("operator@min1sleman.sch.id", entry.UserName);
+        Assert.NotNull(entry.InstitutionId);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    {
+        for (var i = 0; i < 4; i++)
+            Assert.Equal(SignInOutcome.Failed, await SignInAsync("kepala@min1sleman.sch.id", "Salah#Sandi123"));
+        Assert.Equal(SignInOutcome.LockedOut, await SignInAsync("kepala@min1sleman.sch.id", "Salah#Sandi123"));
+        Assert.Equal(SignInOutcome.LockedOut, await SignInAsync("kepala@min1sleman.sch.id", DemoData.Password));
+    }
+
+    [Fact]
+    public async Task Unknown_email_fails_like_a_wrong_password()
+    {
+        Assert.Equal(SignInOutcome.Failed, await SignInAsync("tidak.ada@contoh.id", DemoData.Password));
+    }
+
+    [Fact]
+    public async Task Unverified_email_is_told_only_when_the_password_is_right()
+    {
+        await using (var scope = _app.Provider.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var result = await users.CreateAsync(new ApplicationUser { UserName = "baru@contoh.sch.id", Email = "baru@contoh.sch.id", FullName = "Baru" }, DemoData.Password);
+            Assert.True(result.Succeeded);
+        }
+        Assert.Equal(SignInOutcome.EmailNotConfirmed, await SignInAsync("baru@contoh.sch.id", DemoData.Password));
+        Assert.Equal(SignInOutcome.Failed, await SignInAsync("baru@contoh.sch.id", "Salah#Sandi123"));
+    }
+
+    [Fact]
+    public async Task Passwords_are_hashed_with_at_least_210000_PBKDF2_iterations()
+    {
+        await using var db = _app.Database.CreateContext();
+        var hash = Convert.FromBase64String((await db.Users.FirstAsync()).PasswordHash!);
+        Assert.Equal(0x01, hash[0]); // Identity v3 format: 0x01, PRF (4 bytes), iteration count (4 bytes, big-endian), …
+        var iterations = (hash[5] << 24) | (hash[6] << 16) | (hash[7] << 8) | hash[8];
+        Assert.True(iterations >= 210_000, $"iterations = {iterations}");
+    }
+
+    [Theory]
+    [InlineData("Pendek1!", null)]
+    [InlineData("semuakecil1!", "PasswordRequiresUpper")]
+    [InlineData("SEMUABESAR1!", "PasswordRequiresLower")]
+    [InlineData("TanpaAngka!!", "PasswordRequiresDigit")]
+    [InlineData("TanpaSimbol123", "PasswordRequiresNonAlphanumeric")]
+    [InlineData("Pen1!", "PasswordTooShort")]
+    [InlineData("P@ssw0rd123!", "CommonPassword")]
+    [InlineData("Bismillah@123", "CommonPassword")]
+    [InlineData("Madrasah#2026", "CommonPassword")]
+    public async Task Password_rule_of_the_seed_and_common_passwords(string password, string? expectedError)
+    {
+        await using var scope = _app.Provider.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var email = $"{Guid.NewGuid():N}@contoh.sch.id";
+        var result = await users.CreateAsync(new ApplicationUser { UserName = email, Email = email, FullName = "Uji" }, password);
+        if (expectedError is null)
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        else
+        {
+            var error = Assert.Single(result.Errors, e => e.Code == expectedError);
+            Assert.DoesNotContain("Password", error.Description); // Indonesian, not Identity's English
+        }
+    }
+
+    [Fact]
+    public void Strength_rules_report_each_missing_rule()
+    {
+        var rules = PasswordRules.Evaluate("abc");
+        Assert.Equal(["length", "upper", "digit", "symbol"], rules.Where(r => !r.Met).Select(r => r.Key));
+        Assert.True(PasswordRules.IsStrong("Sleman#Kamad2026"));
+        Assert.False(PasswordRules.IsStrong("Qwerty123!"));
+    }
+}

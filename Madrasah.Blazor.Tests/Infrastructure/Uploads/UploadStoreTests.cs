@@ -1,0 +1,98 @@
+using System.Text;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Uploads;
+using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Madrasah.Blazor.Tests.Infrastructure.Uploads;
+
+public sealed class UploadStoreTests : IAsyncLifetime
+{
+    private readonly AppServices _app = new((services, configuration) => services.AddUploads(configuration));
+    private UploadStore _store = null!;
+    private UserScope _operatorA = null!, _operatorB = null!;
+    private int _districtId;
+
+    public async Task InitializeAsync()
+    {
+        var a = await _app.Database.AddInstitutionAsync("MIN A", "111100000001");
+        var b = await _app.Database.AddInstitutionAsync("MIN B", "111100000002");
+        _districtId = a.DistrictId;
+        _operatorA = new UserScope("op-a", "op-a@contoh.id", "Operator A", Roles.Operator, a.Id, null);
+        _operatorB = new UserScope("op-b", "op-b@contoh.id", "Operator B", Roles.Operator, b.Id, null);
+        _store = _app.Provider.GetRequiredService<UploadStore>();
+    }
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+
+    private static readonly UploadRule SuratTugas = UploadRule.Pdf("Surat Tugas", 300 * 1024);
+
+    private static MemoryStream Pdf(int size)
+    {
+        var bytes = new byte[size];
+        Encoding.ASCII.GetBytes("%PDF-1.4\n").CopyTo(bytes, 0);
+        return new MemoryStream(bytes);
+    }
+
+    [Fact]
+    public async Task A_real_pdf_is_stored_outside_wwwroot_under_a_generated_name()
+    {
+        await using var db = _app.Database.CreateContext();
+        var upload = await _store.SaveAsync(db, _operatorA, Pdf(10_000), "../../surat tugas.pdf", SuratTugas);
+        await db.SaveChangesAsync();
+
+        Assert.Equal("surat tugas.pdf", upload.OriginalName);
+        Assert.Matches("^[0-9a-f]{32}\\.pdf$", upload.StoredName);
+        Assert.True(File.Exists(Path.Combine(_app.Database.Folder, "uploads", upload.StoredName)));
+        Assert.Equal(10_000, upload.SizeBytes);
+    }
+
+    [Fact]
+    public async Task A_renamed_non_pdf_is_refused_naming_the_field()
+    {
+        await using var db = _app.Database.CreateContext();
+        var error = await Assert.ThrowsAsync<UploadRejectedException>(() =>
+            _store.SaveAsync(db, _operatorA, new MemoryStream(Encoding.UTF8.GetBytes("<html>bukan pdf</html>")), "surat.pdf", SuratTugas));
+        Assert.StartsWith("Surat Tugas:", error.Message);
+        Assert.Contains("bukan PDF", error.Message);
+        Assert.Empty(_app.Database.CreateContext().Set<StoredUpload>());
+    }
+
+    [Fact]
+    public async Task A_file_over_the_limit_is_refused_with_the_limit()
+    {
+        await using var db = _app.Database.CreateContext();
+        var error = await Assert.ThrowsAsync<UploadRejectedException>(() =>
+            _store.SaveAsync(db, _operatorA, Pdf(300 * 1024 + 1), "surat.pdf", SuratTugas));
+        Assert.Equal("Surat Tugas: ukuran berkas melebihi batas 300 KB.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_file_at_the_limit_is_accepted()
+    {
+        await using var db = _app.Database.CreateContext();
+        var upload = await _store.SaveAsync(db, _operatorA, Pdf(300 * 1024), "surat.pdf", SuratTugas);
+        Assert.Equal(300 * 1024, upload.SizeBytes);
+    }
+
+    [Fact]
+    public async Task Only_users_in_scope_can_open_a_file()
+    {
+        Guid id;
+        await using (var db = _app.Database.CreateContext())
+        {
+            id = (await _store.SaveAsync(db, _operatorA, Pdf(2000), "surat.pdf", SuratTugas)).Id;
+            await db.SaveChangesAsync();
+        }
+        await using var read = _app.Database.CreateContext();
+        var own = await _store.OpenAsync(read, _operatorA, id);
+        Assert.NotNull(own);
+        await own.Value.Content.DisposeAsync();
+        Assert.Null(await _store.OpenAsync(read, _operatorB, id));
+        Assert.Null(await _store.OpenAsync(read, UserScope.Anonymous, id));
+        var district = await _store.OpenAsync(read, new UserScope("adm", "adm", "Admin", Roles.AdminKabKota, null, _districtId), id);
+        Assert.NotNull(district);
+        await district.Value.Content.DisposeAsync();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Madrasah.Blazor.Infrastructure.Uploads;
+
+public sealed class UploadOptions
+{
+    /// <summary>Folder for uploaded files, outside wwwroot; relative paths are taken from the app's folder.</summary>
+    public string Folder { get; set; } = "App_Data/uploads";
+}
+
+/// <summary>What a field accepts: its Indonesian label (named in every message), types and size limit.</summary>
+public sealed record UploadRule(string FieldLabel, long MaxBytes, params FileKind[] Kinds)
+{
+    public static UploadRule Pdf(string fieldLabel, long maxBytes) => new(fieldLabel, maxBytes, FileKind.Pdf);
+    public string MaxSizeText => MaxBytes >= 1024 * 1024 ? $"{MaxBytes / (1024.0 * 1024):0.#} MB" : $"{MaxBytes / 1024} KB";
+}
+
+public enum FileKind { Pdf, Png, Jpeg }
+
+public sealed class UploadRejectedException(string message) : Exception(message);
+
+/// <summary>
+/// Checks a file by its content (a PDF must start with "%PDF-", images by their signatures, not by the
+/// name the user gave it), stores it under a generated name and records it. Errors name the field in Indonesian.
+/// </summary>
+public sealed class UploadStore(IOptions<UploadOptions> options, IHostEnvironment environment, TimeProvider clock)
+{
+    private string Folder
+    {
+        get
+        {
+            var folder = options.Value.Folder;
+            var full = Path.IsPathRooted(folder) ? folder : Path.Combine(environment.ContentRootPath, folder);
+            Directory.CreateDirectory(full);
+            return full;
+        }
+    }
+
+    /// <summary>
+    /// Validates and writes the file, and adds its record to <paramref name="db"/> (saved by the caller with the
+    /// change it belongs to). Throws <see cref="UploadRejectedException"/> with an Indonesian message when refused.
+    /// </summary>
+    public async Task<StoredUpload> SaveAsync(MadrasahDbContext db, UserScope owner, Stream content, string originalName, UploadRule rule,
+        int? institutionId = null, CancellationToken cancellationToken = default)
+    {
+        // Read at most one byte past the limit: enough to refuse, never an unbounded buffer.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > rule.MaxBytes)
+                throw new UploadRejectedException($"{rule.FieldLabel}: ukuran berkas melebihi batas {rule.MaxSizeText}.");
+        }
+        if (buffer.Length == 0) throw new UploadRejectedException($"{rule.FieldLabel}: berkas kosong.");
+
+        var bytes = buffer.ToArray();
+        var kind = Detect(bytes);
+        if (kind is null || !rule.Kinds.Contains(kind.Value))
+            throw new UploadRejectedException($"{rule.FieldLabel}: isi berkas bukan {string.Join(" atau ", rule.Kinds.Select(KindName))}. Unggah berkas {string.Join("/", rule.Kinds.Select(KindName))} yang asli.");
+
+        var upload = new StoredUpload
+        {
+            Id = Guid.NewGuid(),
+            OriginalName = SafeName(originalName, kind.Value),
+            ContentType = ContentTypeOf(kind.Value),
+            SizeBytes = bytes.Length,
+            Sha256 = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(),
+            InstitutionId = institutionId ?? owner.InstitutionId,
+            DistrictId = owner.DistrictId,
+            UploadedByUserId = owner.UserId,
+            UploadedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        upload.StoredName = upload.Id.ToString("N") + Extension(kind.Value);
+        await File.WriteAllBytesAsync(Path.Combine(Folder, upload.StoredName), bytes, cancellationToken);
+        db.Add(upload);
+        return upload;
+    }
+
+    /// <summary>The file's record and content, or null when missing or outside the user's scope.</summary>
+    public async Task<(StoredUpload Upload, Stream Content)?> OpenAsync(MadrasahDbContext db, UserScope reader, Guid id)
+    {
+        var upload = await db.Set<StoredUpload>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id);
+        if (upload is null || !await MayReadAsync(db, reader, upload)) return null;
+        var path = Path.Combine(Folder, upload.StoredName);
+        return File.Exists(path) ? (upload, File.OpenRead(path)) : null;
+    }
+
+    private static async Task<bool> MayReadAsync(MadrasahDbContext db, UserScope reader, StoredUpload upload)
+    {
+        if (reader.SeesEverything || upload.UploadedByUserId == reader.UserId) return true;
+        if (upload.InstitutionId is not { } institutionId) return false;
+        var districtId = await db.Institutions.Where(i => i.Id == institutionId).Select(i => i.DistrictId).FirstOrDefaultAsync();
+        return reader.Allows(institutionId, districtId);
+    }
+
+    public static FileKind? Detect(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith("%PDF-"u8)) return FileKind.Pdf;
+        if (bytes.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })) return FileKind.Png;
+        if (bytes.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })) return FileKind.Jpeg;
+        return null;
+    }
+
+    private static string KindName(FileKind kind) => kind switch { FileKind.Pdf => "PDF", FileKind.Png => "PNG", _ => "JPEG" };
+    private static string ContentTypeOf(FileKind kind) => kind switch { FileKind.Pdf => "application/pdf", FileKind.Png => "image/png", _ => "image/jpeg" };
+    private static string Extension(FileKind kind) => kind switch { FileKind.Pdf => ".pdf", FileKind.Png => ".png", _ => ".jpg" };
+
+    /// <summary>The user's file name for display and download only: no path, no control characters, the true extension.</summary>
+    private static string SafeName(string originalName, FileKind kind)
+    {
+        var name = Path.GetFileNameWithoutExtension(originalName.Replace('\\', '/').Split('/').Last());
+        name = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim();
+        if (name.Length == 0) name = "berkas";
+        if (name.Length > 120) name = name[..120];
+        return name + Extension(kind);
+    }
+}
