@@ -8,10 +8,9 @@ public class EmailOutboxTests
     [Fact]
     public async Task Enqueue_only_adds_to_the_callers_context_until_it_saves()
     {
-        await using var database = new TestDatabase();
-        using var kit = new EmailTestKit(database, EmailTestKit.Smtp(25));
+        await using var kit = new EmailTestKit(EmailTestKit.Smtp(25));
 
-        await using var db = database.CreateContext();
+        await using var db = kit.Database.CreateContext();
         var message = await kit.Outbox.EnqueueAsync<TestEmail>(db, " guru@contoh.sch.id ", "Ibu Siti", TestEmail.Subject,
             new Dictionary<string, object?> { [nameof(TestEmail.CreatedUtc)] = kit.Clock.UtcNow });
 
@@ -32,8 +31,7 @@ public class EmailOutboxTests
     [Fact]
     public async Task Test_email_renders_in_the_layout_and_its_text_keeps_the_link()
     {
-        await using var database = new TestDatabase();
-        using var kit = new EmailTestKit(database, EmailTestKit.Smtp(25));
+        await using var kit = new EmailTestKit(EmailTestKit.Smtp(25));
 
         var message = await kit.EnqueueTestEmailAsync("guru@contoh.sch.id", "Ibu Siti");
 

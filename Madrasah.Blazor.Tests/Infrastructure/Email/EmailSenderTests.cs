@@ -11,8 +11,7 @@ public class EmailSenderTests
     public async Task Queued_message_is_delivered_to_a_real_smtp_server()
     {
         await using var server = await SmtpTestServer.StartNewAsync();
-        await using var database = new TestDatabase();
-        using var kit = new EmailTestKit(database, EmailTestKit.Smtp(server.Port));
+        await using var kit = new EmailTestKit(EmailTestKit.Smtp(server.Port));
         var sender = kit.CreateSender();
         var published = 0;
         using var _ = kit.Notifier.Subscribe(LiveTopics.Outbox, () => { Interlocked.Increment(ref published); return Task.CompletedTask; });
@@ -44,8 +43,7 @@ public class EmailSenderTests
     public async Task Outage_keeps_every_message_pending_and_each_is_delivered_once_after_the_server_returns()
     {
         await using var server = await SmtpTestServer.StartNewAsync();
-        await using var database = new TestDatabase();
-        using var kit = new EmailTestKit(database, EmailTestKit.Smtp(server.Port));
+        await using var kit = new EmailTestKit(EmailTestKit.Smtp(server.Port));
         kit.Options.BatchSize = 2; // more messages than one batch
         var sender = kit.CreateSender();
 
@@ -96,8 +94,7 @@ public class EmailSenderTests
     public async Task Message_fails_after_max_attempts_and_Kirim_Ulang_puts_it_back_in_the_queue()
     {
         await using var server = new SmtpTestServer(); // not started: its port refuses connections
-        await using var database = new TestDatabase();
-        using var kit = new EmailTestKit(database, EmailTestKit.Smtp(server.Port, maxAttempts: 3));
+        await using var kit = new EmailTestKit(EmailTestKit.Smtp(server.Port, maxAttempts: 3));
         var sender = kit.CreateSender();
         var queued = await kit.EnqueueTestEmailAsync("guru@contoh.sch.id");
 
@@ -121,7 +118,7 @@ public class EmailSenderTests
 
         var requeued = await kit.ReloadAsync(queued.Id);
         Assert.Equal((OutboxStatus.Pending, 0, kit.Clock.UtcNow), (requeued.Status, requeued.Attempts, requeued.NextAttemptUtc));
-        await using (var db = database.CreateContext())
+        await using (var db = kit.Database.CreateContext())
         {
             var entry = await db.Set<AuditEntry>().SingleAsync(a => a.Action == "email.resend");
             Assert.Equal((EmailTestKit.AdminUser.UserId, nameof(OutboxMessage), queued.Id.ToString()), (entry.UserId, entry.EntityType, entry.EntityId));
@@ -140,9 +137,8 @@ public class EmailSenderTests
         var folder = Directory.CreateTempSubdirectory("madrasah-pickup-").FullName;
         try
         {
-            await using var database = new TestDatabase();
             var pickup = Path.Combine(folder, "mail"); // missing: the transport creates it
-            using var kit = new EmailTestKit(database, new EmailOptions { Delivery = EmailDelivery.Pickup, PickupFolder = pickup });
+            await using var kit = new EmailTestKit(new EmailOptions { Delivery = EmailDelivery.Pickup, PickupFolder = pickup });
             var queued = await kit.EnqueueTestEmailAsync("guru@contoh.sch.id", "Ibu Siti", subject: "Uji pengiriman email — folder");
 
             Assert.Equal(1, await kit.CreateSender().DeliverDueAsync(CancellationToken.None));
@@ -164,8 +160,7 @@ public class EmailSenderTests
     [Fact]
     public async Task Send_test_rejects_an_invalid_address_and_queues_a_valid_one()
     {
-        await using var database = new TestDatabase();
-        using var kit = new EmailTestKit(database, EmailTestKit.Smtp(25));
+        await using var kit = new EmailTestKit(EmailTestKit.Smtp(25));
 
         await Assert.ThrowsAsync<ArgumentException>(() => kit.AdminService.SendTestAsync(EmailTestKit.AdminUser, "bukan alamat"));
         var message = await kit.AdminService.SendTestAsync(EmailTestKit.AdminUser, " admin@contoh.sch.id ");

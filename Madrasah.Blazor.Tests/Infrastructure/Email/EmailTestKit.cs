@@ -9,24 +9,23 @@ using Microsoft.Extensions.Options;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Email;
 
-/// <summary>The email services built by hand on a test database, a manual clock and the given options.</summary>
-internal sealed class EmailTestKit : IDisposable
+/// <summary>The email services built by hand on their own test database, a manual clock and the given options.</summary>
+internal sealed class EmailTestKit : IAsyncDisposable
 {
     public static readonly UserScope AdminUser = new("admin-1", "admin@madrasah.local", "Admin Sistem", Roles.Admin, null, null);
 
     private readonly ServiceProvider _services;
 
-    public EmailTestKit(TestDatabase database, EmailOptions options)
+    public EmailTestKit(EmailOptions options)
     {
-        Database = database;
         Options = options;
         _services = new ServiceCollection().AddSingleton(Microsoft.Extensions.Options.Options.Create(options)).BuildServiceProvider();
         Notifier = new LiveNotifier(NullLogger<LiveNotifier>.Instance);
         Outbox = new EmailOutbox(_services, NullLoggerFactory.Instance, Clock, Notifier);
-        AdminService = new OutboxAdminService(database.Factory, Outbox, new AuditLog(Clock), Clock);
+        AdminService = new OutboxAdminService(Database.Factory, Outbox, new AuditLog(Clock), Clock);
     }
 
-    public TestDatabase Database { get; }
+    public TestDatabase Database { get; } = new();
     public EmailOptions Options { get; }
     public ManualClock Clock { get; } = new();
     public LiveNotifier Notifier { get; }
@@ -69,5 +68,9 @@ internal sealed class EmailTestKit : IDisposable
         return db.Set<OutboxMessage>().OrderBy(m => m.Id).ToList();
     }
 
-    public void Dispose() => _services.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Database.DisposeAsync();
+    }
 }
