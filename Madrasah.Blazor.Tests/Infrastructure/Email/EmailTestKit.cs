@@ -19,9 +19,13 @@ internal sealed class EmailTestKit : IAsyncDisposable
     public EmailTestKit(EmailOptions options)
     {
         Options = options;
-        _services = new ServiceCollection().AddSingleton(Microsoft.Extensions.Options.Options.Create(options)).BuildServiceProvider();
+        // Like the app's container for templates: the email options, and a scoped cascading value (the app's Razor
+        // services register such scoped suppliers, which a renderer built on the root provider cannot get), scopes validated.
+        var services = new ServiceCollection().AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        services.AddCascadingValue(_ => options);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
         Notifier = new LiveNotifier(NullLogger<LiveNotifier>.Instance);
-        Outbox = new EmailOutbox(_services, NullLoggerFactory.Instance, Clock, Notifier);
+        Outbox = new EmailOutbox(_services.GetRequiredService<IServiceScopeFactory>(), NullLoggerFactory.Instance, Clock, Notifier);
         AdminService = new OutboxAdminService(Database.Factory, Outbox, new AuditLog(Clock), Clock);
     }
 

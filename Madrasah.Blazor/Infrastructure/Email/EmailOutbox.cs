@@ -11,7 +11,7 @@ namespace Madrasah.Blazor.Infrastructure.Email;
 /// caller's context: the caller's SaveChanges commits it together with the change that caused it. After saving,
 /// the caller calls <see cref="Wake"/> so the sender delivers at once (it polls anyway).
 /// </summary>
-public sealed class EmailOutbox(IServiceProvider services, ILoggerFactory loggerFactory, TimeProvider clock, LiveNotifier notifier)
+public sealed class EmailOutbox(IServiceScopeFactory scopes, ILoggerFactory loggerFactory, TimeProvider clock, LiveNotifier notifier)
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -36,10 +36,12 @@ public sealed class EmailOutbox(IServiceProvider services, ILoggerFactory logger
         return message;
     }
 
-    /// <summary>Renders a template (a component without render mode) to an HTML string.</summary>
+    /// <summary>Renders a template (a component without render mode) to an HTML string, in a scope of its own.</summary>
     public async Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent
     {
-        await using var renderer = new HtmlRenderer(services, loggerFactory);
+        // The renderer asks for scoped Blazor services: the root provider refuses them.
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
         return await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
     }
