@@ -1,0 +1,60 @@
+namespace Madrasah.Blazor.Infrastructure.Email;
+
+public enum EmailDelivery
+{
+    /// <summary>Each message is written as an .eml file to <see cref="EmailOptions.PickupFolder"/>: no server needed.</summary>
+    Pickup,
+    /// <summary>Each message goes to the SMTP server in <see cref="EmailOptions.Smtp"/>.</summary>
+    Smtp,
+}
+
+/// <summary>The "Email" configuration section.</summary>
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    public string SenderName { get; set; } = "Madrasah Notifikasi";
+    public string SenderAddress { get; set; } = "notifikasi@madrasah.local";
+    public EmailDelivery Delivery { get; set; } = EmailDelivery.Pickup;
+    /// <summary>Folder of the .eml files; relative paths are taken from the content root. Created when missing.</summary>
+    public string PickupFolder { get; set; } = "App_Data/mail";
+    public SmtpOptions Smtp { get; set; } = new();
+    /// <summary>After this many failed attempts a message is marked Failed and waits for "Kirim Ulang".</summary>
+    public int MaxAttempts { get; set; } = 8;
+    /// <summary>The wait after the first failure; it doubles after each further failure.</summary>
+    public double RetryBaseSeconds { get; set; } = 5;
+    /// <summary>The longest wait between two attempts.</summary>
+    public double RetryMaxSeconds { get; set; } = 3600;
+    /// <summary>How often the sender looks for due messages when nobody wakes it.</summary>
+    public double PollSeconds { get; set; } = 5;
+    /// <summary>How many messages the sender takes from the database at a time.</summary>
+    public int BatchSize { get; set; } = 10;
+    /// <summary>The address users open the app at, e.g. "http://localhost:5080": templates build absolute links from it.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The wait before the next attempt after <paramref name="attempts"/> failures: base × 2^(attempts−1), capped.</summary>
+    public TimeSpan RetryDelay(int attempts)
+    {
+        var seconds = RetryBaseSeconds * Math.Pow(2, Math.Max(0, attempts - 1));
+        return TimeSpan.FromSeconds(Math.Min(seconds, RetryMaxSeconds));
+    }
+
+    /// <summary>An absolute link for an email: a path is put after <see cref="PublicBaseUrl"/>; an absolute URL stays as it is.</summary>
+    public string AbsoluteUrl(string pathOrUrl)
+    {
+        if (Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "mailto")
+            return pathOrUrl;
+        if (string.IsNullOrWhiteSpace(PublicBaseUrl)) return pathOrUrl;
+        return PublicBaseUrl.TrimEnd('/') + "/" + pathOrUrl.TrimStart('/');
+    }
+}
+
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "localhost";
+    public int Port { get; set; } = 25;
+    public bool EnableSsl { get; set; }
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public int TimeoutSeconds { get; set; } = 30;
+}

@@ -1,0 +1,64 @@
+using System.Threading.Channels;
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Infrastructure.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace Madrasah.Blazor.Infrastructure.Email;
+
+/// <summary>
+/// Queues emails. <see cref="EnqueueAsync{TComponent}"/> renders a Razor template and only adds the message to the
+/// caller's context: the caller's SaveChanges commits it together with the change that caused it. After saving,
+/// the caller calls <see cref="Wake"/> so the sender delivers at once (it polls anyway).
+/// </summary>
+public sealed class EmailOutbox(IServiceScopeFactory scopes, ILoggerFactory loggerFactory, TimeProvider clock, LiveNotifier notifier)
+{
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public async Task<OutboxMessage> EnqueueAsync<TComponent>(MadrasahDbContext db, string to, string? toName, string subject,
+        IDictionary<string, object?> parameters, int? institutionId = null) where TComponent : IComponent
+    {
+        var html = await RenderAsync<TComponent>(parameters);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var message = new OutboxMessage
+        {
+            To = to.Trim(),
+            ToName = string.IsNullOrWhiteSpace(toName) ? null : toName.Trim(),
+            Subject = subject,
+            HtmlBody = html,
+            TextBody = HtmlText.ToText(html),
+            CreatedUtc = now,
+            NextAttemptUtc = now,
+            Status = OutboxStatus.Pending,
+            InstitutionId = institutionId,
+        };
+        db.Add(message);
+        return message;
+    }
+
+    /// <summary>Renders a template (a component without render mode) to an HTML string, in a scope of its own.</summary>
+    public async Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent
+    {
+        // The renderer asks for scoped Blazor services: the root provider refuses them.
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+    }
+
+    /// <summary>Call after SaveChanges: the sender looks for due messages now, and outbox views reload.</summary>
+    public void Wake()
+    {
+        _wake.Writer.TryWrite(true);
+        notifier.Publish(LiveTopics.Outbox);
+    }
+
+    /// <summary>Waits until <see cref="Wake"/> is called or <paramref name="timeout"/> passes.</summary>
+    internal async Task WaitForWakeAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        try { await _wake.Reader.ReadAsync(timeoutSource.Token); }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { }
+    }
+}

@@ -1,0 +1,28 @@
+using Madrasah.Blazor.Components.Layout;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Madrasah.Blazor.Infrastructure.Email;
+
+public static class EmailServiceCollectionExtensions
+{
+    /// <summary>The outbox, its background sender, the transport chosen by Email:Delivery, and the outbox pages.</summary>
+    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<EmailOptions>()
+            .Bind(configuration.GetSection(EmailOptions.Section))
+            .PostConfigure(o => o.PickupFolder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, o.PickupFolder)))
+            .Validate(o => o.Delivery != EmailDelivery.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Email:Smtp:Host is required when Email:Delivery is Smtp.")
+            .Validate(o => System.Net.Mail.MailAddress.TryCreate(o.SenderAddress, out _), "Email:SenderAddress is not a valid address.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton<EmailSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailSender>());
+        services.AddScoped<OutboxAdminService>();
+        services.AddNavigationItem(new("/admin/surat-keluar", "Surat Keluar", "fa-solid fa-paper-plane", [Roles.Admin], Order: 80));
+        services.AddNavigationItem(new("/dev/surat", "Kotak Surat (Pengembangan)", "fa-solid fa-inbox", [NavigationItems.DevelopmentOnly], Order: 95));
+        return services;
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Madrasah.Blazor.Infrastructure.Email;
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+}
+
+/// <summary>
+/// One email waiting to go out, or gone out. Added to the same context (and so the same transaction) as the
+/// change that caused it, then delivered by <see cref="EmailSender"/>: a message exists exactly when its cause does.
+/// </summary>
+public class OutboxMessage
+{
+    public long Id { get; set; }
+    public string To { get; set; } = "";
+    public string? ToName { get; set; }
+    public string Subject { get; set; } = "";
+    public string HtmlBody { get; set; } = "";
+    public string TextBody { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+    public OutboxStatus Status { get; set; }
+    /// <summary>Failed delivery attempts so far (reset by "Kirim Ulang").</summary>
+    public int Attempts { get; set; }
+    /// <summary>The sender picks a pending message once this time has come.</summary>
+    public DateTime NextAttemptUtc { get; set; }
+    public DateTime? SentUtc { get; set; }
+    public string? LastError { get; set; }
+    /// <summary>The institution the message concerns, when there is one (for scoped views).</summary>
+    public int? InstitutionId { get; set; }
+}
+
+public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.ToTable("OutboxMessages");
+        b.Property(m => m.To).HasMaxLength(320);
+        b.Property(m => m.ToName).HasMaxLength(200);
+        b.Property(m => m.Subject).HasMaxLength(300);
+        b.Property(m => m.LastError).HasMaxLength(2000);
+        b.HasIndex(m => new { m.Status, m.NextAttemptUtc });
+        b.HasIndex(m => m.CreatedUtc);
+        b.HasIndex(m => m.InstitutionId);
+    }
+}
+
+public static class OutboxStatusExtensions
+{
+    public static string Label(this OutboxStatus status) => status switch
+    {
+        OutboxStatus.Pending => "Menunggu",
+        OutboxStatus.Sent => "Terkirim",
+        OutboxStatus.Failed => "Gagal",
+        _ => status.ToString(),
+    };
+
+    /// <summary>Bootstrap classes of the status badge.</summary>
+    public static string BadgeClass(this OutboxStatus status) => status switch
+    {
+        OutboxStatus.Pending => "bg-warning text-dark",
+        OutboxStatus.Sent => "bg-success",
+        _ => "bg-danger",
+    };
+}
