@@ -1,6 +1,7 @@
 using Madrasah.Blazor.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Madrasah.Blazor.Tests.Infrastructure;
 
