@@ -7,6 +7,7 @@ using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Infrastructure.Logging;
+using Madrasah.Blazor.Infrastructure.Pdf;
 using Madrasah.Blazor.Infrastructure.Time;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.Services.AddMadrasahIdentity();
 builder.Services.AddMadrasahUi();
 builder.Services.AddLiveUpdates();
 builder.Services.AddAudit();
+builder.Services.AddPdf(builder.Configuration);
 builder.Services.AddDemoData();
 builder.Services.AddDashboard();
 builder.Services.AddInstitutions();
@@ -32,6 +34,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapReceiptEndpoints();
 app.MapHealthChecks("/healthz");
 
 app.Run();
