@@ -81,12 +81,15 @@ public sealed class PdfReceiptWriter
         return output.ToArray();
     }
 
-    /// <summary>PNG of a QR code (error correction M) for <paramref name="text"/>.</summary>
+    /// <summary>
+    /// PNG of a QR code (error correction M) for <paramref name="text"/>. Colours are given explicitly: QRCoder's
+    /// default PNG is a variant PDFsharp rejects ("Unsupported image format").
+    /// </summary>
     public static byte[] QrPng(string text)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(10);
+        return new PngByteQRCode(data).GetGraphic(10, [0, 0, 0, 255], [255, 255, 255, 255]);
     }
 
     /// <summary>The green band and the QR code with its caption at the right; returns the y below the caption.</summary>
