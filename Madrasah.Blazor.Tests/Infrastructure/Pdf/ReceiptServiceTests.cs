@@ -25,14 +25,20 @@ public class ReceiptServiceTests
             [new("Nama Lembaga", institution.Name), new("NSM", institution.StatisticNumber), new("Alamat", institution.Address)],
             sections);
 
+    /// <summary>Adds an institution and issues one profile receipt for it at <see cref="Clock"/>.</summary>
+    private static async Task<(Institution Institution, Receipt Receipt)> IssueOneAsync(
+        TestDatabase database, string institutionName = "MIN Uji", IReadOnlyList<ReceiptSection>? sections = null, string issuedBy = "Operator")
+    {
+        var institution = await database.AddInstitutionAsync(institutionName);
+        var receipt = await PdfTestKit.Receipts(database, Clock).IssueAsync(ProfileRequest(institution, sections), issuedBy);
+        return (institution, receipt);
+    }
+
     [Fact]
     public async Task The_issued_PDF_reads_back_with_its_number_title_institution_and_time()
     {
         await using var database = new TestDatabase();
-        var institution = await database.AddInstitutionAsync("MIN 1 Sleman");
-        var receipts = PdfTestKit.Receipts(database, Clock);
-
-        var receipt = await receipts.IssueAsync(ProfileRequest(institution), "Siti Aminah");
+        var (_, receipt) = await IssueOneAsync(database, "MIN 1 Sleman", issuedBy: "Siti Aminah");
 
         Assert.Equal("BPL-2026-000001", receipt.Number);
         var text = PdfTestKit.PdfToFlatText(receipt.PdfBytes);
@@ -48,10 +54,7 @@ public class ReceiptServiceTests
     public async Task The_stored_PDF_is_a_PDF_and_its_fingerprint_matches()
     {
         await using var database = new TestDatabase();
-        var institution = await database.AddInstitutionAsync();
-        var receipts = PdfTestKit.Receipts(database, Clock);
-
-        var issued = await receipts.IssueAsync(ProfileRequest(institution), "Operator");
+        var (institution, issued) = await IssueOneAsync(database);
 
         await using var db = database.CreateContext();
         var stored = await db.Set<Receipt>().SingleAsync();
@@ -67,10 +70,7 @@ public class ReceiptServiceTests
     public async Task The_QR_code_and_footer_point_to_the_verification_page()
     {
         await using var database = new TestDatabase();
-        var institution = await database.AddInstitutionAsync();
-        var receipts = PdfTestKit.Receipts(database, Clock);
-
-        var receipt = await receipts.IssueAsync(ProfileRequest(institution), "Operator");
+        var (_, receipt) = await IssueOneAsync(database);
 
         var url = new ReceiptLinks(ReceiptLinks.DefaultPublicBaseUrl).VerificationUrl(receipt.Number);
         Assert.Equal("http://localhost:5080/verifikasi/BPL-2026-000001", url);
@@ -85,16 +85,26 @@ public class ReceiptServiceTests
     public async Task Long_values_wrap_and_extra_sections_are_printed_on_one_page()
     {
         await using var database = new TestDatabase();
-        var institution = await database.AddInstitutionAsync();
-        var receipts = PdfTestKit.Receipts(database, Clock);
-
-        var receipt = await receipts.IssueAsync(ProfileRequest(institution, ChangeSections), "Operator");
+        var (_, receipt) = await IssueOneAsync(database, sections: ChangeSections);
 
         var text = PdfTestKit.PdfToText(receipt.PdfBytes);
         Assert.Contains("Perubahan Data", text);
         Assert.Contains("0274 123456 → 0274 654321", text);
         Assert.Equal(1, text.Count(c => c == '\f'));
         Assert.Contains("Halaman 1 dari 1", text);
+    }
+
+    [Fact]
+    public async Task A_receipt_too_long_for_one_page_continues_on_the_next()
+    {
+        await using var database = new TestDatabase();
+        var rows = Enumerable.Range(1, 40).Select(n => new ReceiptFact($"Baris {n}", $"Nilai {n}")).ToList();
+        var (_, receipt) = await IssueOneAsync(database, sections: [new ReceiptSection("Daftar Panjang", rows)]);
+
+        var text = PdfTestKit.PdfToText(receipt.PdfBytes);
+        Assert.Equal(2, text.Count(c => c == '\f'));
+        Assert.Contains("Halaman 2 dari 2", text);
+        Assert.Contains("Nilai 40", text);
     }
 
     [Fact]
@@ -155,8 +165,7 @@ public class ReceiptServiceTests
     public async Task The_PDF_renders_to_an_image()
     {
         await using var database = new TestDatabase();
-        var institution = await database.AddInstitutionAsync("Madrasah Ibtidaiyah Negeri 1 Kabupaten Sleman Daerah Istimewa Yogyakarta Kampus Utara");
-        var receipt = await PdfTestKit.Receipts(database, Clock).IssueAsync(ProfileRequest(institution, ChangeSections), "Operator");
+        var (_, receipt) = await IssueOneAsync(database, "Madrasah Ibtidaiyah Negeri 1 Kabupaten Sleman Daerah Istimewa Yogyakarta Kampus Utara", ChangeSections);
 
         var pdf = Path.Combine(database.Folder, "receipt.pdf");
         await File.WriteAllBytesAsync(pdf, receipt.PdfBytes);
