@@ -8,6 +8,7 @@ using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Infrastructure.Logging;
+using Madrasah.Blazor.Infrastructure.Pdf;
 using Madrasah.Blazor.Infrastructure.Time;
 using Madrasah.Blazor.Infrastructure.Uploads;
 
@@ -22,6 +23,7 @@ builder.Services.AddLiveUpdates();
 builder.Services.AddAudit();
 builder.Services.AddUploads(builder.Configuration);
 builder.Services.AddEmail(builder.Configuration, builder.Environment);
+builder.Services.AddPdf(builder.Configuration);
 builder.Services.AddDemoData();
 builder.Services.AddDashboard();
 builder.Services.AddInstitutions();
@@ -37,6 +39,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapUploadEndpoints();
+app.MapReceiptEndpoints();
 app.MapHealthChecks("/healthz");
 
 app.Run();

@@ -21,7 +21,8 @@ internal sealed class EmailTestKit : IAsyncDisposable
         Options = options;
         // Like the app's container for templates: the email options, and a scoped cascading value (the app's Razor
         // services register such scoped suppliers, which a renderer built on the root provider cannot get), scopes validated.
-        var services = new ServiceCollection().AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        var services = new ServiceCollection().AddSingleton(Microsoft.Extensions.Options.Options.Create(options))
+            .AddSingleton(new Madrasah.Blazor.Infrastructure.PublicLinks(Madrasah.Blazor.Infrastructure.PublicLinks.DefaultBaseUrl));
         services.AddCascadingValue(_ => options);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
         Notifier = new LiveNotifier(NullLogger<LiveNotifier>.Instance);
@@ -38,7 +39,7 @@ internal sealed class EmailTestKit : IAsyncDisposable
 
     /// <summary>Options delivering to an SMTP server on 127.0.0.1.</summary>
     public static EmailOptions Smtp(int port, int maxAttempts = 8) =>
-        new() { Delivery = EmailDelivery.Smtp, Smtp = { Host = "127.0.0.1", Port = port, TimeoutSeconds = 10 }, MaxAttempts = maxAttempts, PublicBaseUrl = "http://localhost:5080" };
+        new() { Delivery = EmailDelivery.Smtp, Smtp = { Host = "127.0.0.1", Port = port, TimeoutSeconds = 10 }, MaxAttempts = maxAttempts };
 
     /// <summary>A sender over the real System.Net.Mail transport with this kit's options.</summary>
     public EmailSender CreateSender() => CreateSender(new SmtpMailTransport(Microsoft.Extensions.Options.Options.Create(Options)));

@@ -8,7 +8,12 @@ public sealed record InstitutionProfile(
     int Id, string Name, InstitutionType Type, string StatisticNumberLabel, string StatisticNumber, string? Npsn,
     string Address, string? Village, string? Subdistrict, string DistrictName, string ProvinceName, string? PostalCode,
     string? Phone, string? Email, string? Website, string? Accreditation, string? HeadName,
-    int StudentCount, int TeacherCount, string? Facilities, int StaffCount);
+    int StudentCount, int TeacherCount, string? Facilities, int StaffCount)
+{
+    /// <summary>"Jl. …, Desa, Kec. …, Kabupaten, Provinsi 55281".</summary>
+    public string FullAddress =>
+        $"{Address}{(Village is null ? "" : $", {Village}")}{(Subdistrict is null ? "" : $", Kec. {Subdistrict}")}, {DistrictName}, {ProvinceName} {PostalCode}".TrimEnd();
+}
 
 public sealed record InstitutionListItem(int Id, string Name, InstitutionType Type, string StatisticNumber, string? Npsn, string Subdistrict, int StaffCount);
 

@@ -8,6 +8,7 @@ public static class InstitutionsServiceCollectionExtensions
     public static IServiceCollection AddInstitutions(this IServiceCollection services)
     {
         services.AddScoped<InstitutionService>();
+        services.AddScoped<InstitutionProfileReceiptService>();
         services.AddNavigationItem(new("/lembaga", "Data Lembaga", "fa-solid fa-school", [Roles.Operator, Roles.KepalaMadrasah], Order: 10));
         services.AddNavigationItem(new("/pegawai", "PTK & Pegawai", "fa-solid fa-users", [Roles.Operator, Roles.KepalaMadrasah, Roles.PetugasKepegawaian], Order: 20));
         services.AddNavigationItem(new("/kabupaten/lembaga", "Lembaga di Kabupaten", "fa-solid fa-building-columns", [Roles.AdminKabKota], Order: 10));

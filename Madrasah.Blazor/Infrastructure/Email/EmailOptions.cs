@@ -29,8 +29,6 @@ public sealed class EmailOptions
     public double PollSeconds { get; set; } = 5;
     /// <summary>How many messages the sender takes from the database at a time.</summary>
     public int BatchSize { get; set; } = 10;
-    /// <summary>The address users open the app at, e.g. "http://localhost:5080": templates build absolute links from it.</summary>
-    public string? PublicBaseUrl { get; set; }
 
     /// <summary>The wait before the next attempt after <paramref name="attempts"/> failures: base × 2^(attempts−1), capped.</summary>
     public TimeSpan RetryDelay(int attempts)
@@ -39,14 +37,6 @@ public sealed class EmailOptions
         return TimeSpan.FromSeconds(Math.Min(seconds, RetryMaxSeconds));
     }
 
-    /// <summary>An absolute link for an email: a path is put after <see cref="PublicBaseUrl"/>; an absolute URL stays as it is.</summary>
-    public string AbsoluteUrl(string pathOrUrl)
-    {
-        if (Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" or "mailto")
-            return pathOrUrl;
-        if (string.IsNullOrWhiteSpace(PublicBaseUrl)) return pathOrUrl;
-        return PublicBaseUrl.TrimEnd('/') + "/" + pathOrUrl.TrimStart('/');
-    }
 }
 
 public sealed class SmtpOptions

@@ -1,3 +1,4 @@
+using Madrasah.Blazor.Infrastructure;
 using Madrasah.Blazor.Components.Layout;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,7 @@ public static class EmailServiceCollectionExtensions
             .Validate(o => System.Net.Mail.MailAddress.TryCreate(o.SenderAddress, out _), "Email:SenderAddress is not a valid address.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPublicLinks(configuration);
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<EmailSender>();

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Madrasah.Blazor.Infrastructure.Pdf;
+
+namespace Madrasah.Blazor.Tests.Infrastructure.Pdf;
+
+/// <summary>The receipt services built as AddPdf builds them, plus poppler to read a PDF back.</summary>
+internal static class PdfTestKit
+{
+    public static readonly ReceiptKind ProfileKind = new("test-profile", "BPL", "Bukti Profil Lembaga");
+
+    public static MadrasahFontResolver OsFonts() => new(MadrasahFontResolver.OsFolders);
+
+    public static ReceiptService Receipts(TestDatabase database, TimeProvider? clock = null) =>
+        new(database.Factory, new ReceiptNumberGenerator(), new PdfReceiptWriter(OsFonts()),
+            new ReceiptLinks(new Madrasah.Blazor.Infrastructure.PublicLinks(Madrasah.Blazor.Infrastructure.PublicLinks.DefaultBaseUrl)), clock ?? TimeProvider.System);
+
+    /// <summary>The text of a PDF as poppler's pdftotext reads it (layout kept).</summary>
+    public static string PdfToText(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"receipt-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, pdf);
+        try { return Run("pdftotext", "-layout", path, "-"); }
+        finally { File.Delete(path); }
+    }
+
+    /// <summary>The PDF's text with every run of whitespace as one space, for phrases that wrap.</summary>
+    public static string PdfToFlatText(byte[] pdf) => string.Join(' ', PdfToText(pdf).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    public static string Run(string fileName, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{fileName} failed: {error.Result}");
+        return output.Result;
+    }
+}
+
+/// <summary>A clock standing still at one instant.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}

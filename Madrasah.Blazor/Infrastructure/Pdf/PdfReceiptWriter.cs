@@ -1,0 +1,236 @@
+using Madrasah.Blazor.Infrastructure.Time;
+using PdfSharp.Drawing;
+using PdfSharp.Fonts;
+using PdfSharp.Pdf;
+using QRCoder;
+
+namespace Madrasah.Blazor.Infrastructure.Pdf;
+
+/// <summary>What a receipt PDF shows. <see cref="Sections"/> are extra tables under their own headings.</summary>
+public sealed record ReceiptDocument(
+    string Number, string Title, DateTime IssuedUtc, string IssuedByName, string? InstitutionName,
+    IReadOnlyList<ReceiptFact> Facts, IReadOnlyList<ReceiptSection> Sections, string VerificationUrl);
+
+/// <summary>
+/// Draws a receipt on A4 with PDFsharp: green header band, title, number and issue time (WIB), the facts as a
+/// two-column table (long values wrap), extra sections, a QR code to the verification page, and a footer.
+/// One page for the usual receipt; a long one continues on further pages.
+/// </summary>
+public sealed class PdfReceiptWriter
+{
+    public const string QrCaption = "Pindai untuk memeriksa keaslian bukti ini";
+
+    private const double Margin = 42;
+    private const double BandHeight = 74;
+    private const double QrSize = 112;
+    private const double LabelColumn = 170;
+    private const double CellPadding = 5;
+    private const double FooterTop = 772;
+
+    private static readonly XColor Green = XColor.FromArgb(0x0f, 0x6b, 0x46);
+    private static readonly XColor GreenDark = XColor.FromArgb(0x0a, 0x50, 0x34);
+    private static readonly XColor Gold = XColor.FromArgb(0xf2, 0xc9, 0x4c);
+    private static readonly XColor LabelFill = XColor.FromArgb(0xe9, 0xf3, 0xee);
+    private static readonly XColor Grid = XColor.FromArgb(0xc9, 0xd3, 0xce);
+    private static readonly XColor Muted = XColor.FromArgb(0x5b, 0x6b, 0x63);
+
+    private readonly XFont _brand, _title, _heading, _bold, _text, _small, _cell, _cellBold;
+
+    public PdfReceiptWriter(IFontResolver fontResolver)
+    {
+        PdfSharpSetup.Install(fontResolver);
+        const string family = MadrasahFontResolver.FamilyName;
+        _brand = new XFont(family, 22, XFontStyleEx.Bold);
+        _title = new XFont(family, 17, XFontStyleEx.Bold);
+        _heading = new XFont(family, 11, XFontStyleEx.Bold);
+        _bold = new XFont(family, 11, XFontStyleEx.Bold);
+        _text = new XFont(family, 10, XFontStyleEx.Regular);
+        _small = new XFont(family, 7.5, XFontStyleEx.Regular);
+        _cell = new XFont(family, 9.5, XFontStyleEx.Regular);
+        _cellBold = new XFont(family, 9.5, XFontStyleEx.Bold);
+    }
+
+    public byte[] Write(ReceiptDocument receipt)
+    {
+        using var document = new PdfDocument();
+        document.Info.Title = $"{receipt.Title} {receipt.Number}";
+        document.Info.Author = "Madrasah";
+        document.Info.Creator = "Madrasah";
+        document.Info.Subject = receipt.Title;
+
+        using var qrStream = new MemoryStream(QrPng(receipt.VerificationUrl));
+        using var qr = XImage.FromStream(qrStream);
+
+        var page = new PageCursor(document);
+        var qrBottom = DrawHeader(page.Graphics, qr);
+        page.Y = DrawIdentity(page.Graphics, receipt, qrBottom);
+
+        DrawTable(page, "Rincian", receipt.Facts);
+        foreach (var section in receipt.Sections)
+            DrawTable(page, section.Heading, section.Rows);
+        page.Dispose();
+
+        for (var i = 0; i < document.PageCount; i++)
+        {
+            using var g = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
+            DrawFooter(g, receipt, i + 1, document.PageCount);
+        }
+
+        using var output = new MemoryStream();
+        document.Save(output, false);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// PNG of a QR code (error correction M) for <paramref name="text"/>. Colours are given explicitly: QRCoder's
+    /// default PNG is a variant PDFsharp rejects ("Unsupported image format").
+    /// </summary>
+    public static byte[] QrPng(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        return new PngByteQRCode(data).GetGraphic(10, [0, 0, 0, 255], [255, 255, 255, 255]);
+    }
+
+    /// <summary>The green band and the QR code with its caption at the right; returns the y below the caption.</summary>
+    private double DrawHeader(XGraphics g, XImage qr)
+    {
+        var width = g.PageSize.Width;
+        g.DrawRectangle(new XSolidBrush(Green), 0, 0, width, BandHeight);
+        g.DrawRectangle(new XSolidBrush(Gold), 0, BandHeight, width, 3);
+        g.DrawString("Madrasah", _brand, XBrushes.White, Margin, 20, XStringFormats.TopLeft);
+        g.DrawString("Sistem Informasi Madrasah", _text, XBrushes.White, Margin, 48, XStringFormats.TopLeft);
+        g.DrawString("Dokumen Elektronik", _text, XBrushes.White, new XRect(Margin, 30, width - 2 * Margin, 14), XStringFormats.TopRight);
+
+        var qrX = width - Margin - QrSize;
+        const double qrY = BandHeight + 22;
+        g.DrawImage(qr, qrX, qrY, QrSize, QrSize);
+        var captionY = qrY + QrSize + 2;
+        foreach (var line in Wrap(g, QrCaption, _small, QrSize + 10))
+        {
+            g.DrawString(line, _small, new XSolidBrush(Muted), new XRect(qrX - 5, captionY, QrSize + 10, _small.GetHeight()), XStringFormats.TopCenter);
+            captionY += _small.GetHeight();
+        }
+        return captionY;
+    }
+
+    /// <summary>Title, number, issue time and institution, left of the QR code; returns where the body starts.</summary>
+    private double DrawIdentity(XGraphics g, ReceiptDocument receipt, double qrBottom)
+    {
+        var width = g.PageSize.Width - 2 * Margin - QrSize - 24;
+        var y = BandHeight + 22;
+        y = DrawLines(g, receipt.Title, _title, new XSolidBrush(GreenDark), Margin, y, width) + 6;
+        y = DrawLines(g, $"Nomor: {receipt.Number}", _bold, XBrushes.Black, Margin, y, width) + 4;
+        y = DrawLines(g, $"Dicetak: {Wib.Format(receipt.IssuedUtc)}", _text, XBrushes.Black, Margin, y, width) + 2;
+        y = DrawLines(g, $"Dicetak oleh: {receipt.IssuedByName}", _text, XBrushes.Black, Margin, y, width) + 2;
+        if (!string.IsNullOrWhiteSpace(receipt.InstitutionName))
+            y = DrawLines(g, $"Lembaga: {receipt.InstitutionName}", _text, XBrushes.Black, Margin, y, width) + 2;
+        return Math.Max(y, qrBottom) + 18;
+    }
+
+    private void DrawTable(PageCursor page, string heading, IReadOnlyList<ReceiptFact> rows)
+    {
+        if (rows.Count == 0) return;
+        var g = page.Graphics;
+        var tableWidth = g.PageSize.Width - 2 * Margin;
+        var valueWidth = tableWidth - LabelColumn;
+        var lineHeight = _cell.GetHeight();
+
+        page.EnsureRoom(_heading.GetHeight() + 6 + lineHeight + 2 * CellPadding);
+        g = page.Graphics;
+        g.DrawString(heading, _heading, new XSolidBrush(GreenDark), Margin, page.Y, XStringFormats.TopLeft);
+        page.Y += _heading.GetHeight() + 6;
+
+        var pen = new XPen(Grid, 0.6);
+        foreach (var row in rows)
+        {
+            var labelLines = Wrap(g, row.Label, _cellBold, LabelColumn - 2 * CellPadding);
+            var valueLines = Wrap(g, string.IsNullOrWhiteSpace(row.Value) ? "—" : row.Value, _cell, valueWidth - 2 * CellPadding);
+            var height = Math.Max(labelLines.Count, valueLines.Count) * lineHeight + 2 * CellPadding;
+            page.EnsureRoom(height);
+            g = page.Graphics;
+            var y = page.Y;
+            g.DrawRectangle(pen, new XSolidBrush(LabelFill), Margin, y, LabelColumn, height);
+            g.DrawRectangle(pen, XBrushes.White, Margin + LabelColumn, y, valueWidth, height);
+            for (var i = 0; i < labelLines.Count; i++)
+                g.DrawString(labelLines[i], _cellBold, XBrushes.Black, Margin + CellPadding, y + CellPadding + i * lineHeight, XStringFormats.TopLeft);
+            for (var i = 0; i < valueLines.Count; i++)
+                g.DrawString(valueLines[i], _cell, XBrushes.Black, Margin + LabelColumn + CellPadding, y + CellPadding + i * lineHeight, XStringFormats.TopLeft);
+            page.Y += height;
+        }
+        page.Y += 16;
+    }
+
+    private void DrawFooter(XGraphics g, ReceiptDocument receipt, int pageNumber, int pageCount)
+    {
+        var width = g.PageSize.Width - 2 * Margin;
+        g.DrawLine(new XPen(Grid, 0.8), Margin, FooterTop, Margin + width, FooterTop);
+        var text = "Dokumen ini diterbitkan secara elektronik oleh Madrasah dan sah tanpa tanda tangan basah. "
+            + $"Keaslian dan isinya dapat diperiksa di {receipt.VerificationUrl}";
+        var y = DrawLines(g, text, _small, new XSolidBrush(Muted), Margin, FooterTop + 6, width - 90);
+        g.DrawString($"Halaman {pageNumber} dari {pageCount}", _small, new XSolidBrush(Muted),
+            new XRect(Margin, FooterTop + 6, width, _small.GetHeight()), XStringFormats.TopRight);
+        g.DrawString($"{receipt.Number} · {Wib.Format(receipt.IssuedUtc)}", _small, new XSolidBrush(Muted), Margin, y + 2, XStringFormats.TopLeft);
+    }
+
+    /// <summary>Draws wrapped text from (x, y) within <paramref name="width"/>; returns the y below it.</summary>
+    private static double DrawLines(XGraphics g, string text, XFont font, XBrush brush, double x, double y, double width)
+    {
+        foreach (var line in Wrap(g, text, font, width))
+        {
+            g.DrawString(line, font, brush, x, y, XStringFormats.TopLeft);
+            y += font.GetHeight();
+        }
+        return y;
+    }
+
+    /// <summary>Breaks text into lines no wider than <paramref name="width"/>: at spaces, and inside words too long for a line.</summary>
+    internal static List<string> Wrap(XGraphics g, string text, XFont font, double width)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            var line = "";
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (g.MeasureString(candidate, font).Width <= width) { line = candidate; continue; }
+                if (line.Length > 0) lines.Add(line);
+                line = word;
+                while (g.MeasureString(line, font).Width > width && line.Length > 1)
+                {
+                    var fit = line.Length - 1;
+                    while (fit > 1 && g.MeasureString(line[..fit], font).Width > width) fit--;
+                    lines.Add(line[..fit]);
+                    line = line[fit..];
+                }
+            }
+            lines.Add(line);
+        }
+        return lines;
+    }
+
+    /// <summary>The page being drawn and the y where the next block goes; starts a new page when a block does not fit.</summary>
+    private sealed class PageCursor(PdfDocument document) : IDisposable
+    {
+        public XGraphics Graphics { get; private set; } = XGraphics.FromPdfPage(AddA4(document));
+        public double Y { get; set; } = Margin;
+
+        public void EnsureRoom(double height)
+        {
+            if (Y + height <= FooterTop - 10) return;
+            Graphics.Dispose();
+            Graphics = XGraphics.FromPdfPage(AddA4(document));
+            Y = Margin;
+        }
+
+        public void Dispose() => Graphics.Dispose();
+
+        private static PdfPage AddA4(PdfDocument document)
+        {
+            var page = document.AddPage();
+            page.Size = PdfSharp.PageSize.A4;
+            return page;
+        }
+    }
+}

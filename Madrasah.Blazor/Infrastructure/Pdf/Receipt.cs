@@ -1,0 +1,71 @@
+using Madrasah.Blazor.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Madrasah.Blazor.Infrastructure.Pdf;
+
+/// <summary>
+/// An issued document ("bukti"): its number, what it says, and the exact PDF handed out, kept unchanged so
+/// anyone holding a copy can check it at /verifikasi/{Number}.
+/// </summary>
+public class Receipt
+{
+    public int Id { get; set; }
+    /// <summary>"BPL-2026-000001": prefix of the kind, WIB year of issue, number within kind and year.</summary>
+    public string Number { get; set; } = "";
+    /// <summary>The kind's code, e.g. "institution-profile" (see <see cref="ReceiptKind"/>).</summary>
+    public string Kind { get; set; } = "";
+    /// <summary>Indonesian title, e.g. "Bukti Profil Lembaga".</summary>
+    public string Title { get; set; } = "";
+    public int? InstitutionId { get; set; }
+    public int? DistrictId { get; set; }
+    /// <summary>The institution's name when issued (a later rename does not change the receipt).</summary>
+    public string? InstitutionName { get; set; }
+    public DateTime IssuedUtc { get; set; }
+    public string IssuedByName { get; set; } = "";
+    /// <summary>The ordered label/value pairs shown on the verification page (JSON array of <see cref="ReceiptFact"/>).</summary>
+    public string FactsJson { get; set; } = "[]";
+    public byte[] PdfBytes { get; set; } = [];
+    /// <summary>SHA-256 of <see cref="PdfBytes"/>, lower-case hex.</summary>
+    public string Sha256 { get; set; } = "";
+
+    /// <summary>Who may download the PDF: the receipt's institution (or district) must lie in the user's scope.</summary>
+    public static bool IsVisibleTo(UserScope scope, int? institutionId, int? districtId) =>
+        scope.SeesEverything
+        || (institutionId is { } i && districtId is { } d && scope.Allows(i, d))
+        || (institutionId is null && scope.IsDistrictBound && districtId == scope.DistrictId);
+}
+
+/// <summary>The last number handed out for one kind in one (WIB) year.</summary>
+public class ReceiptCounter
+{
+    public string Kind { get; set; } = "";
+    public int Year { get; set; }
+    public int LastNumber { get; set; }
+}
+
+public class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
+{
+    public void Configure(EntityTypeBuilder<Receipt> b)
+    {
+        b.ToTable("Receipts");
+        b.Property(r => r.Number).HasMaxLength(40);
+        b.Property(r => r.Kind).HasMaxLength(60);
+        b.Property(r => r.Title).HasMaxLength(200);
+        b.Property(r => r.InstitutionName).HasMaxLength(200);
+        b.Property(r => r.IssuedByName).HasMaxLength(256);
+        b.Property(r => r.Sha256).HasMaxLength(64);
+        b.HasIndex(r => r.Number).IsUnique();
+        b.HasIndex(r => new { r.InstitutionId, r.IssuedUtc });
+    }
+}
+
+public class ReceiptCounterConfiguration : IEntityTypeConfiguration<ReceiptCounter>
+{
+    public void Configure(EntityTypeBuilder<ReceiptCounter> b)
+    {
+        b.ToTable("ReceiptCounters");
+        b.HasKey(c => new { c.Kind, c.Year });
+        b.Property(c => c.Kind).HasMaxLength(60);
+    }
+}

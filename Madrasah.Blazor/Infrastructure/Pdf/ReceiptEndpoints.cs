@@ -1,0 +1,29 @@
+using System.Net.Mime;
+using Madrasah.Blazor.Infrastructure.Identity;
+
+namespace Madrasah.Blazor.Infrastructure.Pdf;
+
+public static class ReceiptEndpoints
+{
+    /// <summary>
+    /// GET /bukti/{number}.pdf for signed-in users whose scope covers the receipt's institution: shown inline,
+    /// or as an attachment with ?unduh=1. Unknown and out-of-scope numbers both answer 404.
+    /// </summary>
+    public static IEndpointRouteBuilder MapReceiptEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/bukti/{number}.pdf", async (string number, HttpContext http, ReceiptService receipts, CancellationToken cancellationToken) =>
+        {
+            var file = await receipts.GetPdfAsync(UserScope.From(http.User), number, cancellationToken);
+            if (file is null) return Results.NotFound();
+            var download = http.Request.Query["unduh"] == "1";
+            http.Response.Headers.ContentDisposition = new ContentDisposition
+            {
+                Inline = !download,
+                FileName = file.FileName,
+            }.ToString();
+            http.Response.Headers.CacheControl = "private, no-store";
+            return Results.File(file.Content, "application/pdf");
+        }).RequireAuthorization();
+        return endpoints;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Data.Common;
+using System.Globalization;
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Infrastructure.Time;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Madrasah.Blazor.Infrastructure.Pdf;
+
+/// <summary>
+/// Hands out receipt numbers per kind and WIB year with no gaps and no repeats: one upsert statement on the
+/// caller's connection (so it joins the caller's transaction, and a rolled-back issue gives its number back).
+/// SQLite serialises writers; the connection's busy timeout waits for the lock, and a late SQLITE_BUSY
+/// outside a transaction is retried.
+/// </summary>
+public sealed class ReceiptNumberGenerator
+{
+    private const string NextSql = """
+        INSERT INTO "ReceiptCounters" ("Kind", "Year", "LastNumber") VALUES ($kind, $year, 1)
+        ON CONFLICT ("Kind", "Year") DO UPDATE SET "LastNumber" = "LastNumber" + 1
+        RETURNING "LastNumber";
+        """;
+
+    private const int MaxAttempts = 5;
+
+    /// <summary>The next number of <paramref name="kind"/> in the WIB year of <paramref name="issuedUtc"/>, e.g. "BPL-2026-000001".</summary>
+    public async Task<string> NextAsync(MadrasahDbContext db, ReceiptKind kind, DateTime issuedUtc, CancellationToken cancellationToken = default)
+    {
+        var year = Wib.FromUtc(issuedUtc).Year;
+        var sequence = await NextSequenceAsync(db, kind.Code, year, cancellationToken);
+        return Format(kind.Prefix, year, sequence);
+    }
+
+    public static string Format(string prefix, int year, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}-{year:0000}-{sequence:000000}");
+
+    private static async Task<int> NextSequenceAsync(MadrasahDbContext db, string kind, int year, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = NextSql;
+                    command.Transaction = transaction;
+                    AddParameter(command, "$kind", kind);
+                    AddParameter(command, "$year", year);
+                    return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+                }
+                // Inside a transaction a retry cannot help (the caller must roll back); on its own the statement is atomic.
+                catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && transaction is null && attempt < MaxAttempts)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt + Random.Shared.Next(50)), cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
