@@ -52,9 +52,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Kata Sandi").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("dashboard")).ToBeVisibleAsync();
-        // Interactive circuit connected: the layout's live parts only work from here on.
-        await page.WaitForFunctionAsync("() => document.querySelector('.app-nav') !== null");
+        await WaitForInteractiveAsync(page);
     }
+
+    /// <summary>Opens a page of the app and waits until its circuit is connected (clicks before that are lost).</summary>
+    public static async Task OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>The layout marks itself once the interactive circuit has rendered it.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator(".app-shell[data-interactive='true']")).ToHaveCountAsync(1);
 
     /// <summary>Saves a full-page PNG when MADRASAH_SCREENSHOTS names a folder: for looking at pages, never asserted.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
