@@ -18,4 +18,23 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 dotnet build Madrasah.sln -c Debug -nologo -clp:ErrorsOnly
-dotnet test Madrasah.sln -c Debug --no-build -nologo --logger "console;verbosity=normal" "$@"
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Madrasah.sln -c Debug --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line for CI, summed over the test assemblies: "N passed, N failed, N skipped".
+read -r passed failed skipped < <(awk '
+  /^ +Passed: +[0-9]+$/  {p += $2}
+  /^ +Failed: +[0-9]+$/  {f += $2}
+  /^ +Skipped: +[0-9]+$/ {s += $2}
+  END {print p+0, f+0, s+0}' "$log")
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "No test ran." >&2
+  exit 1
+fi
+exit "$status"
