@@ -15,6 +15,8 @@ using Madrasah.Blazor.Infrastructure.Uploads;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Logging.AddMadrasahConsole(builder.Environment);
+// Serves static assets from the build output in any environment (a no-op in a published app).
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddMadrasahTime();
 builder.Services.AddMadrasahData(builder.Configuration, builder.Environment);
 builder.Services.AddMadrasahIdentity(builder.Configuration, builder.Environment);
@@ -41,6 +43,7 @@ app.MapAccountEndpoints();
 app.MapUploadEndpoints();
 app.MapReceiptEndpoints();
 app.MapHealthChecks("/healthz");
+app.MapFailureProbe(app.Configuration);
 
 app.Run();
 

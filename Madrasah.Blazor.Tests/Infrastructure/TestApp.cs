@@ -116,6 +116,14 @@ public sealed class TestApp : IAsyncDisposable
         return port;
     }
 
+    /// <summary>Stops the server process (as a crash or restart would), keeping its data folder.</summary>
+    public async Task StopServerAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -1,0 +1,87 @@
+using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Madrasah.Blazor.Tests.Components;
+
+/// <summary>
+/// The app as it runs in production (no developer pages, no stack traces), on its own process because the
+/// last test stops the server.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ResilienceBrowserTests(BrowserFixture fixture) : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Database__SeedDemoData"] = "true",
+        ["Diagnostics__FailureProbe"] = "true",
+    });
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = _app.BaseUrl, Locale = "id-ID" });
+        return await context.NewPageAsync();
+    }
+
+    [Fact]
+    public async Task An_unhandled_error_shows_a_reference_and_no_stack_trace()
+    {
+        var page = await NewPageAsync();
+        var response = await page.GotoAsync("/_uji/galat");
+        Assert.Equal(500, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Terjadi kesalahan" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("error-reference")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\S{8,}"));
+        var html = await page.ContentAsync();
+        Assert.DoesNotContain("InvalidOperationException", html);
+        Assert.DoesNotContain("Failure probe", html);
+        Assert.DoesNotContain(" at Madrasah.", html);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_error_inside_a_page_keeps_the_layout_and_shows_a_reference()
+    {
+        var page = await NewPageAsync();
+        await BrowserFixture.SignInOnPageAsync(page, "operator@min1sleman.sch.id");
+        await BrowserFixture.OpenAsync(page, "/_uji/galat-interaktif");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Picu galat" }).ClickAsync();
+
+        await Expect(page.GetByTestId("error-notice")).ToContainTextAsync("Terjadi kesalahan");
+        await Expect(page.GetByTestId("error-reference")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9A-F]{8}$"));
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Beranda" })).ToBeVisibleAsync();
+        Assert.DoesNotContain("InvalidOperationException", await page.ContentAsync());
+        var reference = await page.GetByTestId("error-reference").TextContentAsync();
+        Assert.Contains(reference!, _app.Log); // the log carries the same reference with the exception
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Developer_pages_do_not_exist_outside_Development()
+    {
+        var page = await NewPageAsync();
+        await BrowserFixture.SignInOnPageAsync(page, "admin@madrasah.demo.id");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Kotak Surat (Pengembangan)" })).ToHaveCountAsync(0);
+        await page.GotoAsync("/dev/surat");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Halaman tidak ditemukan" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_shows_the_Indonesian_reconnect_notice()
+    {
+        var page = await NewPageAsync();
+        await BrowserFixture.SignInOnPageAsync(page, "kepala@min1sleman.sch.id");
+        await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
+
+        await _app.StopServerAsync();
+
+        await Expect(page.GetByText("Koneksi ke server terputus")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "reconnect-notice");
+        await page.Context.CloseAsync();
+    }
+}
