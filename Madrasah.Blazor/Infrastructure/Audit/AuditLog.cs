@@ -1,3 +1,4 @@
+using Madrasah.Blazor.Components.Layout;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Identity;
 
@@ -31,5 +32,11 @@ public sealed class AuditLog(TimeProvider clock)
 
 public static class AuditServiceCollectionExtensions
 {
-    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddSingleton<AuditLog>();
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddSingleton<AuditLog>();
+        services.AddScoped<AuditQueryService>();
+        return services.AddNavigationItem(new("/audit", "Log Audit", "fa-solid fa-clock-rotate-left",
+            [Roles.Admin, Roles.AdminKabKota, Roles.Operator, Roles.KepalaMadrasah], Order: 90));
+    }
 }

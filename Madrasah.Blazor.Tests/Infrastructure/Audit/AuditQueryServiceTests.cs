@@ -1,0 +1,57 @@
+using Madrasah.Blazor.Infrastructure.Audit;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Tests.Infrastructure;
+
+namespace Madrasah.Blazor.Tests.Infrastructure.Audit;
+
+public sealed class AuditQueryServiceTests : IAsyncLifetime
+{
+    private readonly TestDatabase _db = new();
+    private UserScope _operatorA = null!, _operatorB = null!, _district = null!;
+
+    public async Task InitializeAsync()
+    {
+        var a = await _db.AddInstitutionAsync("MIN A", "111100000001");
+        var b = await _db.AddInstitutionAsync("MIN B", "111100000002");
+        _operatorA = new UserScope("a", "op-a@contoh.id", "Operator A", Roles.Operator, a.Id, null);
+        _operatorB = new UserScope("b", "op-b@contoh.id", "Operator B", Roles.Operator, b.Id, null);
+        _district = new UserScope("d", "admin@kab.id", "Admin Kab", Roles.AdminKabKota, null, a.DistrictId);
+        var log = new AuditLog(TimeProvider.System);
+        await using var db = _db.CreateContext();
+        log.Record(db, _operatorA, "test.a", "Kegiatan lembaga A");
+        log.Record(db, _operatorB, "test.b", "Kegiatan lembaga B");
+        log.Record(db, _district, "test.d", "Kegiatan kabupaten");
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync() => _db.DisposeAsync().AsTask();
+
+    private async Task<string[]> SummariesFor(UserScope scope, string? search = null)
+    {
+        var (rows, _) = await new AuditQueryService(_db.Factory).PageAsync(scope, 1, 50, search);
+        return rows.Select(r => r.Summary).Order().ToArray();
+    }
+
+    [Fact]
+    public async Task An_operator_sees_only_the_institutions_entries() =>
+        Assert.Equal(["Kegiatan lembaga A"], await SummariesFor(_operatorA));
+
+    [Fact]
+    public async Task The_district_admin_sees_the_districts_institutions_and_own_entries() =>
+        Assert.Equal(["Kegiatan kabupaten", "Kegiatan lembaga A", "Kegiatan lembaga B"], await SummariesFor(_district));
+
+    [Fact]
+    public async Task Staff_and_helpdesk_see_nothing()
+    {
+        Assert.Empty(await SummariesFor(_operatorA with { Role = Roles.Pegawai }));
+        Assert.Empty(await SummariesFor(new UserScope("h", "h", "H", Roles.Helpdesk, null, null)));
+    }
+
+    [Fact]
+    public async Task Search_narrows_and_the_admin_sees_everything()
+    {
+        var admin = new UserScope("x", "x", "X", Roles.Admin, null, null);
+        Assert.Equal(3, (await SummariesFor(admin)).Length);
+        Assert.Equal(["Kegiatan lembaga B"], await SummariesFor(admin, "lembaga B"));
+    }
+}
