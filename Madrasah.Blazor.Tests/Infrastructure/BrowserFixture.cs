@@ -18,7 +18,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ExecutablePath = Environment.GetEnvironmentVariable("MADRASAH_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--lang=id-ID"],
         });
         Assertions.SetDefaultExpectTimeout(15_000);
     }

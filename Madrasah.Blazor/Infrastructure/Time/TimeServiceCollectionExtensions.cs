@@ -1,3 +1,6 @@
+using Madrasah.Blazor.Components.Layout;
+using Madrasah.Blazor.Infrastructure.Identity;
+
 namespace Madrasah.Blazor.Infrastructure.Time;
 
 public static class TimeServiceCollectionExtensions
@@ -6,6 +9,7 @@ public static class TimeServiceCollectionExtensions
     public static IServiceCollection AddMadrasahTime(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        return services;
+        services.AddSingleton<HolidayCalendar>();
+        return services.AddNavigationItem(new("/admin/hari-libur", "Kalender Hari Libur", "fa-solid fa-calendar-days", [Roles.Admin], Order: 85));
     }
 }
