@@ -47,6 +47,19 @@ public sealed class DatabaseInitializerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Provinces_and_regencies_are_loaded_in_every_environment()
+    {
+        await StartInitializerAsync();
+        await using var db = _app.Database.CreateContext();
+        Assert.Equal(38, await db.Set<Province>().CountAsync());
+        Assert.Equal(514, await db.Set<Regency>().CountAsync());
+        var sleman = await db.Set<Regency>().Include(r => r.Province).SingleAsync(r => r.Code == "34.04");
+        Assert.Equal("Kabupaten Sleman", sleman.Name);
+        Assert.Equal("Daerah Istimewa Yogyakarta", sleman.Province.Name);
+        Assert.Equal("DKI Jakarta", (await db.Set<Province>().SingleAsync(p => p.Code == "31")).Name);
+    }
+
+    [Fact]
     public async Task Health_check_reports_healthy_when_migrated()
     {
         var check = new DatabaseHealthCheck(_app.Database.Factory);

@@ -25,6 +25,8 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        await RegionData.SeedAsync(db, cancellationToken);
+
         if (options.Value.SeedDemoData ?? environment.IsDevelopment())
         {
             await using var scope = services.CreateAsyncScope();

@@ -18,6 +18,7 @@ public sealed class IdentifiersTests
     [InlineData("34040712118700011", "16 digit")]
     [InlineData("34040712118700A1", "16 digit")]
     [InlineData("0904071211870001", "kode provinsi")]
+    [InlineData("4004071211870001", "kode provinsi")] // 40 is no province
     [InlineData("3400071211870001", "kabupaten/kecamatan")]
     [InlineData("3404073211870001", "tanggal lahir")] // day 32
     [InlineData("3404077211870001", "tanggal lahir")] // woman, day 32

@@ -17,8 +17,7 @@ public static class Identifiers
         if (string.IsNullOrWhiteSpace(value)) return $"{field} wajib diisi.";
         var nik = value.Trim();
         if (!IsDigits(nik, 16)) return $"{field} harus terdiri atas 16 digit angka.";
-        var province = int.Parse(nik[..2]);
-        if (province < 11 || province > 96) return $"{field} tidak valid: kode provinsi \"{nik[..2]}\" tidak dikenal.";
+        if (!Data.RegionData.ProvinceCodes.Contains(nik[..2])) return $"{field} tidak valid: kode provinsi \"{nik[..2]}\" tidak dikenal.";
         if (nik.Substring(2, 2) == "00" || nik.Substring(4, 2) == "00") return $"{field} tidak valid: kode kabupaten/kecamatan tidak boleh 00.";
         var day = int.Parse(nik.Substring(6, 2));
         if (day > 40) day -= 40;
