@@ -9,22 +9,16 @@ namespace Madrasah.Blazor.Tests.Components;
 /// last test stops the server.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ResilienceBrowserTests(BrowserFixture fixture) : IAsyncLifetime
+public sealed class ResilienceBrowserTests(BrowserFixture fixture, ProductionAppFixture production)
+    : IClassFixture<ProductionAppFixture>
 {
-    private TestApp _app = null!;
+    private TestApp _app => production.App;
 
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync(new Dictionary<string, string>
+    private Task<IPage> NewPageAsync() => NewPageAsync(_app);
+
+    private async Task<IPage> NewPageAsync(TestApp app)
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["Database__SeedDemoData"] = "true",
-        ["Diagnostics__FailureProbe"] = "true",
-    });
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = _app.BaseUrl, Locale = "id-ID" });
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "id-ID" });
         return await context.NewPageAsync();
     }
 
@@ -74,14 +68,31 @@ public sealed class ResilienceBrowserTests(BrowserFixture fixture) : IAsyncLifet
     [Fact]
     public async Task A_dropped_connection_shows_the_Indonesian_reconnect_notice()
     {
-        var page = await NewPageAsync();
+        await using var app = await ProductionAppFixture.StartAsync(); // this test stops its server
+        var page = await NewPageAsync(app);
         await BrowserFixture.SignInOnPageAsync(page, "kepala@min1sleman.sch.id");
         await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
 
-        await _app.StopServerAsync();
+        await app.StopServerAsync();
 
         await Expect(page.GetByText("Koneksi ke server terputus")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "reconnect-notice");
         await page.Context.CloseAsync();
     }
+}
+
+/// <summary>One app in the Production environment (demo data forced on, the failure probe enabled).</summary>
+public sealed class ProductionAppFixture : IAsyncLifetime
+{
+    public TestApp App { get; private set; } = null!;
+
+    public static Task<TestApp> StartAsync() => TestApp.StartAsync(new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Database__SeedDemoData"] = "true",
+        ["Diagnostics__FailureProbe"] = "true",
+    });
+
+    public async Task InitializeAsync() => App = await StartAsync();
+    public async Task DisposeAsync() => await App.DisposeAsync();
 }
