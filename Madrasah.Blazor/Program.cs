@@ -2,6 +2,7 @@ using Madrasah.Blazor.Components;
 using Madrasah.Blazor.Components.Account;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.Dashboard;
+using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Features.Institutions;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Email;
@@ -29,6 +30,7 @@ builder.Services.AddPdf(builder.Configuration);
 builder.Services.AddDemoData();
 builder.Services.AddDashboard();
 builder.Services.AddInstitutions();
+builder.Services.AddHeadRegistration(builder.Configuration);
 
 var app = builder.Build();
 

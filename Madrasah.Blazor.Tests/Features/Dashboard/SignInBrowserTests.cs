@@ -89,7 +89,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
         await page.GotoAsync("/Account/Login");
         await BrowserFixture.ScreenshotAsync(page, "login");
         await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
-        await Expect(page.GetByText("Email wajib diisi.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Email atau NIK wajib diisi.")).ToBeVisibleAsync();
         await Expect(page.GetByText("Kata Sandi wajib diisi.")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }

@@ -1,0 +1,207 @@
+using System.Text.RegularExpressions;
+using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Madrasah.Blazor.Tests.Features.HeadRegistration;
+
+/// <summary>
+/// The seed's 20 steps of "Cara Registrasi Akun Emis untuk Kepala Madrasah", done as the operator and the new head of
+/// MTs Negeri 3 Sleman would (the only demo institution whose head has no account yet: one test registers it).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
+{
+    private const string HeadNik = "3404015508780002";
+    private const string HeadEmail = "siti.rahmawati@mtsn3sleman.sch.id";
+    private const string HeadPassword = "Sleman#Kamad2026";
+
+    [Fact]
+    public async Task A_new_head_registers_with_NIK_and_code_verifies_the_email_and_signs_in_again_and_again()
+    {
+        // 1–3. The operator signs in with email and password and sees the dashboard.
+        var operatorPage = await fixture.SignInAsync("operator@mtsn3sleman.sch.id");
+        await operatorPage.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+
+        // 4. In the institution identity block: "KODE REGISTRASI". A first code, then a new one: the first stops working.
+        var card = operatorPage.GetByTestId("institution-identity").GetByTestId("registration-code-card");
+        await Expect(card).ToContainTextAsync("KODE REGISTRASI");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Buat Kode Baru" }).ClickAsync();
+        await Expect(card.GetByTestId("registration-code")).ToHaveTextAsync(new Regex("^[A-Z2-9]{10}$"));
+        var oldCode = await card.GetByTestId("registration-code").TextContentAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Buat Kode Baru" }).ClickAsync();
+        await Expect(card.GetByTestId("registration-code")).Not.ToHaveTextAsync(oldCode!);
+        await Expect(card.GetByTestId("registration-code-expiry")).ToContainTextAsync("WIB");
+        await BrowserFixture.ScreenshotAsync(operatorPage, "head-registration-01-operator-code");
+
+        // 5. Copy the code with one click.
+        await card.GetByRole(AriaRole.Button, new() { Name = "Salin" }).ClickAsync();
+        await Expect(card.GetByTestId("registration-code-copy")).ToHaveTextAsync("Tersalin");
+        var code = await operatorPage.EvaluateAsync<string>("navigator.clipboard.readText()");
+        await Expect(card.GetByTestId("registration-code")).ToHaveTextAsync(code);
+
+        // 6. The operator signs out.
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
+        await Expect(operatorPage.GetByRole(AriaRole.Heading, new() { Name = "Masuk" })).ToBeVisibleAsync();
+
+        // 7–9. In another browser the head signs in with NIK + code. The replaced code is refused without saying which field is wrong.
+        var head = await fixture.NewPageAsync();
+        await SubmitLoginAsync(head, HeadNik, oldCode!);
+        await Expect(head.GetByTestId("login-error")).ToContainTextAsync("Periksa kembali NIK dan Password");
+        await Expect(head.GetByTestId("login-error")).ToContainTextAsync("KODE REGISTRASI");
+        await BrowserFixture.ScreenshotAsync(head, "head-registration-02-wrong-pair");
+        await SubmitLoginAsync(head, HeadNik, code);
+
+        // 10. "Informasi User".
+        await Expect(head.GetByRole(AriaRole.Heading, new() { Name = "Informasi User" })).ToBeVisibleAsync();
+        await BrowserFixture.WaitForInteractiveAsync(head);
+        await Expect(head.GetByTestId("registration-institution")).ToHaveTextAsync("MTs Negeri 3 Sleman");
+        var next = head.GetByRole(AriaRole.Button, new() { Name = "Selanjutnya" });
+        await Expect(next).ToBeDisabledAsync();
+
+        // 11. An active email not used by any account: a used one is refused as it is typed.
+        var email = head.GetByLabel("Email", new() { Exact = true });
+        await email.FillAsync("kepala@min1sleman.sch.id");
+        await Expect(head.GetByTestId("email-message")).ToContainTextAsync("sudah digunakan");
+        await email.FillAsync(HeadEmail);
+        await Expect(head.GetByTestId("email-message")).ToHaveTextAsync("Email dapat digunakan.");
+
+        // 12–14. Weak passwords show red rules and keep "Selanjutnya" disabled; a common one has its own message;
+        // a strong one shows "Password Strong" but the repeat must match.
+        var password = head.GetByLabel("Password", new() { Exact = true });
+        var repeat = head.GetByLabel("Ulangi Password", new() { Exact = true });
+        var strength = head.GetByTestId("password-strength");
+
+        await password.FillAsync("sleman");
+        await repeat.FillAsync("sleman");
+        await Expect(head.Locator("[data-testid='password-rules'] li[data-met='false']")).ToHaveCountAsync(4);
+        await Expect(head.Locator("[data-testid='password-rules'] li[data-rule='upper']")).ToHaveClassAsync(new Regex("text-danger"));
+        await Expect(strength).ToHaveTextAsync("Password belum memenuhi ketentuan.");
+        await Expect(strength).ToHaveClassAsync(new Regex("text-danger"));
+        await Expect(next).ToBeDisabledAsync();
+        await BrowserFixture.ScreenshotAsync(head, "head-registration-03-weak-password");
+
+        await password.FillAsync("P@ssw0rd123!");
+        await repeat.FillAsync("P@ssw0rd123!");
+        await Expect(head.Locator("[data-testid='password-rules'] li[data-met='true']")).ToHaveCountAsync(5);
+        await Expect(strength).ToContainTextAsync("terlalu umum");
+        await Expect(next).ToBeDisabledAsync();
+
+        await password.FillAsync(HeadPassword);
+        await repeat.FillAsync(HeadPassword + "x");
+        await Expect(strength).ToHaveTextAsync("Password Strong");
+        await Expect(strength).ToHaveClassAsync(new Regex("text-success"));
+        await Expect(head.GetByTestId("repeat-message")).ToHaveTextAsync("Ulangi Password tidak sama dengan Password.");
+        await Expect(next).ToBeDisabledAsync();
+
+        await repeat.FillAsync(HeadPassword);
+        await Expect(head.GetByTestId("repeat-message")).ToHaveCountAsync(0);
+        await Expect(next).ToBeEnabledAsync();
+        await BrowserFixture.ScreenshotAsync(head, "head-registration-04-strong-password");
+
+        // 15. The confirmation dialog shows the data; "Ya".
+        await next.ClickAsync();
+        var dialog = head.GetByRole(AriaRole.Dialog, new() { Name = "Konfirmasi Data" });
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog).ToContainTextAsync("MTs Negeri 3 Sleman");
+        await Expect(dialog).ToContainTextAsync(HeadNik);
+        await Expect(dialog.GetByTestId("confirm-email")).ToHaveTextAsync(HeadEmail);
+        await BrowserFixture.ScreenshotAsync(head, "head-registration-05-confirm");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Ya" }).ClickAsync();
+
+        // 16. The popup: the verification email was sent.
+        var sent = head.GetByRole(AriaRole.Dialog, new() { Name = "Email Verifikasi Terkirim" });
+        await Expect(sent).ToContainTextAsync(HeadEmail);
+        await Expect(sent).ToContainTextAsync("Madrasah Notifikasi");
+        await BrowserFixture.ScreenshotAsync(head, "head-registration-06-sent");
+
+        // Before verification, email + password is refused with a clear message and a resend link.
+        await SubmitLoginAsync(head, HeadEmail, HeadPassword);
+        await Expect(head.GetByTestId("login-error")).ToContainTextAsync("belum diverifikasi");
+        await Expect(head.GetByTestId("resend-link")).ToHaveAttributeAsync("href", new Regex("/registrasi-kepala/kirim-ulang-verifikasi\\?email="));
+
+        // 17–18. The email from "Madrasah Notifikasi" arrives (seen in the development mailbox and the pickup folder).
+        var mailbox = await fixture.SignInAsync("admin@madrasah.demo.id");
+        await BrowserFixture.OpenAsync(mailbox, "/dev/surat");
+        var row = mailbox.GetByTestId("mail-row").Filter(new() { HasText = HeadEmail });
+        await Expect(row).ToContainTextAsync("Terkirim");
+        await row.ClickAsync();
+        await Expect(mailbox.GetByTestId("mail-subject")).ToHaveTextAsync("Verifikasi Email Akun Kepala Madrasah MTs Negeri 3 Sleman");
+        var button = mailbox.GetByTestId("mail-body").GetByRole(AriaRole.Link, new() { Name = "Verifikasi Email Sekarang" });
+        var link = await button.GetAttributeAsync("href");
+        Assert.StartsWith(fixture.App.BaseUrl + "/registrasi-kepala/verifikasi-email?token=", link);
+        await Expect(mailbox.GetByTestId("mail-body").GetByRole(AriaRole.Link, new() { Name = link!, Exact = true })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(mailbox, "head-registration-07-email");
+        var eml = Directory.GetFiles(fixture.App.MailFolder, "*.eml").Select(File.ReadAllText).Single(text => text.Contains(HeadEmail));
+        Assert.Contains("Madrasah Notifikasi", eml);
+        await mailbox.Context.CloseAsync();
+
+        // 19. The link verifies the email, once.
+        await head.GotoAsync(link!);
+        await Expect(head.GetByTestId("verification-result")).ToContainTextAsync("Selamat, akun Kepala Madrasah telah aktif");
+        await BrowserFixture.ScreenshotAsync(head, "head-registration-08-verified");
+        await head.GotoAsync(link!);
+        await Expect(head.GetByTestId("verification-result")).ToContainTextAsync("sudah pernah digunakan");
+
+        // 20. The head signs in with email + password, sees the head's dashboard, signs out and in again, repeatedly.
+        for (var round = 0; round < 3; round++)
+        {
+            await BrowserFixture.SignInOnPageAsync(head, HeadEmail, HeadPassword);
+            await Expect(head.GetByRole(AriaRole.Heading, new() { Name = "Beranda Kepala Madrasah" })).ToBeVisibleAsync();
+            await Expect(head.GetByTestId("context-name")).ToHaveTextAsync("MTs Negeri 3 Sleman");
+            await head.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
+            await Expect(head.GetByRole(AriaRole.Heading, new() { Name = "Masuk" })).ToBeVisibleAsync();
+        }
+
+        // The used code opens nothing any more; the operator sees the head's account instead of a code.
+        await SubmitLoginAsync(head, HeadNik, code);
+        await Expect(head.GetByTestId("login-error")).ToContainTextAsync("Periksa kembali NIK dan Password");
+        await BrowserFixture.SignInOnPageAsync(operatorPage, "operator@mtsn3sleman.sch.id");
+        await Expect(operatorPage.GetByTestId("registration-code-registered")).ToContainTextAsync(HeadEmail);
+        await Expect(operatorPage.GetByTestId("registration-code")).ToHaveCountAsync(0);
+        await head.Context.CloseAsync();
+        await operatorPage.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Dead_links_explain_themselves_and_offer_a_new_link()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync("/registrasi-kepala/informasi-user?tiket=bukan-tiket");
+        await Expect(page.GetByTestId("ticket-invalid")).ToContainTextAsync("Masuk kembali dengan NIK dan Kode Registrasi");
+
+        await page.GotoAsync("/registrasi-kepala/verifikasi-email?token=tidak-ada");
+        await Expect(page.GetByTestId("verification-result")).ToContainTextAsync("Tautan verifikasi tidak valid");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kirim Tautan Verifikasi Baru" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync("belum.terdaftar@contoh.sch.id");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirim Tautan Baru" }).ClickAsync();
+        // The same answer whether or not the address has an account: nothing to learn by trying addresses.
+        await Expect(page.GetByTestId("resend-done")).ToContainTextAsync("belum.terdaftar@contoh.sch.id");
+        await BrowserFixture.ScreenshotAsync(page, "head-registration-09-resend");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_explains_where_a_head_finds_the_code()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await Expect(page.GetByLabel("Email atau NIK")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("head-registration-help")).ToContainTextAsync("Kode Registrasi tampil di Beranda Operator Lembaga");
+
+        // A NIK that is no head's, with a made-up code: the same neutral message.
+        await SubmitLoginAsync(page, "3404015508780009", "ABCDE23456");
+        await Expect(page.GetByTestId("login-error")).ToContainTextAsync("Periksa kembali NIK dan Password");
+        await Expect(page.GetByLabel("Email atau NIK")).ToHaveValueAsync("3404015508780009");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task SubmitLoginAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email atau NIK").FillAsync(userName);
+        await page.GetByLabel("Kata Sandi").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
+    }
+}

@@ -1,0 +1,380 @@
+using System.Text.RegularExpressions;
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Features.HeadRegistration;
+using Madrasah.Blazor.Infrastructure;
+using Madrasah.Blazor.Infrastructure.Audit;
+using Madrasah.Blazor.Infrastructure.Email;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Live;
+using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Madrasah.Blazor.Tests.Features.HeadRegistration;
+
+/// <summary>Every decision of the head's registration, on the demo data (MTs Negeri 3 Sleman has no head account).</summary>
+public sealed class HeadRegistrationServiceTests : IAsyncLifetime
+{
+    private const string HeadNik = "3404015508780002";
+    private const string OtherNik = "3404071211750001"; // MIN 1 Sleman's head: registered already
+    private const string StrongPassword = "Sleman#Kamad2026";
+    private const string HeadEmail = "siti.rahmawati@contoh.sch.id";
+
+    private readonly ManualClock _clock = new();
+    private readonly AppServices _app;
+    private UserScope _operator = UserScope.Anonymous;
+
+    public HeadRegistrationServiceTests()
+    {
+        _app = new AppServices((services, configuration) =>
+        {
+            services.AddSingleton<TimeProvider>(_clock);
+            services.AddLiveUpdates();
+            services.AddPublicLinks(configuration);
+            services.AddSingleton<EmailOutbox>();
+            services.AddHeadRegistration(configuration);
+        });
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _app.SeedDemoDataAsync();
+        await using var db = _app.Database.CreateContext();
+        var user = await db.Users.SingleAsync(u => u.Email == "operator@mtsn3sleman.sch.id");
+        _operator = new UserScope(user.Id, user.Email!, user.FullName, Roles.Operator, user.InstitutionId, null);
+    }
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+
+    private async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = _app.CreateRequestScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    private Task<RegistrationCodeState?> GenerateAsync() => WithAsync(sp => sp.GetRequiredService<RegistrationCodeService>().GenerateAsync(_operator));
+
+    private Task<RegistrationStart> StartAsync(string nik, string code, string client = "10.0.0.1") =>
+        WithAsync(sp => sp.GetRequiredService<RegistrationCodeService>().StartAsync(nik, code, client));
+
+    private Task<RegistrationResult> RegisterAsync(string? ticket, string email = HeadEmail, string password = StrongPassword, string? repeat = null) =>
+        WithAsync(sp => sp.GetRequiredService<HeadAccountService>().RegisterAsync(ticket, email, password, repeat ?? password));
+
+    private Task<VerificationResult> VerifyAsync(string token) => WithAsync(sp => sp.GetRequiredService<HeadAccountService>().VerifyAsync(token));
+
+    private Task<SignInOutcome> SignInAsync(string email, string password) =>
+        WithAsync(sp => sp.GetRequiredService<SignInService>().PasswordSignInAsync(email, password, rememberMe: false));
+
+    /// <summary>Code generated, NIK + code accepted, account created: the registered head's email.</summary>
+    private async Task<string> RegisterHeadAsync()
+    {
+        var code = (await GenerateAsync())!.Code!;
+        var start = await StartAsync(HeadNik, code);
+        Assert.Equal(RegistrationStartStatus.Accepted, start.Status);
+        var result = await RegisterAsync(start.Ticket);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors ?? []));
+        return result.Email!;
+    }
+
+    private async Task<List<OutboxMessage>> MailsToAsync(string email)
+    {
+        await using var db = _app.Database.CreateContext();
+        return await db.Set<OutboxMessage>().Where(m => m.To == email).OrderBy(m => m.Id).ToListAsync();
+    }
+
+    private static string TokenOf(OutboxMessage message) =>
+        Regex.Match(message.TextBody, @"verifikasi-email\?token=([A-Za-z0-9_\-]+)").Groups[1].Value;
+
+    private async Task<List<string>> AuditActionsAsync()
+    {
+        await using var db = _app.Database.CreateContext();
+        return await db.Set<AuditEntry>().Where(a => a.Action.StartsWith("head-registration.")).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
+    }
+
+    [Fact]
+    public void Codes_are_letters_and_digits_without_look_alike_characters()
+    {
+        var codes = Enumerable.Range(0, 500).Select(_ => RegistrationCodeService.NewCode()).ToList();
+        Assert.All(codes, code =>
+        {
+            Assert.Equal(RegistrationCodeService.CodeLength, code.Length);
+            Assert.Matches("^[A-HJKMNP-Z2-9]+$", code);
+            Assert.Contains(code, char.IsAsciiLetter);
+            Assert.Contains(code, char.IsAsciiDigit);
+        });
+        Assert.True(codes.Distinct().Count() > 495);
+        Assert.Equal("AB23CD45EF", RegistrationCodeService.NormalizeCode(" ab23-cd45 ef "));
+    }
+
+    [Fact]
+    public async Task Operator_generates_a_code_valid_for_seven_days_and_it_is_audited()
+    {
+        var state = await WithAsync(sp => sp.GetRequiredService<RegistrationCodeService>().GetStateAsync(_operator));
+        Assert.Null(state!.Code);
+        Assert.False(state.HeadNikMissing);
+
+        state = await GenerateAsync();
+        Assert.True(state!.HasUsableCode);
+        Assert.Equal(_clock.UtcNow.AddDays(7), state.ExpiresUtc);
+        Assert.Equal(["head-registration.code-generated"], await AuditActionsAsync());
+
+        // Only an operator, only their own institution.
+        var head = _operator with { Role = Roles.KepalaMadrasah };
+        Assert.Null(await WithAsync(sp => sp.GetRequiredService<RegistrationCodeService>().GenerateAsync(head)));
+    }
+
+    [Fact]
+    public async Task Right_NIK_and_code_open_the_Informasi_User_step_even_typed_in_lower_case()
+    {
+        var code = (await GenerateAsync())!.Code!;
+        var start = await StartAsync(HeadNik, code.ToLowerInvariant());
+        Assert.Equal(RegistrationStartStatus.Accepted, start.Status);
+
+        var context = await WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ReadTicketAsync(start.Ticket));
+        Assert.Equal("MTs Negeri 3 Sleman", context!.InstitutionName);
+        Assert.Equal("Hj. Siti Rahmawati, S.Ag., M.Pd.", context.HeadName);
+        Assert.Contains("head-registration.code-used", await AuditActionsAsync());
+
+        Assert.Null(await WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ReadTicketAsync(start.Ticket + "x")));
+        Assert.Null(await WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ReadTicketAsync("bukan-tiket")));
+    }
+
+    [Fact]
+    public async Task Wrong_NIK_and_wrong_code_get_the_same_answer()
+    {
+        var code = (await GenerateAsync())!.Code!;
+        Assert.Equal(RegistrationStartStatus.WrongPair, (await StartAsync("3404015508780009", code)).Status);
+        Assert.Equal(RegistrationStartStatus.WrongPair, (await StartAsync(HeadNik, "ABCDE23456")).Status);
+        Assert.Equal(RegistrationStartStatus.WrongPair, (await StartAsync(HeadNik, "")).Status);
+        // The right code of another institution does not open this head's registration either.
+        Assert.Equal(RegistrationStartStatus.WrongPair, (await StartAsync(OtherNik, code)).Status);
+    }
+
+    [Fact]
+    public async Task A_new_code_makes_the_old_one_stop_working()
+    {
+        var old = (await GenerateAsync())!.Code!;
+        var oldStart = await StartAsync(HeadNik, old);
+        var fresh = (await GenerateAsync())!.Code!;
+        Assert.NotEqual(old, fresh);
+
+        Assert.Equal(RegistrationStartStatus.WrongPair, (await StartAsync(HeadNik, old)).Status);
+        // A ticket obtained with the old code is dead as well.
+        Assert.Equal(HeadAccountService.TicketInvalidMessage, Assert.Single((await RegisterAsync(oldStart.Ticket)).Errors!));
+        Assert.Equal(RegistrationStartStatus.Accepted, (await StartAsync(HeadNik, fresh)).Status);
+    }
+
+    [Fact]
+    public async Task An_expired_code_is_refused_with_its_own_remedy()
+    {
+        var code = (await GenerateAsync())!.Code!;
+        _clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        Assert.Equal(RegistrationStartStatus.CodeExpired, (await StartAsync(HeadNik, code)).Status);
+        var state = await WithAsync(sp => sp.GetRequiredService<RegistrationCodeService>().GetStateAsync(_operator));
+        Assert.True(state!.IsExpired);
+        Assert.False(state.HasUsableCode);
+    }
+
+    [Fact]
+    public async Task A_used_code_and_its_ticket_are_refused()
+    {
+        var code = (await GenerateAsync())!.Code!;
+        var start = await StartAsync(HeadNik, code);
+        Assert.True((await RegisterAsync(start.Ticket)).Succeeded);
+
+        Assert.Equal(RegistrationStartStatus.WrongPair, (await StartAsync(HeadNik, code)).Status);
+        Assert.False((await RegisterAsync(start.Ticket, email: "lain@contoh.sch.id")).Succeeded);
+
+        // The operator now sees the head's account instead of a code, and cannot make a new one.
+        var state = await GenerateAsync();
+        Assert.True(state!.HeadRegistered);
+        Assert.Null(state.Code);
+        Assert.Equal(HeadEmail, state.HeadAccountEmail);
+    }
+
+    [Fact]
+    public async Task An_institution_without_head_NIK_tells_the_head_to_ask_the_operator()
+    {
+        await using (var db = _app.Database.CreateContext())
+            await db.Institutions.Where(i => i.Id == _operator.InstitutionId).ExecuteUpdateAsync(s => s.SetProperty(i => i.HeadNik, (string?)null));
+        var state = await GenerateAsync();
+        Assert.True(state!.HeadNikMissing);
+        Assert.Equal(RegistrationStartStatus.HeadNikMissing, (await StartAsync(HeadNik, state.Code!)).Status);
+    }
+
+    [Fact]
+    public async Task Wrong_tries_are_limited_per_NIK_and_per_client()
+    {
+        var code = (await GenerateAsync())!.Code!;
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(RegistrationStartStatus.WrongPair, (await StartAsync(HeadNik, "SALAH2345" + i, client: $"10.0.1.{i}")).Status);
+        // Five wrong codes for this NIK (from five addresses): even the right code waits now.
+        var limited = await StartAsync(HeadNik, code, client: "10.0.2.1");
+        Assert.Equal(RegistrationStartStatus.RateLimited, limited.Status);
+        Assert.InRange(limited.RetryAfter!.Value, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+
+        _clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(RegistrationStartStatus.Accepted, (await StartAsync(HeadNik, code, client: "10.0.2.1")).Status);
+
+        // One address trying many NIKs: 20 wrong tries, then that address waits, others do not.
+        for (var i = 0; i < 20; i++)
+            await StartAsync($"34040155087{80010 + i}", code, client: "10.0.3.1");
+        Assert.Equal(RegistrationStartStatus.RateLimited, (await StartAsync(HeadNik, code, client: "10.0.3.1")).Status);
+        Assert.Equal(RegistrationStartStatus.Accepted, (await StartAsync(HeadNik, code, client: "10.0.3.2")).Status);
+    }
+
+    [Theory]
+    [InlineData("", "Email wajib diisi.")]
+    [InlineData("bukan-email", "Format email tidak valid")]
+    [InlineData("nama@contoh", "Format email tidak valid")]
+    [InlineData("kepala@min1sleman.sch.id", "sudah digunakan")]
+    [InlineData("KEPALA@MIN1SLEMAN.SCH.ID", "sudah digunakan")]
+    [InlineData(HeadEmail, null)]
+    public async Task Email_must_be_a_valid_address_not_used_by_any_account(string email, string? expected)
+    {
+        var message = await WithAsync(sp => sp.GetRequiredService<HeadAccountService>().CheckEmailAsync(email));
+        if (expected is null) Assert.Null(message);
+        else Assert.Contains(expected, message);
+    }
+
+    [Fact]
+    public async Task An_email_already_used_is_refused_on_submit_and_the_code_stays_valid()
+    {
+        var code = (await GenerateAsync())!.Code!;
+        var start = await StartAsync(HeadNik, code);
+        var result = await RegisterAsync(start.Ticket, email: "operator@mtsn3sleman.sch.id");
+        Assert.False(result.Succeeded);
+        Assert.Contains("sudah digunakan", Assert.Single(result.Errors!));
+        Assert.True((await RegisterAsync(start.Ticket)).Succeeded);
+    }
+
+    [Fact]
+    public void Selanjutnya_needs_a_strong_password_repeated_exactly()
+    {
+        var weak = PasswordEntry.Evaluate("sleman", "sleman");
+        Assert.False(weak.CanContinue);
+        Assert.Equal(["length", "upper", "digit", "symbol"], weak.Rules.Where(r => !r.Met).Select(r => r.Key));
+        Assert.Equal("Password belum memenuhi ketentuan.", weak.StrengthMessage);
+
+        var mismatched = PasswordEntry.Evaluate(StrongPassword, StrongPassword + "x");
+        Assert.True(mismatched.IsStrong);
+        Assert.False(mismatched.CanContinue);
+        Assert.Equal("Ulangi Password tidak sama dengan Password.", mismatched.RepeatMessage);
+        Assert.Null(PasswordEntry.Evaluate(StrongPassword, "").RepeatMessage);
+
+        var common = PasswordEntry.Evaluate("P@ssw0rd123!", "P@ssw0rd123!");
+        Assert.True(common.RulesMet);
+        Assert.False(common.CanContinue);
+        Assert.Equal(PasswordRules.CommonPasswordMessage, common.StrengthMessage);
+
+        var strong = PasswordEntry.Evaluate(StrongPassword, StrongPassword);
+        Assert.True(strong.CanContinue);
+        Assert.Equal("Password Strong", strong.StrengthMessage);
+    }
+
+    [Theory]
+    [InlineData("P@ssw0rd123!", "P@ssw0rd123!", "terlalu umum")]
+    [InlineData(StrongPassword, "Sleman#Kamad2025", "tidak sama")]
+    [InlineData("lemah", "lemah", "belum memenuhi")]
+    public async Task Weak_common_or_mismatched_passwords_are_refused_on_submit(string password, string repeat, string expected)
+    {
+        var start = await StartAsync(HeadNik, (await GenerateAsync())!.Code!);
+        var result = await RegisterAsync(start.Ticket, password: password, repeat: repeat);
+        Assert.False(result.Succeeded);
+        Assert.Contains(expected, Assert.Single(result.Errors!));
+        await using var db = _app.Database.CreateContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == HeadEmail));
+    }
+
+    [Fact]
+    public async Task Ya_creates_an_unverified_head_bound_to_the_institution_and_sends_the_verification_email()
+    {
+        var email = await RegisterHeadAsync();
+
+        await using (var db = _app.Database.CreateContext())
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            Assert.False(user.EmailConfirmed);
+            Assert.Equal(HeadNik, user.Nik);
+            Assert.Equal("Hj. Siti Rahmawati, S.Ag., M.Pd.", user.FullName);
+            Assert.Equal(_operator.InstitutionId, user.InstitutionId);
+            var institution = await db.Institutions.SingleAsync(i => i.Id == _operator.InstitutionId);
+            Assert.Null(institution.RegistrationCode);
+        }
+        await using (var scope = _app.Provider.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            Assert.Equal([Roles.KepalaMadrasah], await users.GetRolesAsync((await users.FindByEmailAsync(email))!));
+        }
+
+        var mail = Assert.Single(await MailsToAsync(email));
+        Assert.Equal("Verifikasi Email Akun Kepala Madrasah MTs Negeri 3 Sleman", mail.Subject);
+        Assert.Contains("Verifikasi Email Sekarang", mail.HtmlBody);
+        var link = $"{PublicLinks.DefaultBaseUrl}/registrasi-kepala/verifikasi-email?token={TokenOf(mail)}";
+        Assert.Contains($"href=\"{link}\"", mail.HtmlBody);
+        Assert.Contains($">{link}</a>", mail.HtmlBody); // the same link as plain text
+        Assert.Equal(["head-registration.code-generated", "head-registration.code-used", "head-registration.account-created"], await AuditActionsAsync());
+    }
+
+    [Fact]
+    public async Task Before_verification_sign_in_is_refused_after_it_the_head_signs_in_again_and_again()
+    {
+        var email = await RegisterHeadAsync();
+        Assert.Equal(SignInOutcome.EmailNotConfirmed, await SignInAsync(email, StrongPassword));
+
+        var verified = await VerifyAsync(TokenOf(Assert.Single(await MailsToAsync(email))));
+        Assert.Equal(VerificationStatus.Verified, verified.Status);
+        Assert.Contains("head-registration.email-verified", await AuditActionsAsync());
+
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(SignInOutcome.Succeeded, await SignInAsync(email, StrongPassword));
+    }
+
+    [Fact]
+    public async Task A_verification_link_works_once()
+    {
+        var email = await RegisterHeadAsync();
+        var token = TokenOf(Assert.Single(await MailsToAsync(email)));
+        Assert.Equal(VerificationStatus.Verified, (await VerifyAsync(token)).Status);
+        Assert.Equal(VerificationStatus.AlreadyUsed, (await VerifyAsync(token)).Status);
+        Assert.Equal(VerificationStatus.Invalid, (await VerifyAsync(token[..^2])).Status);
+    }
+
+    [Fact]
+    public async Task An_expired_link_is_refused_and_a_new_link_replaces_it()
+    {
+        var email = await RegisterHeadAsync();
+        var first = TokenOf(Assert.Single(await MailsToAsync(email)));
+        _clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        Assert.Equal(VerificationStatus.Expired, (await VerifyAsync(first)).Status);
+        Assert.Equal(SignInOutcome.EmailNotConfirmed, await SignInAsync(email, StrongPassword));
+
+        Assert.True(await WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ResendAsync(email.ToUpperInvariant())));
+        var mails = await MailsToAsync(email);
+        Assert.Equal(2, mails.Count);
+        var second = TokenOf(mails[1]);
+        Assert.NotEqual(first, second);
+        Assert.Equal(VerificationStatus.Verified, (await VerifyAsync(second)).Status);
+        Assert.Equal(SignInOutcome.Succeeded, await SignInAsync(email, StrongPassword));
+    }
+
+    [Fact]
+    public async Task A_new_link_makes_the_older_unused_one_stop_working()
+    {
+        var email = await RegisterHeadAsync();
+        var first = TokenOf(Assert.Single(await MailsToAsync(email)));
+        Assert.True(await WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ResendAsync(email)));
+        Assert.Equal(VerificationStatus.Expired, (await VerifyAsync(first)).Status);
+    }
+
+    [Fact]
+    public async Task New_links_are_only_sent_to_unverified_head_accounts()
+    {
+        var service = (Func<string, Task<bool>>)(email => WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ResendAsync(email)));
+        Assert.False(await service("tidak.ada@contoh.sch.id"));
+        Assert.False(await service("kepala@min1sleman.sch.id")); // verified already
+        Assert.False(await service("operator@mtsn3sleman.sch.id")); // not a head
+        Assert.Empty(await MailsToAsync("kepala@min1sleman.sch.id"));
+    }
+}

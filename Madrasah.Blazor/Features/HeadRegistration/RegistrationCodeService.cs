@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Infrastructure.Audit;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Madrasah.Blazor.Features.HeadRegistration;
+
+/// <summary>What the operator's "KODE REGISTRASI" block shows.</summary>
+public sealed record RegistrationCodeState(
+    string? Code, DateTime? ExpiresUtc, bool IsExpired, bool HeadNikMissing, string? HeadAccountEmail, bool HeadAccountVerified)
+{
+    public bool HasUsableCode => Code is not null && !IsExpired;
+    public bool HeadRegistered => HeadAccountEmail is not null;
+}
+
+public enum RegistrationStartStatus { Accepted, WrongPair, CodeExpired, HeadNikMissing, AlreadyRegistered, RateLimited }
+
+/// <summary>The answer to a NIK + registration code sign-in: a ticket for the next step, or why not.</summary>
+public sealed record RegistrationStart(RegistrationStartStatus Status, string? Ticket = null, TimeSpan? RetryAfter = null);
+
+/// <summary>
+/// The institution's registration code: the operator generates it, the head signs in with NIK + code to start the
+/// account registration. Codes come from a cryptographic random source, use no look-alike characters, expire after
+/// HeadRegistration:CodeValidDays, stop working when a new one is generated and when the head's account is created.
+/// </summary>
+public sealed class RegistrationCodeService(
+    IDbContextFactory<MadrasahDbContext> factory,
+    IDataProtectionProvider dataProtection,
+    RegistrationAttemptLimiter limiter,
+    AuditLog audit,
+    TimeProvider clock,
+    IOptions<HeadRegistrationOptions> options,
+    ILogger<RegistrationCodeService> logger)
+{
+    /// <summary>Letters and digits without 0/O, 1/I/L: read aloud or typed from a screen without mistakes.</summary>
+    public const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    public const int CodeLength = 10;
+
+    public static string NewCode()
+    {
+        while (true)
+        {
+            var code = RandomNumberGenerator.GetString(Alphabet, CodeLength);
+            if (code.Any(char.IsAsciiLetter) && code.Any(char.IsAsciiDigit)) return code;
+        }
+    }
+
+    /// <summary>Upper case, without spaces or dashes a user may have typed or copied along.</summary>
+    public static string NormalizeCode(string? code) =>
+        new((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant).ToArray());
+
+    /// <summary>A NIK is 16 digits: such a user name on the sign-in page means a head with a registration code.</summary>
+    public static bool LooksLikeNik(string? userName) => userName?.Trim() is { Length: 16 } s && s.All(char.IsAsciiDigit);
+
+    public async Task<RegistrationCodeState?> GetStateAsync(UserScope scope)
+    {
+        if (scope.Role != Roles.Operator || scope.InstitutionId is not { } institutionId) return null;
+        await using var db = await factory.CreateDbContextAsync();
+        var institution = await db.Institutions.AsNoTracking().FirstOrDefaultAsync(i => i.Id == institutionId);
+        if (institution is null) return null;
+        var head = await HeadAccounts(db, institutionId).Select(u => new { u.Email, u.EmailConfirmed }).FirstOrDefaultAsync();
+        return new RegistrationCodeState(
+            institution.RegistrationCode, institution.RegistrationCodeExpiresUtc,
+            institution.RegistrationCodeExpiresUtc is { } expires && expires <= Now,
+            string.IsNullOrWhiteSpace(institution.HeadNik), head?.Email, head?.EmailConfirmed ?? false);
+    }
+
+    /// <summary>A new code for the operator's institution; the previous one stops working. Refused once the head has an account.</summary>
+    public async Task<RegistrationCodeState?> GenerateAsync(UserScope scope)
+    {
+        if (scope.Role != Roles.Operator || scope.InstitutionId is not { } institutionId) return null;
+        await using var db = await factory.CreateDbContextAsync();
+        var institution = await db.Institutions.FirstOrDefaultAsync(i => i.Id == institutionId);
+        if (institution is null || await HeadAccounts(db, institutionId).AnyAsync()) return await GetStateAsync(scope);
+
+        string code;
+        do code = NewCode(); while (await db.Institutions.AnyAsync(i => i.RegistrationCode == code));
+        var replaced = institution.RegistrationCode is not null;
+        institution.RegistrationCode = code;
+        institution.RegistrationCodeExpiresUtc = Now.AddDays(options.Value.CodeValidDays);
+        audit.Record(db, scope, "head-registration.code-generated",
+            (replaced ? "Kode registrasi baru dibuat; kode sebelumnya tidak berlaku lagi." : "Kode registrasi dibuat.")
+            + $" Berlaku sampai {Infrastructure.Time.Wib.Format(institution.RegistrationCodeExpiresUtc.Value)}.",
+            institutionId: institutionId, entityType: nameof(Institution), entityId: institutionId);
+        await db.SaveChangesAsync();
+        return await GetStateAsync(scope);
+    }
+
+    /// <summary>The sign-in page's check of NIK (user name) + registration code (password).</summary>
+    public async Task<RegistrationStart> StartAsync(string nik, string code, string? client)
+    {
+        nik = nik.Trim();
+        code = NormalizeCode(code);
+        if (limiter.RetryAfter(nik, client) is { } wait)
+        {
+            logger.LogWarning("Head registration sign-in refused for NIK {Nik} from {Client}: too many wrong tries", Mask(nik), client);
+            return new(RegistrationStartStatus.RateLimited, RetryAfter: wait);
+        }
+
+        await using var db = await factory.CreateDbContextAsync();
+        var institution = code.Length == 0 ? null
+            : await db.Institutions.FirstOrDefaultAsync(i => i.HeadNik == nik && i.RegistrationCode == code);
+        if (institution is null)
+        {
+            limiter.RecordFailure(nik, client);
+            // The right code of an institution that has no head NIK yet: the operator must record it first.
+            var withoutNik = code.Length > 0 && await db.Institutions.AnyAsync(i => i.RegistrationCode == code && (i.HeadNik == null || i.HeadNik == ""));
+            return new(withoutNik ? RegistrationStartStatus.HeadNikMissing : RegistrationStartStatus.WrongPair);
+        }
+        if (institution.RegistrationCodeExpiresUtc is not { } expires || expires <= Now)
+            return new(RegistrationStartStatus.CodeExpired);
+        if (await HeadAccounts(db, institution.Id).AnyAsync())
+            return new(RegistrationStartStatus.AlreadyRegistered);
+
+        limiter.RecordSuccess(nik);
+        audit.Record(db, UserScope.Anonymous, "head-registration.code-used",
+            $"Kode registrasi dipakai untuk masuk dengan NIK Kepala {Mask(nik)}; registrasi akun Kepala Madrasah dimulai.",
+            institutionId: institution.Id, districtId: institution.DistrictId, entityType: nameof(Institution), entityId: institution.Id);
+        await db.SaveChangesAsync();
+        var ticketExpiry = Now.AddMinutes(options.Value.TicketMinutes);
+        if (ticketExpiry > expires) ticketExpiry = expires;
+        return new(RegistrationStartStatus.Accepted, new RegistrationTicket(institution.Id, code, ticketExpiry).Protect(dataProtection));
+    }
+
+    /// <summary>The head accounts (role KepalaMadrasah) bound to an institution.</summary>
+    internal static IQueryable<ApplicationUser> HeadAccounts(MadrasahDbContext db, int institutionId)
+    {
+        var headRole = db.Roles.Where(r => r.Name == Roles.KepalaMadrasah).Select(r => r.Id);
+        return db.Users.Where(u => u.InstitutionId == institutionId && db.UserRoles.Any(ur => ur.UserId == u.Id && headRole.Contains(ur.RoleId)));
+    }
+
+    /// <summary>"3404********0002": enough to tell heads apart in logs and audit, not the whole personal number.</summary>
+    internal static string Mask(string nik) => nik.Length == 16 ? nik[..4] + new string('*', 8) + nik[12..] : "(bukan NIK)";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}

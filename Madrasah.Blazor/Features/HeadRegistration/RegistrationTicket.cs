@@ -1,0 +1,33 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Madrasah.Blazor.Features.HeadRegistration;
+
+/// <summary>
+/// What the sign-in page hands to the "Informasi User" step once NIK + code were accepted: the institution, the code
+/// and an expiry, encrypted and signed with data protection. It is single-use because the code it carries is
+/// consumed when the account is created.
+/// </summary>
+public sealed record RegistrationTicket(int InstitutionId, string Code, DateTime ExpiresUtc)
+{
+    private const string Purpose = "Madrasah.HeadRegistration.Ticket.v1";
+
+    public string Protect(IDataProtectionProvider provider) =>
+        provider.CreateProtector(Purpose).Protect(string.Join('|', InstitutionId, Code, ExpiresUtc.Ticks.ToString(CultureInfo.InvariantCulture)));
+
+    public static RegistrationTicket? Unprotect(IDataProtectionProvider provider, string? protectedTicket)
+    {
+        if (string.IsNullOrWhiteSpace(protectedTicket)) return null;
+        try
+        {
+            var parts = provider.CreateProtector(Purpose).Unprotect(protectedTicket).Split('|');
+            return parts.Length == 3 && int.TryParse(parts[0], out var id) && long.TryParse(parts[2], out var ticks)
+                ? new RegistrationTicket(id, parts[1], new DateTime(ticks, DateTimeKind.Utc))
+                : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+}
