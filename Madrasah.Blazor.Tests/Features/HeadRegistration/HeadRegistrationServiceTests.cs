@@ -332,6 +332,32 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mistyped_unverified_registration_is_cancelled_by_the_operator_and_the_head_registers_again()
+    {
+        var wrongEmail = await RegisterHeadAsync();
+        var codes = (Func<IServiceProvider, RegistrationCodeService>)(sp => sp.GetRequiredService<RegistrationCodeService>());
+        Assert.True((await WithAsync(sp => codes(sp).GetStateAsync(_operator)))!.HeadRegistered);
+
+        var state = await WithAsync(sp => codes(sp).CancelUnverifiedHeadAsync(_operator));
+
+        Assert.False(state!.HeadRegistered);
+        Assert.Contains("head-registration.cancelled", await AuditActionsAsync());
+        Assert.Equal(SignInOutcome.Failed, await SignInAsync(wrongEmail, StrongPassword));
+        var code = (await GenerateAsync())!.Code!;
+        Assert.Equal(RegistrationStartStatus.Accepted, (await StartAsync(HeadNik, code)).Status);
+    }
+
+    [Fact]
+    public async Task A_verified_head_account_cannot_be_cancelled()
+    {
+        var email = await RegisterHeadAsync();
+        await VerifyAsync(TokenOf(Assert.Single(await MailsToAsync(email))));
+        var state = await WithAsync(sp => sp.GetRequiredService<RegistrationCodeService>().CancelUnverifiedHeadAsync(_operator));
+        Assert.True(state!.HeadRegistered);
+        Assert.Equal(SignInOutcome.Succeeded, await SignInAsync(email, StrongPassword));
+    }
+
+    [Fact]
     public async Task A_verification_link_works_once()
     {
         var email = await RegisterHeadAsync();

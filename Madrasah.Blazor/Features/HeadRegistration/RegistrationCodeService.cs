@@ -89,6 +89,26 @@ public sealed class RegistrationCodeService(
         return await GetStateAsync(scope);
     }
 
+    /// <summary>
+    /// "Batalkan Registrasi": removes the head's account while its email is still unverified (a mistyped address
+    /// would otherwise leave the head stuck), so the head can register again with a new code. A verified account stays.
+    /// </summary>
+    public async Task<RegistrationCodeState?> CancelUnverifiedHeadAsync(UserScope scope)
+    {
+        if (scope.Role != Roles.Operator || scope.InstitutionId is not { } institutionId) return null;
+        await using var db = await factory.CreateDbContextAsync();
+        var head = await HeadAccounts(db, institutionId).FirstOrDefaultAsync(u => !u.EmailConfirmed);
+        if (head is not null)
+        {
+            db.Users.Remove(head);
+            audit.Record(db, scope, "head-registration.cancelled",
+                $"Akun Kepala Madrasah {head.Email} yang belum diverifikasi dibatalkan oleh operator; Kepala Madrasah dapat mendaftar ulang dengan kode baru.",
+                institutionId: institutionId, entityType: nameof(ApplicationUser), entityId: head.Id);
+            await db.SaveChangesAsync();
+        }
+        return await GetStateAsync(scope);
+    }
+
     /// <summary>The sign-in page's check of NIK (user name) + registration code (password).</summary>
     public async Task<RegistrationStart> StartAsync(string nik, string code, string? client)
     {
