@@ -1,6 +1,7 @@
 using Madrasah.Blazor.Components;
 using Madrasah.Blazor.Components.Account;
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Features.Approvals;
 using Madrasah.Blazor.Features.Dashboard;
 using Madrasah.Blazor.Features.Institutions;
 using Madrasah.Blazor.Infrastructure.Audit;
@@ -27,6 +28,7 @@ builder.Services.AddPdf(builder.Configuration);
 builder.Services.AddDemoData();
 builder.Services.AddDashboard();
 builder.Services.AddInstitutions();
+builder.Services.AddApprovals();
 
 var app = builder.Build();
 
