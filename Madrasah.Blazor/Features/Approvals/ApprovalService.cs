@@ -316,7 +316,8 @@ public sealed class ApprovalService(
                     $"Admin Kabupaten/Kota menyetujui dan menerapkan pengajuan #{request.Id} untuk {institution.Name}: {string.Join(", ", forwarded.Select(f => f.Label))}.",
                     institution.Id, institution.DistrictId, nameof(ChangeRequest), request.Id);
                 await db.SaveChangesAsync();
-                var receipt = await receipts.IssueAsync(db, ReceiptRequestFor(request, forwarded), scope.FullName);
+                var history = await db.Set<ChangeRequestEvent>().AsNoTracking().Where(e => e.ChangeRequestId == request.Id).OrderBy(e => e.Id).ToListAsync();
+                var receipt = await receipts.IssueAsync(db, ReceiptRequestFor(request, forwarded, history), scope.FullName);
                 request.ReceiptNumber = receipt.Number;
             }
             else
@@ -418,11 +419,11 @@ public sealed class ApprovalService(
         notifier.Publish([.. topics]);
     }
 
-    private ReceiptRequest ReceiptRequestFor(ChangeRequest request, IReadOnlyList<ChangeRequestField> applied)
+    private ReceiptRequest ReceiptRequestFor(ChangeRequest request, IReadOnlyList<ChangeRequestField> applied, IReadOnlyList<ChangeRequestEvent> history)
     {
         var institution = request.Institution;
-        var head = request.Events.LastOrDefault(e => e.Action is ChangeRequestAction.ForwardedToDistrict);
-        var district = request.Events.LastOrDefault(e => e.Action is ChangeRequestAction.DistrictApproved);
+        var head = history.LastOrDefault(e => e.Action is ChangeRequestAction.ForwardedToDistrict);
+        var district = history.LastOrDefault(e => e.Action is ChangeRequestAction.DistrictApproved);
         return new ReceiptRequest(ReceiptKind, institution.Id, institution.DistrictId, institution.Name,
         [
             new("Nomor Pengajuan", $"#{request.Id}"),
