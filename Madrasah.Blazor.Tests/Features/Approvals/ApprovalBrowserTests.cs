@@ -120,12 +120,7 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
 
     private async Task<IPage> SignInAsync(TestApp app, string email)
     {
-        var context = await fixture.Browser.NewContextAsync(new()
-        {
-            BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "id-ID", TimezoneId = "Asia/Jakarta",
-        });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
+        var page = await fixture.NewPageAsync(app);
         await BrowserFixture.SignInOnPageAsync(page, email);
         return page;
     }

@@ -7,6 +7,7 @@ using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Madrasah.Blazor.Tests.Infrastructure.Pdf;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +17,8 @@ namespace Madrasah.Blazor.Tests.Features.Approvals;
 /// <summary>The demo data on a real SQLite file and an <see cref="ApprovalService"/> built as the app builds it.</summary>
 internal sealed class ApprovalTestKit : IAsyncDisposable
 {
-    private readonly AppServices _app = new();
+    /// <summary>The demo data is seeded once per test run (nine password hashes take seconds) and copied into each test's file.</summary>
+    private static readonly Lazy<Task<byte[]>> SeededDatabase = new(SeedOnceAsync);
     private readonly ServiceProvider _templates = new ServiceCollection()
         .AddSingleton(new PublicLinks(PublicLinks.DefaultBaseUrl)).BuildServiceProvider();
 
@@ -27,7 +29,7 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
         Service = new ApprovalService(Database.Factory, new AuditLog(TimeProvider.System), outbox, Notifier, PdfTestKit.Receipts(Database), TimeProvider.System);
     }
 
-    public TestDatabase Database => _app.Database;
+    public TestDatabase Database { get; } = new();
     public LiveNotifier Notifier { get; }
     public ApprovalService Service { get; }
 
@@ -40,8 +42,11 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
 
     public static async Task<ApprovalTestKit> CreateAsync()
     {
+        var seeded = await SeededDatabase.Value;
         var kit = new ApprovalTestKit();
-        await kit._app.SeedDemoDataAsync();
+        SqliteConnection.ClearPool(new SqliteConnection(kit.Database.ConnectionString));
+        foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(kit.Database.Path + suffix);
+        await File.WriteAllBytesAsync(kit.Database.Path, seeded);
         await using var db = kit.Database.CreateContext();
         kit.Min1 = await db.Institutions.AsNoTracking().SingleAsync(i => i.Name == "MIN 1 Sleman");
         kit.Operator = await ScopeOf(db, "operator@min1sleman.sch.id", Roles.Operator);
@@ -49,6 +54,15 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
         kit.DistrictAdmin = await ScopeOf(db, "admin@kemenagsleman.go.id", Roles.AdminKabKota);
         kit.OtherOperator = await ScopeOf(db, "operator@mtsn3sleman.sch.id", Roles.Operator);
         return kit;
+    }
+
+    private static async Task<byte[]> SeedOnceAsync()
+    {
+        await using var app = new AppServices();
+        await app.SeedDemoDataAsync();
+        await using (var db = app.Database.CreateContext())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        return await File.ReadAllBytesAsync(app.Database.Path);
     }
 
     private static async Task<UserScope> ScopeOf(MadrasahDbContext db, string email, string role)
@@ -100,6 +114,6 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _templates.DisposeAsync();
-        await _app.DisposeAsync();
+        await Database.DisposeAsync();
     }
 }
