@@ -313,6 +313,22 @@ public class ApprovalServiceTests
     }
 
     [Fact]
+    public async Task The_district_inbox_filters_by_institution_status_and_date()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var waiting = await kit.SubmitAsync((Phone, "0274-111"));
+        var forwarded = await kit.SubmitAsync((Name, "MIN 1 Sleman Baru"));
+        await kit.HeadDecideAsync(forwarded.Id);
+        var today = global::Madrasah.Blazor.Infrastructure.Time.Wib.Today(TimeProvider.System);
+
+        Assert.Equal([forwarded.Id], (await kit.Service.ListAsync(kit.DistrictAdmin, new(Status: ChangeRequestStatus.WaitingForDistrict))).Select(r => r.Id));
+        Assert.Equal([forwarded.Id, waiting.Id], (await kit.Service.ListAsync(kit.DistrictAdmin, new(InstitutionId: kit.Min1.Id, From: today, To: today))).Select(r => r.Id));
+        Assert.Empty(await kit.Service.ListAsync(kit.DistrictAdmin, new(InstitutionId: kit.OtherOperator.InstitutionId)));
+        Assert.Empty(await kit.Service.ListAsync(kit.DistrictAdmin, new(From: today.AddDays(1))));
+        Assert.Empty(await kit.Service.ListAsync(kit.DistrictAdmin, new(To: today.AddDays(-1))));
+    }
+
+    [Fact]
     public async Task Every_step_publishes_the_institution_district_and_request_topics()
     {
         await using var kit = await ApprovalTestKit.CreateAsync();
