@@ -1,6 +1,7 @@
 using Madrasah.Blazor.Components;
 using Madrasah.Blazor.Components.Account;
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Features.Approvals;
 using Madrasah.Blazor.Features.Dashboard;
 using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Features.Institutions;
@@ -31,6 +32,7 @@ builder.Services.AddDemoData();
 builder.Services.AddDashboard();
 builder.Services.AddInstitutions();
 builder.Services.AddHeadRegistration(builder.Configuration);
+builder.Services.AddApprovals();
 
 var app = builder.Build();
 

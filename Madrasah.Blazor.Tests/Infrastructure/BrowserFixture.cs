@@ -23,12 +23,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
     }
 
-    /// <summary>A fresh browser context (own cookies: one user) with a desktop-sized page.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (own cookies: one user) with a desktop-sized page, on the shared app or on <paramref name="app"/>.</summary>
+    public async Task<IPage> NewPageAsync(TestApp? app = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = App.BaseUrl,
+            BaseURL = (app ?? App).BaseUrl,
             ViewportSize = new() { Width = 1366, Height = 900 },
             Locale = "id-ID",
             TimezoneId = "Asia/Jakarta",

@@ -1,0 +1,343 @@
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Features.Approvals;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Pdf;
+using Madrasah.Blazor.Tests.Infrastructure.Pdf;
+using Microsoft.EntityFrameworkCore;
+
+namespace Madrasah.Blazor.Tests.Features.Approvals;
+
+public class ApprovalServiceTests
+{
+    private const string Name = nameof(Institution.Name);
+    private const string Phone = nameof(Institution.Phone);
+
+    [Fact]
+    public async Task Submitting_lists_only_changed_fields_emails_the_head_and_writes_the_audit()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var values = InstitutionFields.ValuesOf(kit.Min1);
+        values[Name] = "MIN 1 Sleman Baru";
+        values[nameof(Institution.StudentCount)] = "400";
+
+        var result = await kit.Service.SaveAsync(kit.Operator, null, values, "Sesuai SK terbaru.", submit: true);
+
+        Assert.True(result.Succeeded, result.Error);
+        var request = (await kit.Service.GetAsync(kit.Operator, result.RequestId!.Value))!;
+        Assert.Equal(ChangeRequestStatus.WaitingForHead, request.Status);
+        Assert.Equal(["Nama Lembaga", "Jumlah Siswa/Santri"], request.Fields.Select(f => f.Label));
+        Assert.Equal(("MIN 1 Sleman", "MIN 1 Sleman Baru"), (request.Fields[0].OldValue, request.Fields[0].NewValue));
+        Assert.Equal("Sesuai SK terbaru.", request.OperatorNote);
+        Assert.Equal([ChangeRequestAction.Created, ChangeRequestAction.Submitted], request.Timeline.Select(t => t.Action));
+        Assert.Equal("MIN 1 Sleman", (await kit.ReloadInstitutionAsync()).Name); // never a direct write
+
+        var mail = Assert.Single(await kit.OutboxAsync());
+        Assert.Equal("kepala@min1sleman.sch.id", mail.To);
+        Assert.Contains("menunggu persetujuan", mail.Subject);
+        Assert.Contains("MIN 1 Sleman Baru", mail.TextBody);
+        Assert.Contains($"/perubahan/{request.Id}", mail.HtmlBody);
+        var entry = Assert.Single(await kit.AuditAsync());
+        Assert.Equal("approvals.submitted", entry.Action);
+        Assert.Equal(request.Id.ToString(), entry.EntityId);
+    }
+
+    [Fact]
+    public async Task Saving_without_any_change_is_refused()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var result = await kit.Service.SaveAsync(kit.Operator, null, InstitutionFields.ValuesOf(kit.Min1), null, submit: false);
+        Assert.False(result.Succeeded);
+        Assert.Contains("Tidak ada data yang berubah", result.Error);
+    }
+
+    [Fact]
+    public async Task A_draft_is_kept_then_submitted()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var draft = await kit.Service.SaveAsync(kit.Operator, null, new Dictionary<string, string?> { [Phone] = "0274-111" }, null, submit: false);
+        Assert.True(draft.Succeeded, draft.Error);
+        Assert.Equal(ChangeRequestStatus.Draft, (await kit.Service.GetAsync(kit.Operator, draft.RequestId!.Value))!.Status);
+        Assert.Empty(await kit.OutboxAsync());
+        Assert.Equal(0, await kit.Service.CountPendingAsync(kit.Head));
+
+        var submitted = await kit.Service.SaveAsync(kit.Operator, draft.RequestId, new Dictionary<string, string?> { [Phone] = "0274-222" }, null, submit: true);
+        Assert.True(submitted.Succeeded, submitted.Error);
+        var request = (await kit.Service.GetAsync(kit.Head, draft.RequestId.Value))!;
+        Assert.Equal("0274-222", Assert.Single(request.Fields).NewValue);
+        Assert.Equal(1, await kit.Service.CountPendingAsync(kit.Head));
+    }
+
+    [Fact]
+    public async Task The_operator_withdraws_an_untouched_request_but_not_a_decided_one()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var untouched = await kit.SubmitAsync((Phone, "0274-123456"));
+        var withdrawn = await kit.Service.WithdrawAsync(kit.Operator, untouched.Id, untouched.Revision);
+        Assert.True(withdrawn.Succeeded, withdrawn.Error);
+        var after = (await kit.Service.GetAsync(kit.Operator, untouched.Id))!;
+        Assert.Equal(ChangeRequestStatus.Withdrawn, after.Status);
+        Assert.Equal(ChangeRequestAction.Withdrawn, after.Timeline[^1].Action);
+        Assert.False(after.CanHeadDecide);
+        Assert.Equal(0, await kit.Service.CountPendingAsync(kit.Head));
+
+        var decided = await kit.SubmitAsync((Phone, "0274-654321"));
+        Assert.True((await kit.HeadDecideAsync(decided.Id)).Succeeded);
+        var refused = await kit.Service.WithdrawAsync(kit.Operator, decided.Id);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("tidak dapat ditarik kembali", refused.Error);
+        Assert.Contains(await kit.AuditAsync(), a => a.Action == "approvals.withdrawn");
+    }
+
+    [Fact]
+    public async Task Rejecting_every_field_returns_the_request_to_the_operator_and_needs_reasons()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var request = await kit.SubmitAsync((Name, "MIN Satu Sleman"), (Phone, "0274-999"));
+
+        var noReason = await kit.Service.HeadDecideAsync(kit.Head, request.Id, request.Revision,
+            request.Fields.Select(f => new FieldDecisionInput(f.Id, false, f.Key == Name ? "Tidak sesuai SK." : " ")).ToList());
+        Assert.False(noReason.Succeeded);
+        Assert.Equal("Alasan penolakan untuk Telepon wajib diisi.", noReason.Error);
+
+        var result = await kit.HeadDecideAsync(request.Id, Name, Phone);
+
+        Assert.True(result.Succeeded, result.Error);
+        var after = (await kit.Service.GetAsync(kit.Operator, request.Id))!;
+        Assert.Equal(ChangeRequestStatus.RejectedByHead, after.Status);
+        Assert.True(after.CanEdit);
+        Assert.All(after.Fields, f => Assert.Equal(FieldDecision.Rejected, f.HeadDecision));
+        Assert.Equal("Telepon belum sesuai SK.", after.Fields.Single(f => f.Key == Phone).HeadReason);
+        Assert.Equal(ChangeRequestAction.ReturnedToOperator, after.Timeline[^1].Action);
+        Assert.Equal(0, await kit.Service.CountPendingAsync(kit.DistrictAdmin));
+        Assert.Equal(1, await kit.Service.CountPendingAsync(kit.Operator));
+        var toOperator = (await kit.OutboxAsync()).Last();
+        Assert.Equal("operator@min1sleman.sch.id", toOperator.To);
+        Assert.Contains("Ditolak Kepala Madrasah", toOperator.Subject);
+        Assert.Contains("Telepon belum sesuai SK.", toOperator.TextBody);
+        Assert.Contains(await kit.AuditAsync(), a => a.Action == "approvals.head-rejected");
+    }
+
+    [Fact]
+    public async Task A_rejected_request_is_revised_and_resubmitted_with_fresh_decisions()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var request = await kit.SubmitAsync((Phone, "0274-999"));
+        await kit.HeadDecideAsync(request.Id, Phone);
+
+        var form = await kit.Service.GetFormValuesAsync(kit.Operator, request.Id);
+        Assert.Equal("0274-999", form![Phone]);
+        form[Phone] = "0274-880099";
+        var revised = (await kit.Service.GetAsync(kit.Operator, request.Id))!;
+        var result = await kit.Service.SaveAsync(kit.Operator, request.Id, form, "Nomor diperbaiki.", submit: true, revised.Revision);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(request.Id, result.RequestId);
+        var after = (await kit.Service.GetAsync(kit.Head, request.Id))!;
+        Assert.Equal(ChangeRequestStatus.WaitingForHead, after.Status);
+        var field = Assert.Single(after.Fields);
+        Assert.Equal(("0274-880099", FieldDecision.Pending, (string?)null), (field.NewValue, field.HeadDecision, field.HeadReason));
+        Assert.Equal(ChangeRequestAction.Resubmitted, after.Timeline[^1].Action);
+        Assert.True(after.CanHeadDecide);
+        Assert.Contains(await kit.AuditAsync(), a => a.Action == "approvals.resubmitted");
+
+        Assert.True((await kit.HeadDecideAsync(request.Id)).Succeeded);
+        Assert.True((await kit.DistrictDecideAsync(request.Id, approve: true)).Succeeded);
+        Assert.Equal("0274-880099", (await kit.ReloadInstitutionAsync()).Phone);
+    }
+
+    [Fact]
+    public async Task The_district_applies_only_head_approved_fields_in_one_step_and_issues_the_receipt()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var request = await kit.SubmitAsync((Name, "MIN 1 Sleman Yogyakarta"), (Phone, "0274-555"));
+        Assert.True((await kit.HeadDecideAsync(request.Id, Phone)).Succeeded);
+        Assert.Equal(1, await kit.Service.CountPendingAsync(kit.DistrictAdmin));
+        Assert.Equal("admin@kemenagsleman.go.id", (await kit.OutboxAsync()).Last().To);
+
+        var refused = await kit.DistrictDecideAsync(request.Id, approve: false, reason: "  ");
+        Assert.Equal("Alasan penolakan wajib diisi.", refused.Error);
+        var before = await kit.ReloadInstitutionAsync();
+        var result = await kit.DistrictDecideAsync(request.Id, approve: true);
+
+        Assert.True(result.Succeeded, result.Error);
+        var institution = await kit.ReloadInstitutionAsync();
+        Assert.Equal("MIN 1 Sleman Yogyakarta", institution.Name);
+        Assert.Equal("0274-880001", institution.Phone);
+        Assert.Equal(before.Version + 1, institution.Version);
+        var after = (await kit.Service.GetAsync(kit.Operator, request.Id))!;
+        Assert.Equal(ChangeRequestStatus.Applied, after.Status);
+        Assert.Equal(
+            [ChangeRequestAction.Created, ChangeRequestAction.Submitted, ChangeRequestAction.HeadApprovedField, ChangeRequestAction.HeadRejectedField,
+             ChangeRequestAction.ForwardedToDistrict, ChangeRequestAction.DistrictApproved, ChangeRequestAction.Applied],
+            after.Timeline.Select(t => t.Action));
+        Assert.StartsWith("BPD-", after.ReceiptNumber);
+
+        await using var db = kit.Database.CreateContext();
+        var receipt = await db.Set<Receipt>().SingleAsync(r => r.Number == after.ReceiptNumber);
+        Assert.Equal(kit.Min1.Id, receipt.InstitutionId);
+        var text = PdfTestKit.PdfToFlatText(receipt.PdfBytes);
+        foreach (var expected in new[] { "Bukti Perubahan Data", "Perubahan", "Nama Lembaga", "MIN 1 Sleman Yogyakarta", "Persetujuan", "Drs. H. Ahmad Fauzi", "Hendra Kurniawan", "WIB" })
+            Assert.Contains(expected, text);
+        Assert.DoesNotContain("0274-555", text);
+
+        var toOperator = (await kit.OutboxAsync()).Last();
+        Assert.Equal("operator@min1sleman.sch.id", toOperator.To);
+        Assert.Contains("Diterapkan", toOperator.Subject);
+        Assert.Equal(["approvals.submitted", "approvals.head-forwarded", "approvals.applied"], (await kit.AuditAsync()).Select(a => a.Action));
+    }
+
+    [Fact]
+    public async Task A_district_rejection_needs_a_reason_and_tells_the_operator()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var request = await kit.SubmitAsync((Phone, "0274-555"));
+        await kit.HeadDecideAsync(request.Id);
+
+        var result = await kit.DistrictDecideAsync(request.Id, approve: false, reason: "Nomor belum terdaftar.");
+
+        Assert.True(result.Succeeded, result.Error);
+        var after = (await kit.Service.GetAsync(kit.Operator, request.Id))!;
+        Assert.Equal((ChangeRequestStatus.RejectedByDistrict, "Nomor belum terdaftar."), (after.Status, after.DistrictReason));
+        Assert.Equal("0274-880001", (await kit.ReloadInstitutionAsync()).Phone);
+        Assert.Contains("Ditolak Kabupaten/Kota", (await kit.OutboxAsync()).Last().Subject);
+        Assert.Equal("approvals.district-rejected", (await kit.AuditAsync()).Last().Action);
+    }
+
+    [Fact]
+    public async Task A_field_changed_by_another_applied_request_is_a_conflict_that_blocks_a_silent_overwrite()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var first = await kit.SubmitAsync((Phone, "0274-111"));
+        var second = await kit.SubmitAsync((Phone, "0274-222"), (nameof(Institution.Website), "https://min1sleman.sch.id"));
+        await kit.HeadDecideAsync(first.Id);
+        await kit.HeadDecideAsync(second.Id);
+        Assert.True((await kit.DistrictDecideAsync(first.Id, approve: true)).Succeeded);
+
+        var detail = (await kit.Service.GetAsync(kit.DistrictAdmin, second.Id))!;
+        var conflict = Assert.Single(detail.Conflicts);
+        Assert.Equal(("Telepon", "0274-880001", "0274-111"), (conflict.Label, conflict.OldValue, conflict.CurrentValue));
+
+        var result = await kit.DistrictDecideAsync(second.Id, approve: true);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(["Telepon"], result.Conflicts);
+        Assert.Contains("Data lembaga sudah berubah", result.Error);
+        var institution = await kit.ReloadInstitutionAsync();
+        Assert.Equal(("0274-111", (string?)null), (institution.Phone, institution.Website));
+        Assert.Equal(ChangeRequestStatus.WaitingForDistrict, (await kit.Service.GetAsync(kit.DistrictAdmin, second.Id))!.Status);
+
+        // The head is shown and refused the same way for a request still on their desk.
+        var third = await kit.SubmitAsync((Phone, "0274-333"));
+        var fourth = await kit.SubmitAsync((Phone, "0274-444"));
+        await kit.HeadDecideAsync(third.Id);
+        await kit.DistrictDecideAsync(third.Id, approve: true);
+        var headResult = await kit.HeadDecideAsync(fourth.Id);
+        Assert.Equal(["Telepon"], headResult.Conflicts);
+        Assert.True((await kit.HeadDecideAsync(fourth.Id, Phone)).Succeeded); // rejecting a conflicting field is allowed
+    }
+
+    [Fact]
+    public async Task Two_heads_deciding_at_once_record_exactly_one_decision()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var request = await kit.SubmitAsync((Phone, "0274-777"));
+        var secondHead = kit.Head with { UserId = "second-head", FullName = "Wakil Kepala" };
+        var approveAll = request.Fields.Select(f => new FieldDecisionInput(f.Id, true)).ToList();
+        var rejectAll = request.Fields.Select(f => new FieldDecisionInput(f.Id, false, "Tidak setuju.")).ToList();
+
+        var results = await Task.WhenAll(
+            Task.Run(() => kit.Service.HeadDecideAsync(kit.Head, request.Id, request.Revision, approveAll)),
+            Task.Run(() => kit.Service.HeadDecideAsync(secondHead, request.Id, request.Revision, rejectAll)));
+
+        Assert.Single(results, r => r.Succeeded);
+        var loser = Assert.Single(results, r => !r.Succeeded);
+        Assert.Matches("pengguna lain|sudah tidak menunggu keputusan Anda", loser.Error!);
+        var after = (await kit.Service.GetAsync(kit.Head, request.Id))!;
+        Assert.Single(after.Timeline, t => t.Action is ChangeRequestAction.HeadApprovedField or ChangeRequestAction.HeadRejectedField);
+        Assert.Single(await kit.AuditAsync(), a => a.Action.StartsWith("approvals.head-"));
+    }
+
+    [Fact]
+    public async Task A_decision_made_on_a_stale_view_is_refused_by_the_concurrency_token()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var request = await kit.SubmitAsync((Phone, "0274-777"));
+        await kit.HeadDecideAsync(request.Id);
+        var seenByBoth = (await kit.Service.GetAsync(kit.DistrictAdmin, request.Id))!.Revision;
+        var secondAdmin = kit.DistrictAdmin with { UserId = "second-admin", FullName = "Admin Kedua" };
+
+        var first = await kit.Service.DistrictDecideAsync(kit.DistrictAdmin, request.Id, seenByBoth, approve: false, "Belum lengkap.");
+        var second = await kit.Service.DistrictDecideAsync(secondAdmin, request.Id, seenByBoth, approve: true, null);
+
+        Assert.True(first.Succeeded, first.Error);
+        Assert.False(second.Succeeded);
+        Assert.Contains("sudah tidak menunggu keputusan Anda", second.Error);
+        Assert.Equal("0274-880001", (await kit.ReloadInstitutionAsync()).Phone);
+
+        // Still pending but changed since it was read (e.g. resubmitted): the token refuses the stale decision.
+        var again = await kit.SubmitAsync((Phone, "0274-888"));
+        var stale = await kit.Service.HeadDecideAsync(kit.Head, again.Id, again.Revision - 1, again.Fields.Select(f => new FieldDecisionInput(f.Id, true)).ToList());
+        Assert.Equal(ApprovalService.ConcurrencyMessage, stale.Error);
+    }
+
+    [Fact]
+    public async Task Nobody_reaches_another_institutions_or_another_districts_requests()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var request = await kit.SubmitAsync((Phone, "0274-777"));
+        await using (var db = kit.Database.CreateContext())
+        {
+            db.Add(new District { Code = "34.71", Name = "Kota Yogyakarta", ProvinceCode = "34", ProvinceName = "Daerah Istimewa Yogyakarta" });
+            await db.SaveChangesAsync();
+        }
+        await using var check = kit.Database.CreateContext();
+        var otherDistrictId = await check.Districts.Where(d => d.Code == "34.71").Select(d => d.Id).SingleAsync();
+        var otherHead = kit.Head with { UserId = "other-head", InstitutionId = kit.OtherOperator.InstitutionId };
+        var otherAdmin = kit.DistrictAdmin with { UserId = "other-admin", DistrictId = otherDistrictId };
+
+        foreach (var outsider in new[] { otherHead, kit.OtherOperator, otherAdmin })
+        {
+            Assert.Null(await kit.Service.GetAsync(outsider, request.Id));
+            Assert.Empty(await kit.Service.ListAsync(outsider));
+            Assert.Equal(0, await kit.Service.CountPendingAsync(outsider));
+        }
+        Assert.False((await kit.Service.HeadDecideAsync(otherHead, request.Id, request.Revision, [new(request.Fields[0].Id, true)])).Succeeded);
+        Assert.False((await kit.Service.WithdrawAsync(kit.OtherOperator, request.Id)).Succeeded);
+        Assert.Null(await kit.Service.GetFormValuesAsync(kit.OtherOperator, request.Id));
+        await kit.HeadDecideAsync(request.Id);
+        Assert.Equal("Pengajuan tidak ditemukan.", (await kit.Service.DistrictDecideAsync(otherAdmin, request.Id, request.Revision + 1, true, null)).Error);
+        Assert.Equal(ChangeRequestStatus.WaitingForDistrict, (await kit.Service.GetAsync(kit.Head, request.Id))!.Status);
+        // The head cannot act for the district, nor the operator for the head.
+        Assert.False((await kit.Service.DistrictDecideAsync(kit.Head, request.Id, request.Revision + 1, true, null)).Succeeded);
+        Assert.Single(await kit.Service.ListAsync(kit.DistrictAdmin, new ChangeRequestFilter(Status: ChangeRequestStatus.WaitingForDistrict)));
+    }
+
+    [Fact]
+    public async Task The_district_inbox_filters_by_institution_status_and_date()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var waiting = await kit.SubmitAsync((Phone, "0274-111"));
+        var forwarded = await kit.SubmitAsync((Name, "MIN 1 Sleman Baru"));
+        await kit.HeadDecideAsync(forwarded.Id);
+        var today = global::Madrasah.Blazor.Infrastructure.Time.Wib.Today(TimeProvider.System);
+
+        Assert.Equal([forwarded.Id], (await kit.Service.ListAsync(kit.DistrictAdmin, new(Status: ChangeRequestStatus.WaitingForDistrict))).Select(r => r.Id));
+        Assert.Equal([forwarded.Id, waiting.Id], (await kit.Service.ListAsync(kit.DistrictAdmin, new(InstitutionId: kit.Min1.Id, From: today, To: today))).Select(r => r.Id));
+        Assert.Empty(await kit.Service.ListAsync(kit.DistrictAdmin, new(InstitutionId: kit.OtherOperator.InstitutionId)));
+        Assert.Empty(await kit.Service.ListAsync(kit.DistrictAdmin, new(From: today.AddDays(1))));
+        Assert.Empty(await kit.Service.ListAsync(kit.DistrictAdmin, new(To: today.AddDays(-1))));
+    }
+
+    [Fact]
+    public async Task Every_step_publishes_the_institution_district_and_request_topics()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var seen = new List<string>();
+        using var a = kit.Notifier.Subscribe(ApprovalTopics.Institution(kit.Min1.Id), () => { lock (seen) seen.Add("institution"); return Task.CompletedTask; });
+        using var b = kit.Notifier.Subscribe(ApprovalTopics.District(kit.Min1.DistrictId), () => { lock (seen) seen.Add("district"); return Task.CompletedTask; });
+        var request = await kit.SubmitAsync((Phone, "0274-777"));
+        using var c = kit.Notifier.Subscribe(ApprovalTopics.Request(request.Id), () => { lock (seen) seen.Add("request"); return Task.CompletedTask; });
+        await kit.HeadDecideAsync(request.Id);
+        lock (seen) Assert.Equal(["institution", "district", "institution", "district", "request"], seen);
+    }
+}

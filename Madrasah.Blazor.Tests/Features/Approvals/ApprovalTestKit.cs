@@ -1,0 +1,119 @@
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Features.Approvals;
+using Madrasah.Blazor.Infrastructure;
+using Madrasah.Blazor.Infrastructure.Audit;
+using Madrasah.Blazor.Infrastructure.Email;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Live;
+using Madrasah.Blazor.Tests.Infrastructure;
+using Madrasah.Blazor.Tests.Infrastructure.Pdf;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Madrasah.Blazor.Tests.Features.Approvals;
+
+/// <summary>The demo data on a real SQLite file and an <see cref="ApprovalService"/> built as the app builds it.</summary>
+internal sealed class ApprovalTestKit : IAsyncDisposable
+{
+    /// <summary>The demo data is seeded once per test run (nine password hashes take seconds) and copied into each test's file.</summary>
+    private static readonly Lazy<Task<byte[]>> SeededDatabase = new(SeedOnceAsync);
+    private readonly ServiceProvider _templates = new ServiceCollection()
+        .AddSingleton(new PublicLinks(PublicLinks.DefaultBaseUrl)).BuildServiceProvider();
+
+    private ApprovalTestKit()
+    {
+        Notifier = new LiveNotifier(NullLogger<LiveNotifier>.Instance);
+        var outbox = new EmailOutbox(_templates.GetRequiredService<IServiceScopeFactory>(), NullLoggerFactory.Instance, TimeProvider.System, Notifier);
+        Service = new ApprovalService(Database.Factory, new AuditLog(TimeProvider.System), outbox, Notifier, PdfTestKit.Receipts(Database), TimeProvider.System);
+    }
+
+    public TestDatabase Database { get; } = new();
+    public LiveNotifier Notifier { get; }
+    public ApprovalService Service { get; }
+
+    public UserScope Operator { get; private set; } = UserScope.Anonymous;
+    public UserScope Head { get; private set; } = UserScope.Anonymous;
+    public UserScope DistrictAdmin { get; private set; } = UserScope.Anonymous;
+    /// <summary>The operator of MTs Negeri 3 Sleman: same district, another institution.</summary>
+    public UserScope OtherOperator { get; private set; } = UserScope.Anonymous;
+    public Institution Min1 { get; private set; } = null!;
+
+    public static async Task<ApprovalTestKit> CreateAsync()
+    {
+        var seeded = await SeededDatabase.Value;
+        var kit = new ApprovalTestKit();
+        SqliteConnection.ClearPool(new SqliteConnection(kit.Database.ConnectionString));
+        foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(kit.Database.Path + suffix);
+        await File.WriteAllBytesAsync(kit.Database.Path, seeded);
+        await using var db = kit.Database.CreateContext();
+        kit.Min1 = await db.Institutions.AsNoTracking().SingleAsync(i => i.Name == "MIN 1 Sleman");
+        kit.Operator = await ScopeOf(db, "operator@min1sleman.sch.id", Roles.Operator);
+        kit.Head = await ScopeOf(db, "kepala@min1sleman.sch.id", Roles.KepalaMadrasah);
+        kit.DistrictAdmin = await ScopeOf(db, "admin@kemenagsleman.go.id", Roles.AdminKabKota);
+        kit.OtherOperator = await ScopeOf(db, "operator@mtsn3sleman.sch.id", Roles.Operator);
+        return kit;
+    }
+
+    private static async Task<byte[]> SeedOnceAsync()
+    {
+        await using var app = new AppServices();
+        await app.SeedDemoDataAsync();
+        await using (var db = app.Database.CreateContext())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        return await File.ReadAllBytesAsync(app.Database.Path);
+    }
+
+    private static async Task<UserScope> ScopeOf(MadrasahDbContext db, string email, string role)
+    {
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
+        return new UserScope(user.Id, email, user.FullName, role, user.InstitutionId, user.DistrictId);
+    }
+
+    /// <summary>The operator submits a change of the given fields (key → new value) and gets the request back.</summary>
+    public async Task<ChangeRequestDetail> SubmitAsync(params (string Key, string? Value)[] changes)
+    {
+        var result = await Service.SaveAsync(Operator, null, changes.ToDictionary(c => c.Key, c => c.Value), "Mohon disetujui.", submit: true);
+        Assert.True(result.Succeeded, result.Error);
+        return (await Service.GetAsync(Operator, result.RequestId!.Value))!;
+    }
+
+    /// <summary>The head decides: fields listed in <paramref name="rejected"/> are rejected with a reason, the rest approved.</summary>
+    public async Task<ApprovalResult> HeadDecideAsync(int requestId, params string[] rejected)
+    {
+        var request = (await Service.GetAsync(Head, requestId))!;
+        return await Service.HeadDecideAsync(Head, requestId, request.Revision,
+            request.Fields.Select(f => new FieldDecisionInput(f.Id, !rejected.Contains(f.Key), rejected.Contains(f.Key) ? $"{f.Label} belum sesuai SK." : null)).ToList());
+    }
+
+    public async Task<ApprovalResult> DistrictDecideAsync(int requestId, bool approve, string? reason = null)
+    {
+        var request = (await Service.GetAsync(DistrictAdmin, requestId))!;
+        return await Service.DistrictDecideAsync(DistrictAdmin, requestId, request.Revision, approve, reason);
+    }
+
+    public async Task<Institution> ReloadInstitutionAsync()
+    {
+        await using var db = Database.CreateContext();
+        return await db.Institutions.AsNoTracking().SingleAsync(i => i.Id == Min1.Id);
+    }
+
+    public async Task<List<OutboxMessage>> OutboxAsync()
+    {
+        await using var db = Database.CreateContext();
+        return await db.Set<OutboxMessage>().AsNoTracking().OrderBy(m => m.Id).ToListAsync();
+    }
+
+    public async Task<List<AuditEntry>> AuditAsync()
+    {
+        await using var db = Database.CreateContext();
+        return await db.Set<AuditEntry>().AsNoTracking().Where(a => a.Action.StartsWith("approvals.")).OrderBy(a => a.Id).ToListAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _templates.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

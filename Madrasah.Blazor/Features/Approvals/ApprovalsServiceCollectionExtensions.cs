@@ -1,0 +1,18 @@
+using Madrasah.Blazor.Components.Layout;
+using Madrasah.Blazor.Infrastructure.Identity;
+
+namespace Madrasah.Blazor.Features.Approvals;
+
+public static class ApprovalsServiceCollectionExtensions
+{
+    /// <summary>The approval service and the menu items of the operator, the head and the district, with live pending counts.</summary>
+    public static IServiceCollection AddApprovals(this IServiceCollection services)
+    {
+        services.AddScoped<ApprovalService>();
+        var badge = new NavigationBadge(ApprovalTopics.For, (sp, scope) => sp.GetRequiredService<ApprovalService>().CountPendingAsync(scope));
+        services.AddNavigationItem(new("/perubahan", "Pengajuan Perubahan", "fa-solid fa-file-pen", [Roles.Operator], badge, Order: 12));
+        services.AddNavigationItem(new("/persetujuan", "Persetujuan Perubahan", "fa-solid fa-inbox", [Roles.KepalaMadrasah], badge, Order: 12));
+        services.AddNavigationItem(new("/kabupaten/persetujuan", "Persetujuan Perubahan", "fa-solid fa-inbox", [Roles.AdminKabKota], badge, Order: 12));
+        return services;
+    }
+}
