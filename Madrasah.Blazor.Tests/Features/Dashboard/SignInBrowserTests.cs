@@ -10,9 +10,9 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
 {
     public static TheoryData<string, string, string, string[]> Accounts => new()
     {
-        { "operator@min1sleman.sch.id", "Beranda Operator Lembaga", "MIN 1 Sleman", ["Beranda", "Data Lembaga", "PTK & Pegawai", "Log Audit"] },
-        { "kepala@min1sleman.sch.id", "Beranda Kepala Madrasah", "MIN 1 Sleman", ["Beranda", "Data Lembaga", "PTK & Pegawai", "Log Audit"] },
-        { "admin@kemenagsleman.go.id", "Beranda Admin Kabupaten/Kota", "Kantor Kemenag Kabupaten Sleman", ["Beranda", "Lembaga di Kabupaten", "Log Audit"] },
+        { "operator@min1sleman.sch.id", "Beranda Operator Lembaga", "MIN 1 Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Log Audit"] },
+        { "kepala@min1sleman.sch.id", "Beranda Kepala Madrasah", "MIN 1 Sleman", ["Beranda", "Data Lembaga", "Persetujuan Perubahan", "PTK & Pegawai", "Log Audit"] },
+        { "admin@kemenagsleman.go.id", "Beranda Admin Kabupaten/Kota", "Kantor Kemenag Kabupaten Sleman", ["Beranda", "Lembaga di Kabupaten", "Persetujuan Perubahan", "Log Audit"] },
         { "nur.hidayah@guru.demo.id", "Beranda Pegawai", "MIN 1 Sleman", ["Beranda"] },
         { "kepegawaian@min1sleman.sch.id", "Beranda Petugas Kepegawaian", "MIN 1 Sleman", ["Beranda", "PTK & Pegawai"] },
         { "helpdesk@madrasah.demo.id", "Beranda Helpdesk", "Layanan Helpdesk", ["Beranda"] },
