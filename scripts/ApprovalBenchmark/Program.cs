@@ -1,13 +1,16 @@
-// Approval latency and memory per circuit (issue 3's benchmark). Usage, from the repository root:
-//   dotnet build Madrasah.Blazor && dotnet run --project scripts/ApprovalBenchmark -c Debug -- [N=200] [approvals=100]
-// Starts the built app (Development, demo data, temporary folders) on a free port, puts 2 × approvals requests in the
-// head's queue, then: phase 1 with one open district inbox, phase 2 with N open inboxes (half head, half district).
-// Each approval is the head's click on "Simpan Keputusan"; latency = click → the request's row appears in a
-// watcher's inbox (a MutationObserver in every watcher page stamps Date.now(); same machine, same clock).
+// Approval latency and memory per circuit (issue 3's benchmark). From the repository root:
+//   dotnet run --project scripts/ApprovalBenchmark -c Release -- [N=200] [approvals=100] [circuit|chromium]
+// Starts the app built in the same configuration (Development, demo data, temporary folders) on a free port, puts
+// 2 × approvals requests in the head's queue, then: phase 1 with one open district inbox, phase 2 with N open inboxes
+// (half the head's /persetujuan, half the district's /kabupaten/persetujuan). Each approval is the head's click on
+// "Simpan Keputusan" in headless Chromium; latency = click → the request reaches a watcher's inbox.
+// Watchers are "circuit" (default: SignalR-level Blazor circuits, see CircuitWatcher; measures the server) or
+// "chromium" (one headless page each; measures server and browser together, on the same cores).
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using ApprovalBenchmark;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.Approvals;
 using Microsoft.EntityFrameworkCore;
@@ -15,11 +18,15 @@ using Microsoft.Playwright;
 
 var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var approvals = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
+var kind = args.Length > 2 ? args[2] : "circuit";
+if (kind is not ("circuit" or "chromium")) throw new ArgumentException("watchers: circuit or chromium");
+
 var root = FindRoot();
-var appFolder = Path.Combine(root, "Madrasah.Blazor", "bin", "Debug", "net9.0", "linux-x64");
+var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+var appFolder = Path.Combine(root, "Madrasah.Blazor", "bin", configuration, "net9.0", "linux-x64");
 var data = Directory.CreateTempSubdirectory("madrasah-bench-").FullName;
-var port = FreePort();
-var baseUrl = $"http://127.0.0.1:{port}";
+var baseUrl = $"http://127.0.0.1:{FreePort()}";
+Console.WriteLine($"app: {configuration} build, {Environment.ProcessorCount} cores; watchers: {kind}; N = {n}; approvals per phase = {approvals}");
 
 var start = new ProcessStartInfo(Path.Combine(appFolder, "Madrasah.Blazor")) { WorkingDirectory = appFolder, RedirectStandardOutput = true, RedirectStandardError = true };
 foreach (var (k, v) in new Dictionary<string, string>
@@ -30,72 +37,81 @@ foreach (var (k, v) in new Dictionary<string, string>
 }) start.Environment[k] = v;
 using var server = Process.Start(start)!;
 server.OutputDataReceived += (_, _) => { };
-server.ErrorDataReceived += (_, _) => { };
+server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[app] {e.Data}"); };
 server.BeginOutputReadLine();
 server.BeginErrorReadLine();
+var watchers = new List<IInboxWatcher>();
 try
 {
     await WaitHealthyAsync(baseUrl);
-    var ids = await SeedRequestsAsync(Path.Combine(data, "madrasah.db"), 2 * approvals);
+    var requests = await SeedRequestsAsync(Path.Combine(data, "madrasah.db"), 2 * approvals);
 
     using var playwright = await Playwright.CreateAsync();
     await using var browser = await playwright.Chromium.LaunchAsync(new()
     {
         ExecutablePath = Environment.GetEnvironmentVariable("MADRASAH_CHROMIUM") ?? "/usr/bin/chromium", Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--renderer-process-limit=16",
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--renderer-process-limit=16", "--disable-background-networking",
                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
     });
-    var headContext = await SignInAsync(browser, baseUrl, "kepala@min1sleman.sch.id");
-    var districtContext = await SignInAsync(browser, baseUrl, "admin@kemenagsleman.go.id");
-    var approver = await headContext.NewPageAsync();
+    var head = await SignInAsync(browser, baseUrl, "kepala@min1sleman.sch.id");
+    var district = await SignInAsync(browser, baseUrl, "admin@kemenagsleman.go.id");
+    var approver = await head.Context.NewPageAsync();
 
-    var watchers = new List<IPage> { await OpenWatcherAsync(districtContext, "/kabupaten/persetujuan") };
-    var one = await RunAsync(approver, watchers, ids.Take(approvals).ToList());
-    Report("1 watcher", one);
+    async Task<IInboxWatcher> Open(SignedIn who, string path) => kind == "circuit"
+        ? new CircuitInbox(await CircuitWatcher.OpenAsync(baseUrl, path, who.Cookies))
+        : await ChromiumInbox.OpenAsync(who.Context, path);
 
+    watchers.Add(await Open(district, "/kabupaten/persetujuan"));
+    Report("1 watcher", await RunAsync(approver, watchers, requests.Take(approvals).ToList()));
+
+    var heapBefore = LiveHeap.Measure(server.Id); // first: reading the heap must not count in the RSS difference
+    await Task.Delay(3000);
     var rssBefore = Rss(server.Id);
     for (var i = watchers.Count; i < n; i += 10)
-    {
-        var batch = Enumerable.Range(i, Math.Min(10, n - i))
-            .Select(j => j % 2 == 0 ? OpenWatcherAsync(headContext, "/persetujuan") : OpenWatcherAsync(districtContext, "/kabupaten/persetujuan"));
-        watchers.AddRange(await Task.WhenAll(batch));
-    }
-    GC.KeepAlive(watchers);
-    await Task.Delay(3000); // let the server settle after the last circuit started (a measurement pause, not a wait for state)
+        watchers.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(10, n - i))
+            .Select(j => j % 2 == 0 ? Open(head, "/persetujuan") : Open(district, "/kabupaten/persetujuan"))));
+    await Task.Delay(3000); // a measurement pause: let the server settle after the last circuit started
     var rssAfter = Rss(server.Id);
+    var heapAfter = LiveHeap.Measure(server.Id);
     var opened = watchers.Count - 1;
     Console.WriteLine($"circuits opened: {opened}; server RSS {rssBefore / 1024.0:F1} MB → {rssAfter / 1024.0:F1} MB; ΔRSS/N = {(rssAfter - rssBefore) / (double)opened:F0} KB");
-    var many = await RunAsync(approver, watchers, ids.Skip(approvals).Take(approvals).ToList());
-    Report($"{watchers.Count} open inboxes", many);
+    Console.WriteLine($"live managed heap {LiveHeap.Total(heapBefore) / 1048576.0:F1} MB → {LiveHeap.Total(heapAfter) / 1048576.0:F1} MB; " +
+                      $"Δ/N = {(LiveHeap.Total(heapAfter) - LiveHeap.Total(heapBefore)) / (double)opened / 1024:F0} KB, most of it:");
+    foreach (var line in LiveHeap.Growth(heapBefore, heapAfter, opened, 8)) Console.WriteLine($"  {line}");
+    Report($"{watchers.Count} open inboxes", await RunAsync(approver, watchers, requests.Skip(approvals).Take(approvals).ToList()));
+    Console.WriteLine($"server RSS at the end: {Rss(server.Id) / 1024.0:F1} MB");
 }
 finally
 {
+    foreach (var watcher in watchers) await watcher.DisposeAsync();
     server.Kill(entireProcessTree: true);
     await server.WaitForExitAsync();
     try { Directory.Delete(data, recursive: true); } catch (IOException) { }
 }
 
-static async Task<List<double>> RunAsync(IPage approver, List<IPage> watchers, List<int> ids)
+static async Task<List<double>> RunAsync(IPage approver, List<IInboxWatcher> watchers, List<SeededRequest> requests)
 {
-    var clicks = new Dictionary<int, double>();
-    foreach (var id in ids)
+    var latencies = new List<double>();
+    foreach (var request in requests)
     {
-        await approver.GotoAsync($"/perubahan/{id}");
+        await approver.GotoAsync($"/perubahan/{request.Id}");
         await approver.Locator(".app-shell[data-interactive='true']").WaitForAsync();
         await approver.GetByTestId("field-Facilities").GetByLabel("Setujui").CheckAsync();
+        foreach (var watcher in watchers) watcher.Arm(request);
         await approver.EvaluateAsync("() => document.addEventListener('click', () => window.__clickAt = Date.now(), { capture: true, once: true })");
         await approver.GetByRole(AriaRole.Button, new() { Name = "Simpan Keputusan" }).ClickAsync();
-        clicks[id] = await approver.EvaluateAsync<double>("() => window.__clickAt");
+        var clickAt = await approver.EvaluateAsync<double>("() => window.__clickAt");
         await approver.GetByText("Menunggu Persetujuan Kabupaten/Kota").First.WaitForAsync();
-        await watchers[^1].WaitForFunctionAsync($"() => window.__seen && window.__seen[{id}] !== undefined", null, new() { Timeout = 60_000 });
-    }
-    var latencies = new List<double>();
-    foreach (var watcher in watchers)
-    {
-        var seen = await watcher.EvaluateAsync<Dictionary<string, double>>("() => window.__seen");
-        foreach (var id in ids)
-            if (seen.TryGetValue(id.ToString(CultureInfo.InvariantCulture), out var at)) latencies.Add(at - clicks[id]);
-            else latencies.Add(double.NaN);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var seen = new double?[watchers.Count];
+        while (DateTime.UtcNow < deadline)
+        {
+            for (var w = 0; w < watchers.Count; w++) seen[w] ??= await watchers[w].SeenAtAsync(request);
+            if (seen.All(s => s is not null)) break;
+            await Task.Delay(20);
+        }
+        latencies.AddRange(seen.Select(s => s is { } at ? at - clickAt : double.NaN));
     }
     return latencies;
 }
@@ -108,54 +124,41 @@ static void Report(string label, List<double> latencies)
     Console.WriteLine($"{label}: {sorted.Count} observations, click→visible p50 = {P(0.50):F0} ms, p95 = {P(0.95):F0} ms, max = {sorted[^1]:F0} ms, missed = {missed}");
 }
 
-static async Task<IBrowserContext> SignInAsync(IBrowser browser, string baseUrl, string email)
+static async Task<SignedIn> SignInAsync(IBrowser browser, string baseUrl, string email)
 {
     var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "id-ID", TimezoneId = "Asia/Jakarta" });
     context.SetDefaultTimeout(60_000);
-    // Every watcher page stamps the first time each request's row is visible outside the head's "waiting" table.
-    await context.AddInitScriptAsync("""
-        window.__seen = {};
-        const scan = () => document.querySelectorAll('[data-request-id]').forEach(r => {
-            if (r.closest('[data-testid=head-inbox]')) return;
-            const id = r.getAttribute('data-request-id');
-            if (window.__seen[id] === undefined) window.__seen[id] = Date.now();
-        });
-        new MutationObserver(scan).observe(document, { childList: true, subtree: true });
-        """);
+    await context.AddInitScriptAsync(ChromiumInbox.ObserverScript);
     var page = await context.NewPageAsync();
     await page.GotoAsync("/Account/Login");
-    await page.GetByLabel("Email").FillAsync(email);
-    await page.GetByLabel("Kata Sandi").FillAsync(Madrasah.Blazor.Data.DemoData.Password);
+    await page.Locator("input[type=password]").WaitForAsync();
+    await page.Locator("input:not([type=hidden]):not([type=password])").First.FillAsync(email);
+    await page.Locator("input[type=password]").FillAsync(DemoData.Password);
     await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
     await page.GetByTestId("dashboard").WaitForAsync();
     await page.CloseAsync();
-    return context;
+    var cookies = new CookieContainer();
+    foreach (var c in await context.CookiesAsync()) cookies.Add(new System.Net.Cookie(c.Name, c.Value, c.Path, c.Domain));
+    return new SignedIn(context, cookies);
 }
 
-static async Task<IPage> OpenWatcherAsync(IBrowserContext context, string path)
-{
-    var page = await context.NewPageAsync();
-    await page.GotoAsync(path);
-    await page.Locator(".app-shell[data-interactive='true']").WaitForAsync();
-    return page;
-}
-
-static async Task<List<int>> SeedRequestsAsync(string dbPath, int count)
+static async Task<List<SeededRequest>> SeedRequestsAsync(string dbPath, int count)
 {
     var options = new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite($"Data Source={dbPath};Default Timeout=30").Options;
     await using var db = new MadrasahDbContext(options);
     var institution = await db.Institutions.SingleAsync(i => i.Name == "MIN 1 Sleman");
     var op = await db.Users.SingleAsync(u => u.Email == "operator@min1sleman.sch.id");
     var now = DateTime.UtcNow;
+    // Each request carries its own submitter name: a text that reaches an inbox only with that request's row.
     var requests = Enumerable.Range(1, count).Select(i => new ChangeRequest
     {
-        InstitutionId = institution.Id, Status = ChangeRequestStatus.WaitingForHead, CreatedByUserId = op.Id, CreatedByName = op.FullName,
+        InstitutionId = institution.Id, Status = ChangeRequestStatus.WaitingForHead, CreatedByUserId = op.Id, CreatedByName = $"Penguji Beban {i:D4}",
         CreatedUtc = now, SubmittedUtc = now, UpdatedUtc = now, Revision = 1,
         Fields = [new() { FieldKey = "Facilities", Label = "Sarana Prasarana", OldValue = institution.Facilities, NewValue = $"Sarana uji {i}" }],
     }).ToList();
     db.AddRange(requests);
     await db.SaveChangesAsync();
-    return requests.Select(r => r.Id).ToList();
+    return requests.Select(r => new SeededRequest(r.Id, r.CreatedByName)).ToList();
 }
 
 static long Rss(int pid) =>
@@ -187,4 +190,57 @@ static int FreePort()
     var p = ((IPEndPoint)l.LocalEndpoint).Port;
     l.Stop();
     return p;
+}
+
+internal sealed record SignedIn(IBrowserContext Context, CookieContainer Cookies);
+
+internal sealed record SeededRequest(int Id, string Token);
+
+/// <summary>An open inbox that reports when (Unix ms) a request reached it after being armed.</summary>
+internal interface IInboxWatcher : IAsyncDisposable
+{
+    void Arm(SeededRequest request);
+    Task<double?> SeenAtAsync(SeededRequest request);
+}
+
+internal sealed class CircuitInbox(CircuitWatcher circuit) : IInboxWatcher
+{
+    public void Arm(SeededRequest request) => circuit.Arm(request.Token);
+
+    public Task<double?> SeenAtAsync(SeededRequest request)
+    {
+        if (circuit.Error is { } error) throw new InvalidOperationException($"{circuit.Path}: {error}");
+        return Task.FromResult(circuit.Seen.TryGetValue(request.Token, out var at) ? (double?)at : null);
+    }
+
+    public ValueTask DisposeAsync() => circuit.DisposeAsync();
+}
+
+internal sealed class ChromiumInbox(IPage page) : IInboxWatcher
+{
+    // Stamps the first time each request's row is visible outside the head's "waiting" table.
+    public const string ObserverScript = """
+        window.__seen = {};
+        const scan = () => document.querySelectorAll('[data-request-id]').forEach(r => {
+            if (r.closest('[data-testid=head-inbox]')) return;
+            const id = r.getAttribute('data-request-id');
+            if (window.__seen[id] === undefined) window.__seen[id] = Date.now();
+        });
+        new MutationObserver(scan).observe(document, { childList: true, subtree: true });
+        """;
+
+    public static async Task<IInboxWatcher> OpenAsync(IBrowserContext context, string path)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.Locator(".app-shell[data-interactive='true']").WaitForAsync();
+        return new ChromiumInbox(page);
+    }
+
+    public void Arm(SeededRequest request) { }
+
+    public async Task<double?> SeenAtAsync(SeededRequest request) =>
+        await page.EvaluateAsync<double?>($"() => window.__seen[{request.Id}] ?? null");
+
+    public ValueTask DisposeAsync() => new(page.CloseAsync());
 }
