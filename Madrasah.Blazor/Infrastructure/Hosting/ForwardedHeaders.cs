@@ -17,17 +17,23 @@ public static class ForwardedHeadersSetup
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
     {
         var entries = configuration.GetSection(Section).Get<string[]>() ?? [];
+        Configure(new ForwardedHeadersOptions(), entries); // a mistyped entry stops the start, not the first request
         services.Configure<ForwardedHeadersOptions>(o => Configure(o, entries));
         return services;
     }
 
-    /// <summary>Uses the forwarded headers only when trusted proxies are configured.</summary>
+    /// <summary>
+    /// Uses the forwarded headers only when trusted proxies are configured (ASP.NET Core's middleware would believe
+    /// any sender when its lists are empty).
+    /// </summary>
     public static WebApplication UseTrustedProxies(this WebApplication app)
     {
-        if ((app.Configuration.GetSection(Section).Get<string[]>() ?? []).Any(e => !string.IsNullOrWhiteSpace(e)))
-            app.UseForwardedHeaders();
+        if (IsEnabled(app.Configuration)) app.UseForwardedHeaders();
         return app;
     }
+
+    public static bool IsEnabled(IConfiguration configuration) =>
+        (configuration.GetSection(Section).Get<string[]>() ?? []).Any(e => !string.IsNullOrWhiteSpace(e));
 
     /// <summary>Trusts exactly the listed addresses and networks (not even loopback otherwise). Throws on an unreadable entry.</summary>
     public static void Configure(ForwardedHeadersOptions options, IEnumerable<string> entries)
