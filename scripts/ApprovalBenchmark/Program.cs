@@ -125,7 +125,7 @@ static async Task<IBrowserContext> SignInAsync(IBrowser browser, string baseUrl,
     var page = await context.NewPageAsync();
     await page.GotoAsync("/Account/Login");
     await page.GetByLabel("Email").FillAsync(email);
-    await page.GetByLabel("Kata Sandi").FillAsync(Madrasah.Blazor.Data.DemoData.Password);
+    await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Madrasah.Blazor.Data.DemoData.Password);
     await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
     await page.GetByTestId("dashboard").WaitForAsync();
     await page.CloseAsync();
