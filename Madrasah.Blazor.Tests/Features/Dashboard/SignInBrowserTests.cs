@@ -62,7 +62,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
         var page = await fixture.SignInAsync("nur.hidayah@guru.demo.id");
         foreach (var path in new[] { "/pegawai", "/lembaga", "/lembaga/1", "/lembaga/1/pegawai" })
         {
-            await BrowserFixture.OpenAsync(page, path);
+            await page.GotoAsync(path); // typed into the address bar
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Akses ditolak" })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("staff-table")).ToHaveCountAsync(0);
             await Expect(page.GetByTestId("institution-identity")).ToHaveCountAsync(0);
