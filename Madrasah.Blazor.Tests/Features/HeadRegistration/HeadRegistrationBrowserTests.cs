@@ -229,6 +229,17 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
             .SetProperty(i => i.HeadNik, headNik));
     }
 
+    /// <summary>The pesantren's head signs in with NIK + <paramref name="code"/> and reads each of <paramref name="expected"/>.</summary>
+    private async Task HeadIsToldAsync(string code, string screenshot, params string[] expected)
+    {
+        var head = await fixture.NewPageAsync();
+        await SubmitLoginAsync(head, PesantrenHeadNik, code);
+        foreach (var text in expected)
+            await Expect(head.GetByTestId("login-error")).ToContainTextAsync(text);
+        await BrowserFixture.ScreenshotAsync(head, screenshot);
+        await head.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task An_expired_code_tells_the_head_to_ask_for_a_new_one()
     {
@@ -236,16 +247,11 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         await SetPesantrenAsync(code, TimeSpan.FromHours(-1));
         try
         {
-            var head = await fixture.NewPageAsync();
-            await SubmitLoginAsync(head, PesantrenHeadNik, code);
-            await Expect(head.GetByTestId("login-error")).ToContainTextAsync("Kode Registrasi sudah kedaluwarsa");
-            await Expect(head.GetByTestId("login-error")).ToContainTextAsync("Buat Kode Baru");
-            await BrowserFixture.ScreenshotAsync(head, "head-registration-11-expired-code");
+            await HeadIsToldAsync(code, "head-registration-11-expired-code", "Kode Registrasi sudah kedaluwarsa", "Buat Kode Baru");
 
             var operatorPage = await fixture.SignInAsync("operator@alhikmah.ponpes.id");
             await Expect(operatorPage.GetByTestId("registration-code-none")).ToHaveTextAsync("Kode registrasi sudah kedaluwarsa.");
             await Expect(operatorPage.GetByTestId("registration-code-card").GetByRole(AriaRole.Button, new() { Name = "Buat Kode Baru" })).ToBeVisibleAsync();
-            await head.Context.CloseAsync();
             await operatorPage.Context.CloseAsync();
         }
         finally { await SetPesantrenAsync(null, null); }
@@ -258,11 +264,7 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         await SetPesantrenAsync(code, TimeSpan.FromDays(1), headNik: null);
         try
         {
-            var head = await fixture.NewPageAsync();
-            await SubmitLoginAsync(head, PesantrenHeadNik, code);
-            await Expect(head.GetByTestId("login-error")).ToContainTextAsync("NIK Kepala Madrasah belum tercatat pada data lembaga");
-            await Expect(head.GetByTestId("login-error")).ToContainTextAsync("Ubah Data Lembaga");
-            await BrowserFixture.ScreenshotAsync(head, "head-registration-12-nik-missing");
+            await HeadIsToldAsync(code, "head-registration-12-nik-missing", "NIK Kepala Madrasah belum tercatat pada data lembaga", "Ubah Data Lembaga");
 
             var operatorPage = await fixture.SignInAsync("operator@alhikmah.ponpes.id");
             var warning = operatorPage.GetByTestId("registration-code-nik-missing");
@@ -270,7 +272,6 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
             await Expect(warning.GetByRole(AriaRole.Link, new() { Name = "Ubah Data Lembaga" })).ToHaveAttributeAsync("href", "/lembaga/ubah");
             await Expect(operatorPage.GetByTestId("institution-head-nik")).ToContainTextAsync("Belum diisi");
             await BrowserFixture.ScreenshotAsync(operatorPage, "head-registration-13-operator-nik-missing");
-            await head.Context.CloseAsync();
             await operatorPage.Context.CloseAsync();
         }
         finally { await SetPesantrenAsync(null, null); }
