@@ -7,6 +7,7 @@ using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Features.Institutions;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Email;
+using Madrasah.Blazor.Infrastructure.Hosting;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Infrastructure.Logging;
@@ -14,11 +15,13 @@ using Madrasah.Blazor.Infrastructure.Pdf;
 using Madrasah.Blazor.Infrastructure.Time;
 using Madrasah.Blazor.Infrastructure.Uploads;
 
-var builder = WebApplication.CreateBuilder(args);
+// The app's own folder as content root when started from elsewhere (see ContentRoot).
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 
 builder.Logging.AddMadrasahConsole(builder.Environment);
 // Serves static assets from the build output in any environment (a no-op in a published app).
 builder.WebHost.UseStaticWebAssets();
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddMadrasahTime();
 builder.Services.AddMadrasahData(builder.Configuration, builder.Environment);
 builder.Services.AddMadrasahIdentity(builder.Configuration, builder.Environment);
@@ -36,9 +39,11 @@ builder.Services.AddApprovals();
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseHiddenDeveloperPages();
 app.UseRequestLocalization();
 app.UseAntiforgery();
 app.MapStaticAssets();

@@ -1,7 +1,45 @@
 // Small browser helpers called through JS interop.
 window.madrasah = {
-    copyText: async function (text) {
-        try { await navigator.clipboard.writeText(text); return true; }
-        catch { return false; }
+    /**
+     * Copies text to the clipboard. navigator.clipboard exists only on HTTPS or localhost, so on a plain-HTTP
+     * intranet the older document.execCommand('copy') on a hidden textarea is tried next. When both fail, the
+     * element showing the text (if given) is selected so the user can press Ctrl+C; the answer is then false.
+     */
+    copyText: async function (text, element) {
+        try {
+            if (navigator.clipboard && window.isSecureContext) {
+                await navigator.clipboard.writeText(text);
+                return true;
+            }
+        } catch { /* fall through to the copy command */ }
+
+        const area = document.createElement('textarea');
+        area.value = text;
+        area.setAttribute('readonly', '');
+        area.style.position = 'fixed';
+        area.style.top = '0';
+        area.style.left = '-9999px';
+        area.style.opacity = '0';
+        document.body.appendChild(area);
+        let copied = false;
+        try {
+            area.select();
+            area.setSelectionRange(0, text.length);
+            copied = document.execCommand('copy') === true;
+        } catch {
+            copied = false;
+        } finally {
+            document.body.removeChild(area);
+        }
+        if (copied) return true;
+
+        if (element) {
+            const range = document.createRange();
+            range.selectNodeContents(element);
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+        }
+        return false;
     }
 };

@@ -14,13 +14,7 @@ public sealed class ResilienceBrowserTests(BrowserFixture fixture, ProductionApp
 {
     private TestApp _app => production.App;
 
-    private Task<IPage> NewPageAsync() => NewPageAsync(_app);
-
-    private async Task<IPage> NewPageAsync(TestApp app)
-    {
-        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, Locale = "id-ID" });
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync() => fixture.NewPageAsync(_app);
 
     [Fact]
     public async Task An_unhandled_error_shows_a_reference_and_no_stack_trace()
@@ -60,16 +54,24 @@ public sealed class ResilienceBrowserTests(BrowserFixture fixture, ProductionApp
         var page = await NewPageAsync();
         await BrowserFixture.SignInOnPageAsync(page, "admin@madrasah.demo.id");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Kotak Surat (Pengembangan)" })).ToHaveCountAsync(0);
-        await page.GotoAsync("/dev/surat");
+        var mailbox = await page.GotoAsync("/dev/surat");
+        Assert.Equal(404, mailbox!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Halaman tidak ditemukan" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("mail-list")).ToHaveCountAsync(0);
+
+        // Signed out as well: the same 404 (in Development the mailbox opens without an account).
+        var visitor = await NewPageAsync();
+        Assert.Equal(404, (await visitor.GotoAsync("/dev/surat"))!.Status);
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Halaman tidak ditemukan" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
+        await visitor.Context.CloseAsync();
     }
 
     [Fact]
     public async Task A_dropped_connection_shows_the_Indonesian_reconnect_notice()
     {
         await using var app = await ProductionAppFixture.StartAsync(); // this test stops its server
-        var page = await NewPageAsync(app);
+        var page = await fixture.NewPageAsync(app);
         await BrowserFixture.SignInOnPageAsync(page, "kepala@min1sleman.sch.id");
         await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
 

@@ -18,14 +18,16 @@ public sealed class AppServices : IAsyncDisposable
     public TestDatabase Database { get; } = new();
     public ServiceProvider Provider { get; }
 
-    public AppServices(Action<IServiceCollection, IConfiguration>? configure = null)
+    /// <param name="configure">The feature's own registrations.</param>
+    /// <param name="settings">Configuration as appsettings.json would give it ("HeadRegistration:CodeValidDays" = "3").</param>
+    public AppServices(Action<IServiceCollection, IConfiguration>? configure = null, IDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Path"] = Database.Path,
             ["DataProtection:KeyFolder"] = Path.Combine(Database.Folder, "keys"),
             ["Uploads:Folder"] = Path.Combine(Database.Folder, "uploads"),
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var environment = new TestHostEnvironment(Database.Folder);
         var services = new ServiceCollection();
         services.AddLogging();

@@ -23,7 +23,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
     }
 
-    /// <summary>A fresh browser context (own cookies: one user) with a desktop-sized page, on the shared app or on <paramref name="app"/>.</summary>
+    /// <summary>
+    /// A fresh browser context (own cookies: one user) with a desktop-sized page, on the shared app or on <paramref name="app"/>,
+    /// set up like the users' browsers: Indonesian locale (date inputs show dd/mm/yyyy) and the WIB time zone.
+    /// </summary>
     public async Task<IPage> NewPageAsync(TestApp? app = null)
     {
         var context = await Browser.NewContextAsync(new()
@@ -49,7 +52,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Kata Sandi").FillAsync(password);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("dashboard")).ToBeVisibleAsync();
         await WaitForInteractiveAsync(page);

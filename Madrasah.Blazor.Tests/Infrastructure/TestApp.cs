@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Madrasah.Blazor.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Tests.Infrastructure;
 
@@ -19,6 +21,8 @@ public sealed class TestApp : IAsyncDisposable
     public string DatabasePath => Path.Combine(DataFolder, "madrasah.db");
     public string MailFolder => Path.Combine(DataFolder, "mail");
     public string UploadFolder => Path.Combine(DataFolder, "uploads");
+    /// <summary>The folder of the app's executable (its build output).</summary>
+    public static string AppFolder => AppBuildFolder();
 
     private TestApp(Process process, string baseUrl, string dataFolder)
     {
@@ -29,7 +33,11 @@ public sealed class TestApp : IAsyncDisposable
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    public static async Task<TestApp> StartAsync(IDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the app with <paramref name="settings"/> as environment overrides, from <paramref name="workingDirectory"/>
+    /// (default: the app's own folder, as a service manager configured with WorkingDirectory= would).
+    /// </summary>
+    public static async Task<TestApp> StartAsync(IDictionary<string, string>? settings = null, string? workingDirectory = null)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -37,7 +45,7 @@ public sealed class TestApp : IAsyncDisposable
         var appFolder = AppBuildFolder();
         var start = new ProcessStartInfo(Path.Combine(appFolder, "Madrasah.Blazor"))
         {
-            WorkingDirectory = appFolder,
+            WorkingDirectory = workingDirectory ?? appFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -115,6 +123,11 @@ public sealed class TestApp : IAsyncDisposable
         listener.Stop();
         return port;
     }
+
+    /// <summary>A context on the running app's own database (SQLite in WAL mode: safe beside the app), to set up rare states.</summary>
+    public MadrasahDbContext CreateDbContext() =>
+        new(new DbContextOptionsBuilder<MadrasahDbContext>()
+            .UseSqlite(DataServiceCollectionExtensions.BuildConnectionString(DatabasePath, DataFolder)).Options);
 
     /// <summary>Stops the server process (as a crash or restart would), keeping its data folder.</summary>
     public async Task StopServerAsync()

@@ -32,6 +32,7 @@ public static class ComponentsServiceCollectionExtensions
             o.RequestCultureProviders.Clear();
         });
         services.AddNavigation();
+        services.AddScoped<Account.LoginService>();
         return services;
     }
 }

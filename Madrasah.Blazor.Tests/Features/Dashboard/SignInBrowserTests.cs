@@ -4,13 +4,15 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Madrasah.Blazor.Tests.Features.Dashboard;
 
-/// <summary>Every demo account signs in, sees its own dashboard and menu only, signs out and signs in again.</summary>
+/// <summary>Every demo account of the README signs in, sees its own dashboard and menu only, signs out and signs in again.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SignInBrowserTests(BrowserFixture fixture)
 {
     public static TheoryData<string, string, string, string[]> Accounts => new()
     {
         { "operator@min1sleman.sch.id", "Beranda Operator Lembaga", "MIN 1 Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Log Audit"] },
+        { "operator@mtsn3sleman.sch.id", "Beranda Operator Lembaga", "MTs Negeri 3 Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Log Audit"] },
+        { "operator@alhikmah.ponpes.id", "Beranda Operator Lembaga", "Pondok Pesantren Al-Hikmah Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Log Audit"] },
         { "kepala@min1sleman.sch.id", "Beranda Kepala Madrasah", "MIN 1 Sleman", ["Beranda", "Data Lembaga", "Persetujuan Perubahan", "PTK & Pegawai", "Log Audit"] },
         { "admin@kemenagsleman.go.id", "Beranda Admin Kabupaten/Kota", "Kantor Kemenag Kabupaten Sleman", ["Beranda", "Lembaga di Kabupaten", "Persetujuan Perubahan", "Log Audit"] },
         { "nur.hidayah@guru.demo.id", "Beranda Pegawai", "MIN 1 Sleman", ["Beranda"] },
@@ -55,6 +57,23 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_Pegawai_is_refused_the_colleagues_list_and_the_institution_page()
+    {
+        var page = await fixture.SignInAsync("nur.hidayah@guru.demo.id");
+        foreach (var path in new[] { "/pegawai", "/lembaga", "/lembaga/1", "/lembaga/1/pegawai" })
+        {
+            await page.GotoAsync(path); // typed into the address bar
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Akses ditolak" })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("staff-table")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("institution-identity")).ToHaveCountAsync(0);
+            await Expect(page.GetByText("iqbal@guru.demo.id")).ToHaveCountAsync(0); // a colleague's email
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cetak Profil Lembaga (PDF)" })).ToHaveCountAsync(0);
+        }
+        await BrowserFixture.ScreenshotAsync(page, "pegawai-refused");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Another_institution_is_not_found_by_id()
     {
         var page = await fixture.SignInAsync("operator@mtsn3sleman.sch.id");
@@ -74,10 +93,10 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync("operator@min1sleman.sch.id");
-        await page.GetByLabel("Kata Sandi").FillAsync("Salah#Sandi123");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Salah#Sandi123");
         await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
 
-        await Expect(page.GetByTestId("login-error")).ToContainTextAsync("Email atau kata sandi salah");
+        await Expect(page.GetByTestId("login-error")).ToContainTextAsync("Email atau Password salah");
         await Expect(page.GetByLabel("Email")).ToHaveValueAsync("operator@min1sleman.sch.id");
         await page.Context.CloseAsync();
     }
@@ -90,7 +109,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "login");
         await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
         await Expect(page.GetByText("Email atau NIK wajib diisi.")).ToBeVisibleAsync();
-        await Expect(page.GetByText("Kata Sandi wajib diisi.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Password wajib diisi.")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -29,7 +31,16 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         await card.GetByRole(AriaRole.Button, new() { Name = "Buat Kode Baru" }).ClickAsync();
         await Expect(card.GetByTestId("registration-code")).ToHaveTextAsync(new Regex("^[A-Z2-9]{10}$"));
         var oldCode = await card.GetByTestId("registration-code").TextContentAsync();
+        // A still valid code is replaced only after a confirmation; "Batal" keeps it.
         await card.GetByRole(AriaRole.Button, new() { Name = "Buat Kode Baru" }).ClickAsync();
+        var confirm = card.GetByTestId("registration-code-new-confirm");
+        await Expect(confirm).ToContainTextAsync("tidak dapat dipakai lagi");
+        await BrowserFixture.ScreenshotAsync(operatorPage, "head-registration-01a-confirm-new-code");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Batal" }).ClickAsync();
+        await Expect(confirm).ToHaveCountAsync(0);
+        await Expect(card.GetByTestId("registration-code")).ToHaveTextAsync(oldCode!);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Buat Kode Baru" }).ClickAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Ya, buat kode baru" }).ClickAsync();
         await Expect(card.GetByTestId("registration-code")).Not.ToHaveTextAsync(oldCode!);
         await Expect(card.GetByTestId("registration-code-expiry")).ToContainTextAsync("WIB");
         await BrowserFixture.ScreenshotAsync(operatorPage, "head-registration-01-operator-code");
@@ -120,8 +131,9 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         await Expect(head.GetByTestId("login-error")).ToContainTextAsync("belum diverifikasi");
         await Expect(head.GetByTestId("resend-link")).ToHaveAttributeAsync("href", new Regex("/registrasi-kepala/kirim-ulang-verifikasi\\?email="));
 
-        // 17–18. The email from "Madrasah Notifikasi" arrives (seen in the development mailbox and the pickup folder).
-        var mailbox = await fixture.SignInAsync("admin@madrasah.demo.id");
+        // 17–18. The email from "Madrasah Notifikasi" arrives (seen in the development mailbox, open without an account,
+        // and in the pickup folder).
+        var mailbox = await fixture.NewPageAsync();
         await BrowserFixture.OpenAsync(mailbox, "/dev/surat");
         var row = mailbox.GetByTestId("mail-row").Filter(new() { HasText = HeadEmail });
         await Expect(row).ToContainTextAsync("Terkirim");
@@ -194,14 +206,140 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         await SubmitLoginAsync(page, "3404015508780009", "ABCDE23456");
         await Expect(page.GetByTestId("login-error")).ToContainTextAsync("Periksa kembali NIK dan Password");
         await Expect(page.GetByLabel("Email atau NIK")).ToHaveValueAsync("3404015508780009");
+
+        // Digits that cannot be a NIK are told the NIK rule, not the email message.
+        await SubmitLoginAsync(page, "3404 0155 0878", "ABCDE23456");
+        await Expect(page.GetByTestId("login-error")).ToContainTextAsync("NIK Kepala Madrasah harus terdiri atas 16 digit angka. Yang terisi 12 digit.");
+        await Expect(page.GetByTestId("login-error")).Not.ToContainTextAsync("Email atau Password salah");
+        await BrowserFixture.ScreenshotAsync(page, "head-registration-10-short-nik");
         await page.Context.CloseAsync();
+    }
+
+    private const string PesantrenName = "Pondok Pesantren Al-Hikmah Sleman";
+    private const string PesantrenHeadNik = "3404070203700003";
+
+    /// <summary>Puts a rare state into the running app's database: the pesantren's code, its expiry, its head's NIK.</summary>
+    private async Task SetPesantrenAsync(string? code, TimeSpan? validFor, string? headNik = PesantrenHeadNik)
+    {
+        await using var db = fixture.App.CreateDbContext();
+        DateTime? expires = validFor is { } v ? DateTime.UtcNow + v : null;
+        await db.Institutions.Where(i => i.Name == PesantrenName).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.RegistrationCode, code)
+            .SetProperty(i => i.RegistrationCodeExpiresUtc, expires)
+            .SetProperty(i => i.HeadNik, headNik));
+    }
+
+    /// <summary>The pesantren's head signs in with NIK + <paramref name="code"/> and reads each of <paramref name="expected"/>.</summary>
+    private async Task HeadIsToldAsync(string code, string screenshot, params string[] expected)
+    {
+        var head = await fixture.NewPageAsync();
+        await SubmitLoginAsync(head, PesantrenHeadNik, code);
+        foreach (var text in expected)
+            await Expect(head.GetByTestId("login-error")).ToContainTextAsync(text);
+        await BrowserFixture.ScreenshotAsync(head, screenshot);
+        await head.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_expired_code_tells_the_head_to_ask_for_a_new_one()
+    {
+        var code = RegistrationCodeService.NewCode();
+        await SetPesantrenAsync(code, TimeSpan.FromHours(-1));
+        try
+        {
+            await HeadIsToldAsync(code, "head-registration-11-expired-code", "Kode Registrasi sudah kedaluwarsa", "Buat Kode Baru");
+
+            var operatorPage = await fixture.SignInAsync("operator@alhikmah.ponpes.id");
+            await Expect(operatorPage.GetByTestId("registration-code-none")).ToHaveTextAsync("Kode registrasi sudah kedaluwarsa.");
+            await Expect(operatorPage.GetByTestId("registration-code-card").GetByRole(AriaRole.Button, new() { Name = "Buat Kode Baru" })).ToBeVisibleAsync();
+            await operatorPage.Context.CloseAsync();
+        }
+        finally { await SetPesantrenAsync(null, null); }
+    }
+
+    [Fact]
+    public async Task A_missing_head_NIK_sends_head_and_operator_to_the_change_form()
+    {
+        var code = RegistrationCodeService.NewCode();
+        await SetPesantrenAsync(code, TimeSpan.FromDays(1), headNik: null);
+        try
+        {
+            await HeadIsToldAsync(code, "head-registration-12-nik-missing", "NIK Kepala Madrasah belum tercatat pada data lembaga", "Ubah Data Lembaga");
+
+            var operatorPage = await fixture.SignInAsync("operator@alhikmah.ponpes.id");
+            var warning = operatorPage.GetByTestId("registration-code-nik-missing");
+            await Expect(warning).ToContainTextAsync("NIK Kepala Madrasah belum tercatat");
+            await Expect(warning.GetByRole(AriaRole.Link, new() { Name = "Ubah Data Lembaga" })).ToHaveAttributeAsync("href", "/lembaga/ubah");
+            await Expect(operatorPage.GetByTestId("institution-head-nik")).ToContainTextAsync("Belum diisi");
+            await BrowserFixture.ScreenshotAsync(operatorPage, "head-registration-13-operator-nik-missing");
+            await operatorPage.Context.CloseAsync();
+        }
+        finally { await SetPesantrenAsync(null, null); }
+    }
+
+    [Fact]
+    public async Task The_identity_block_shows_the_heads_NIK()
+    {
+        var operatorPage = await fixture.SignInAsync("operator@alhikmah.ponpes.id");
+        var identity = operatorPage.GetByTestId("institution-identity");
+        await Expect(identity.GetByText("NIK Kepala Madrasah")).ToBeVisibleAsync();
+        await Expect(identity.GetByTestId("institution-head-nik")).ToHaveTextAsync(PesantrenHeadNik);
+        await operatorPage.Context.CloseAsync();
+    }
+
+    /// <summary>The operator's dashboard with a usable code, in a browser whose clipboard behaves as <paramref name="initScript"/> makes it.</summary>
+    private async Task<(IPage Page, ILocator Card, string Code)> CodeCardAsync(string initScript)
+    {
+        var code = RegistrationCodeService.NewCode();
+        await SetPesantrenAsync(code, TimeSpan.FromDays(1));
+        var page = await fixture.NewPageAsync();
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.Context.AddInitScriptAsync(initScript);
+        await BrowserFixture.SignInOnPageAsync(page, "operator@alhikmah.ponpes.id");
+        var card = page.GetByTestId("registration-code-card");
+        await Expect(card.GetByTestId("registration-code")).ToHaveTextAsync(code);
+        return (page, card, code);
+    }
+
+    [Fact]
+    public async Task Without_the_clipboard_API_the_code_is_copied_with_the_copy_command()
+    {
+        // A plain-HTTP intranet: the Clipboard API refuses.
+        var (page, card, code) = await CodeCardAsync("navigator.clipboard.writeText = () => Promise.reject(new DOMException('Tidak aman', 'NotAllowedError'));");
+        try
+        {
+            await card.GetByRole(AriaRole.Button, new() { Name = "Salin" }).ClickAsync();
+            await Expect(card.GetByTestId("registration-code-copy")).ToHaveTextAsync("Tersalin");
+            Assert.Equal(code, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
+            await Expect(card.GetByTestId("registration-code-copy-manual")).ToHaveCountAsync(0);
+            await page.Context.CloseAsync();
+        }
+        finally { await SetPesantrenAsync(null, null); }
+    }
+
+    [Fact]
+    public async Task When_no_copy_works_the_code_is_selected_and_the_operator_is_told_to_copy_it_by_hand()
+    {
+        var (page, card, code) = await CodeCardAsync(
+            "navigator.clipboard.writeText = () => Promise.reject(new DOMException('Tidak aman', 'NotAllowedError'));"
+            + "document.execCommand = () => false;");
+        try
+        {
+            await card.GetByRole(AriaRole.Button, new() { Name = "Salin" }).ClickAsync();
+            await Expect(card.GetByTestId("registration-code-copy-manual")).ToContainTextAsync("Kode sudah ditandai");
+            await Expect(card.GetByTestId("registration-code-copy")).ToHaveTextAsync("Salin");
+            Assert.Equal(code, await page.EvaluateAsync<string>("window.getSelection().toString().trim()"));
+            await BrowserFixture.ScreenshotAsync(page, "head-registration-14-copy-by-hand");
+            await page.Context.CloseAsync();
+        }
+        finally { await SetPesantrenAsync(null, null); }
     }
 
     private static async Task SubmitLoginAsync(IPage page, string userName, string password)
     {
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email atau NIK").FillAsync(userName);
-        await page.GetByLabel("Kata Sandi").FillAsync(password);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
     }
 }

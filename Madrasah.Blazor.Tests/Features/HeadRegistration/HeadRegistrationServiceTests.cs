@@ -22,19 +22,27 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
     private const string HeadEmail = "siti.rahmawati@contoh.sch.id";
 
     private readonly ManualClock _clock = new();
-    private readonly AppServices _app;
+    private AppServices _app;
     private UserScope _operator = UserScope.Anonymous;
 
-    public HeadRegistrationServiceTests()
-    {
-        _app = new AppServices((services, configuration) =>
+    public HeadRegistrationServiceTests() => _app = CreateApp();
+
+    private AppServices CreateApp(Dictionary<string, string?>? settings = null) =>
+        new((services, configuration) =>
         {
             services.AddSingleton<TimeProvider>(_clock);
             services.AddLiveUpdates();
             services.AddPublicLinks(configuration);
             services.AddSingleton<EmailOutbox>();
             services.AddHeadRegistration(configuration);
-        });
+        }, settings);
+
+    /// <summary>Starts over on a fresh database with these settings (as appsettings.json or the environment give them).</summary>
+    private async Task UseSettingsAsync(Dictionary<string, string?> settings)
+    {
+        await _app.DisposeAsync();
+        _app = CreateApp(settings);
+        await InitializeAsync();
     }
 
     public async Task InitializeAsync()
@@ -60,6 +68,8 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
 
     private Task<RegistrationResult> RegisterAsync(string? ticket, string email = HeadEmail, string password = StrongPassword, string? repeat = null) =>
         WithAsync(sp => sp.GetRequiredService<HeadAccountService>().RegisterAsync(ticket, email, password, repeat ?? password));
+
+    private Task<ResendResult> ResendAsync(string email) => WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ResendAsync(email));
 
     private Task<VerificationResult> VerifyAsync(string token) => WithAsync(sp => sp.GetRequiredService<HeadAccountService>().VerifyAsync(token));
 
@@ -376,7 +386,7 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
         Assert.Equal(VerificationStatus.Expired, (await VerifyAsync(first)).Status);
         Assert.Equal(SignInOutcome.EmailNotConfirmed, await SignInAsync(email, StrongPassword));
 
-        Assert.True(await WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ResendAsync(email.ToUpperInvariant())));
+        Assert.True((await ResendAsync(email.ToUpperInvariant())).Sent);
         var mails = await MailsToAsync(email);
         Assert.Equal(2, mails.Count);
         var second = TokenOf(mails[1]);
@@ -390,17 +400,110 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
     {
         var email = await RegisterHeadAsync();
         var first = TokenOf(Assert.Single(await MailsToAsync(email)));
-        Assert.True(await WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ResendAsync(email)));
+        Assert.True((await ResendAsync(email)).Sent);
         Assert.Equal(VerificationStatus.Expired, (await VerifyAsync(first)).Status);
     }
 
     [Fact]
     public async Task New_links_are_only_sent_to_unverified_head_accounts()
     {
-        var service = (Func<string, Task<bool>>)(email => WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ResendAsync(email)));
-        Assert.False(await service("tidak.ada@contoh.sch.id"));
-        Assert.False(await service("kepala@min1sleman.sch.id")); // verified already
-        Assert.False(await service("operator@mtsn3sleman.sch.id")); // not a head
+        Assert.False((await ResendAsync("tidak.ada@contoh.sch.id")).Sent);
+        Assert.False((await ResendAsync("kepala@min1sleman.sch.id")).Sent); // verified already
+        Assert.False((await ResendAsync("operator@mtsn3sleman.sch.id")).Sent); // not a head
         Assert.Empty(await MailsToAsync("kepala@min1sleman.sch.id"));
+    }
+
+    [Fact]
+    public async Task New_links_are_throttled_per_address_one_a_minute_and_five_an_hour()
+    {
+        var email = await RegisterHeadAsync();
+        Assert.True((await ResendAsync(email)).Sent);
+
+        var tooSoon = await ResendAsync(email.ToUpperInvariant());
+        Assert.False(tooSoon.Sent);
+        Assert.InRange(tooSoon.RetryAfter!.Value, TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(60));
+        Assert.Contains("60 detik", tooSoon.ThrottleMessage);
+        Assert.Equal(2, (await MailsToAsync(email)).Count); // the registration's and one new link
+
+        for (var i = 0; i < 4; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(61));
+            Assert.True((await ResendAsync(email)).Sent, $"request {i + 2} of the hour");
+        }
+        _clock.Advance(TimeSpan.FromSeconds(61));
+        var sixth = await ResendAsync(email);
+        Assert.False(sixth.Sent);
+        Assert.Contains("menit", sixth.ThrottleMessage);
+        Assert.Equal(6, (await MailsToAsync(email)).Count);
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.True((await ResendAsync(email)).Sent);
+
+        // Addresses without an account are throttled alike: the answer tells nothing about accounts.
+        Assert.Null((await ResendAsync("tidak.ada@contoh.sch.id")).RetryAfter);
+        Assert.NotNull((await ResendAsync("tidak.ada@contoh.sch.id")).RetryAfter);
+    }
+
+    [Fact]
+    public async Task The_throttle_of_new_links_comes_from_configuration()
+    {
+        await UseSettingsAsync(new() { ["HeadRegistration:ResendIntervalSeconds"] = "0", ["HeadRegistration:ResendMaxPerHour"] = "2" });
+        var email = await RegisterHeadAsync();
+        Assert.True((await ResendAsync(email)).Sent);
+        Assert.True((await ResendAsync(email)).Sent);
+        Assert.False((await ResendAsync(email)).Sent);
+    }
+
+    [Fact]
+    public async Task Code_and_link_lifetimes_come_from_configuration()
+    {
+        await UseSettingsAsync(new() { ["HeadRegistration:CodeValidDays"] = "3", ["HeadRegistration:VerificationLinkHours"] = "2" });
+
+        var state = await GenerateAsync();
+        Assert.Equal(_clock.UtcNow.AddDays(3), state!.ExpiresUtc);
+        _clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        Assert.Equal(RegistrationStartStatus.CodeExpired, (await StartAsync(HeadNik, state.Code!)).Status);
+
+        var email = await RegisterHeadAsync();
+        var token = TokenOf(Assert.Single(await MailsToAsync(email)));
+        await using (var db = _app.Database.CreateContext())
+            Assert.Equal(_clock.UtcNow.AddHours(2), (await db.Set<EmailVerificationToken>().SingleAsync()).ExpiresUtc);
+        _clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
+        Assert.Equal(VerificationStatus.Expired, (await VerifyAsync(token)).Status);
+    }
+
+    [Theory]
+    [InlineData("3404 0155 0878 0002", "3404015508780002")]
+    [InlineData(" 3404-0155-0878-0002 ", "3404015508780002")]
+    [InlineData("340401550878", "340401550878")]
+    [InlineData("kepala@min1sleman.sch.id", null)]
+    [InlineData("3404015508780002a", null)]
+    [InlineData("", null)]
+    public void A_NIK_is_read_with_spaces_and_dashes_removed(string typed, string? expected) =>
+        Assert.Equal(expected, RegistrationCodeService.ReadNik(typed));
+
+    [Fact]
+    public async Task A_NIK_typed_with_spaces_is_accepted_and_a_malformed_one_is_told_its_format()
+    {
+        var code = (await GenerateAsync())!.Code!;
+        Assert.Equal(RegistrationStartStatus.Accepted, (await StartAsync("3404 0155 0878 0002", code)).Status);
+
+        var shortNik = await StartAsync("340401550878000", code);
+        Assert.Equal(RegistrationStartStatus.InvalidNik, shortNik.Status);
+        Assert.Equal("NIK Kepala Madrasah harus terdiri atas 16 digit angka. Yang terisi 15 digit.", shortNik.NikError);
+
+        var badDate = await StartAsync("3404019908780002", code); // day 99 - 40 = 59
+        Assert.Equal(RegistrationStartStatus.InvalidNik, badDate.Status);
+        Assert.Contains("tanggal lahir", badDate.NikError);
+    }
+
+    [Fact]
+    public async Task Every_head_NIK_of_the_demo_data_is_a_valid_NIK()
+    {
+        await using var db = _app.Database.CreateContext();
+        var niks = await db.Institutions.Where(i => i.HeadNik != null).Select(i => i.HeadNik!).ToListAsync();
+        Assert.Equal(3, niks.Count);
+        Assert.All(niks, nik => Assert.Null(Madrasah.Blazor.Infrastructure.Validation.Identifiers.CheckNik(nik)));
+        Assert.All(await db.Staff.Select(s => s.Nik).ToListAsync(), nik => Assert.Null(Madrasah.Blazor.Infrastructure.Validation.Identifiers.CheckNik(nik)));
     }
 }

@@ -38,6 +38,18 @@ public sealed class MailboxBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task In_Development_the_mailbox_opens_without_signing_in()
+    {
+        // A head who is registering has no account yet and reads the verification email here.
+        var visitor = await fixture.NewPageAsync();
+        var response = await visitor.GotoAsync("/dev/surat");
+        Assert.Equal(200, response!.Status);
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Kotak Surat (Pengembangan)" })).ToBeVisibleAsync();
+        await Expect(visitor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dev/surat$"));
+        await visitor.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_invalid_test_address_is_refused_naming_the_field()
     {
         var admin = await fixture.SignInAsync("admin@madrasah.demo.id");

@@ -1,7 +1,10 @@
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Tests.Infrastructure;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Identity;
 
@@ -70,5 +73,39 @@ public sealed class ScopeTests : IAsyncLifetime
     public async Task Helpdesk_and_admin_see_everything(string role)
     {
         Assert.Equal(3, (await StaffSeenBy(new UserScope("u4", "u4", "U4", role, null, null))).Length);
+    }
+
+    private static ClaimsPrincipal User(string id, string role, int? institutionId = null, int? districtId = null)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, id), new(ClaimTypes.Name, id), new(ClaimTypes.Role, role) };
+        if (institutionId is { } i) claims.Add(new(MadrasahClaims.InstitutionId, i.ToString()));
+        if (districtId is { } d) claims.Add(new(MadrasahClaims.DistrictId, d.ToString()));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
+    }
+
+    [Fact]
+    public async Task The_InScope_policy_grants_a_resource_only_within_the_users_scope()
+    {
+        // The policy as the endpoints ask it (the app's own registrations), with the claims a signed-in user carries.
+        await using var app = new AppServices();
+        var authorization = app.Provider.GetRequiredService<IAuthorizationService>();
+        Task<bool> InScopeAsync(ClaimsPrincipal user, InstitutionRef resource) => authorization.IsInScopeAsync(user, resource);
+
+        var ofA = new InstitutionRef(_a.Id, _a.DistrictId);
+        Assert.True(await InScopeAsync(User("op-a", Roles.Operator, _a.Id), ofA));
+        Assert.True(await InScopeAsync(User("peg-a", Roles.Pegawai, _a.Id), ofA));
+        Assert.False(await InScopeAsync(User("op-b", Roles.Operator, _b.Id), ofA));
+        Assert.True(await InScopeAsync(User("adm", Roles.AdminKabKota, districtId: _a.DistrictId), ofA));
+        Assert.False(await InScopeAsync(User("adm2", Roles.AdminKabKota, districtId: _other.DistrictId), ofA));
+        Assert.True(await InScopeAsync(User("help", Roles.Helpdesk), ofA));
+        Assert.False(await InScopeAsync(new ClaimsPrincipal(new ClaimsIdentity()), ofA));
+
+        // A district's own resource (no institution): that district's admin, not an institution of it.
+        var ofDistrict = new InstitutionRef(null, _a.DistrictId);
+        Assert.True(await InScopeAsync(User("adm", Roles.AdminKabKota, districtId: _a.DistrictId), ofDistrict));
+        Assert.False(await InScopeAsync(User("op-a", Roles.Operator, _a.Id), ofDistrict));
+
+        // Whoever uploaded a file keeps seeing it.
+        Assert.True(await InScopeAsync(User("op-b", Roles.Operator, _b.Id), new InstitutionRef(_a.Id, _a.DistrictId, OwnerUserId: "op-b")));
     }
 }

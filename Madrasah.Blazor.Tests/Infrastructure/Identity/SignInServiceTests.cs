@@ -5,6 +5,8 @@ using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Identity;
 
@@ -44,6 +46,38 @@ public sealed class SignInServiceTests : IAsyncLifetime
     public async Task Unknown_email_fails_like_a_wrong_password()
     {
         Assert.Equal(SignInOutcome.Failed, await SignInAsync("tidak.ada@contoh.id", DemoData.Password));
+    }
+
+    /// <summary>Counts password checks: each one is a 210,000-iteration PBKDF2 run, the slow part of a sign-in.</summary>
+    private sealed class CountingHasher(IPasswordHasher<ApplicationUser> inner) : IPasswordHasher<ApplicationUser>
+    {
+        public int Verifications;
+        public string HashPassword(ApplicationUser user, string password) => inner.HashPassword(user, password);
+        public PasswordVerificationResult VerifyHashedPassword(ApplicationUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref Verifications);
+            return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_email_costs_a_password_hash_check_like_a_known_one_so_timing_reveals_no_accounts()
+    {
+        CountingHasher? hasher = null;
+        await using var app = new AppServices((services, _) => services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<ApplicationUser>>(sp =>
+            hasher = new CountingHasher(new PasswordHasher<ApplicationUser>(sp.GetRequiredService<IOptions<PasswordHasherOptions>>())))));
+        await app.SeedDemoDataAsync();
+
+        async Task<int> ChecksFor(string email)
+        {
+            var before = hasher?.Verifications ?? 0;
+            await using var scope = app.CreateRequestScope();
+            Assert.Equal(SignInOutcome.Failed, await scope.ServiceProvider.GetRequiredService<SignInService>().PasswordSignInAsync(email, "Salah#Sandi123", false));
+            return hasher!.Verifications - before;
+        }
+
+        Assert.Equal(1, await ChecksFor("operator@min1sleman.sch.id"));
+        Assert.Equal(1, await ChecksFor("tidak.ada@contoh.id"));
     }
 
     [Fact]
@@ -90,7 +124,8 @@ public sealed class SignInServiceTests : IAsyncLifetime
         else
         {
             var error = Assert.Single(result.Errors, e => e.Code == expectedError);
-            Assert.DoesNotContain("Password", error.Description); // Indonesian, not Identity's English
+            Assert.DoesNotContain("must", error.Description); // Indonesian, not Identity's English
+            Assert.StartsWith("Password ", error.Description); // the field's name as the forms label it
         }
     }
 

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Madrasah.Blazor.Infrastructure.Validation;
+using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Validation;
 
@@ -44,7 +46,7 @@ public sealed class IdentifiersTests
     [Theory]
     [InlineData("198711122010031007")]
     [InlineData("199003052015032001")]
-    public void Valid_NIP(string nip) => Assert.Null(Identifiers.CheckNip(nip));
+    public void Valid_NIP(string nip) => Assert.Null(Identifiers.CheckNip(nip, Today));
 
     [Theory]
     [InlineData("19871112201003100", "18 digit")]
@@ -56,10 +58,40 @@ public sealed class IdentifiersTests
     [InlineData("198711122010031000", "nomor urut")]
     public void Invalid_NIP_names_the_field_and_the_reason(string nip, string expected)
     {
-        var message = Identifiers.CheckNip(nip);
+        var message = Identifiers.CheckNip(nip, Today);
         Assert.NotNull(message);
         Assert.StartsWith("NIP", message);
         Assert.Contains(expected, message);
+    }
+
+    private static readonly DateOnly Today = new(2026, 11, 22);
+
+    [Fact]
+    public void The_NIP_appointment_year_is_bounded_by_the_given_today_not_the_machine_clock()
+    {
+        const string appointedIn2027 = "199003052027032001";
+        Assert.Null(Identifiers.CheckNip(appointedIn2027, new DateOnly(2026, 11, 22)));
+        Assert.Contains("tahun pengangkatan", Identifiers.CheckNip(appointedIn2027, new DateOnly(2025, 1, 1)));
+    }
+
+    [Fact]
+    public void The_NIP_attribute_takes_today_from_the_apps_clock()
+    {
+        var model = new NipModel { Nip = "199003052027032001" };
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(new ManualClock(new DateTimeOffset(2025, 1, 1, 3, 0, 0, TimeSpan.Zero)))
+            .BuildServiceProvider();
+        var results = new List<ValidationResult>();
+        var valid = Validator.TryValidateObject(model,
+            new ValidationContext(model, services, null), results, validateAllProperties: true);
+        Assert.False(valid);
+        Assert.StartsWith("NIP Pegawai", Assert.Single(results).ErrorMessage);
+    }
+
+    private sealed class NipModel
+    {
+        [Nip, Display(Name = "NIP Pegawai")]
+        public string? Nip { get; set; }
     }
 
     [Theory]

@@ -42,6 +42,17 @@ public sealed record RegistrationResult(bool Succeeded, string? Email = null, IR
 
 public enum VerificationStatus { Verified, AlreadyUsed, Expired, Invalid }
 
+/// <summary>
+/// A request for a new verification link: <see cref="Sent"/> only for an unverified head account (the page says the
+/// same either way), or refused for now because the address asked too often (<see cref="RetryAfter"/>).
+/// </summary>
+public sealed record ResendResult(bool Sent, TimeSpan? RetryAfter = null)
+{
+    public string? ThrottleMessage => RetryAfter is not { } wait ? null
+        : "Tautan verifikasi untuk email ini sudah diminta beberapa saat lalu. Periksa kotak masuk dan folder Spam; "
+          + $"permintaan baru dapat dikirim lagi dalam {(wait.TotalSeconds < 120 ? $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} detik" : $"{(int)Math.Ceiling(wait.TotalMinutes)} menit")}.";
+}
+
 public sealed record VerificationResult(VerificationStatus Status, string? Email = null);
 
 /// <summary>
@@ -55,6 +66,7 @@ public sealed class HeadAccountService(
     EmailOutbox outbox,
     PublicLinks links,
     AuditLog audit,
+    VerificationResendLimiter resendLimiter,
     TimeProvider clock,
     IOptions<HeadRegistrationOptions> options,
     ILogger<HeadAccountService> logger)
@@ -165,23 +177,29 @@ public sealed class HeadAccountService(
 
     /// <summary>
     /// A new verification link for an unverified head account (older links stop working). Answers nothing about
-    /// whether the address exists: the page shows the same text either way.
+    /// whether the address exists: the page shows the same text either way, and the throttle (per address,
+    /// HeadRegistration:ResendIntervalSeconds and ResendMaxPerHour) counts every address alike.
     /// </summary>
-    public async Task<bool> ResendAsync(string? email)
+    public async Task<ResendResult> ResendAsync(string? email)
     {
         var normalized = email?.Trim().ToUpperInvariant() ?? "";
-        if (normalized.Length == 0) return false;
+        if (normalized.Length == 0) return new(false);
+        if (resendLimiter.TryAcquire(normalized) is { } wait)
+        {
+            logger.LogWarning("Verification link request for {Email} refused: asked again too soon", email);
+            return new(false, wait);
+        }
         await using var db = await factory.CreateDbContextAsync();
         var user = await db.Users.Include(u => u.Institution)
             .FirstOrDefaultAsync(u => u.NormalizedEmail == normalized && !u.EmailConfirmed && u.InstitutionId != null);
         if (user?.Institution is null || !await RegistrationCodeService.HeadAccounts(db, user.Institution.Id).AnyAsync(u => u.Id == user.Id))
-            return false;
+            return new(false);
         await QueueVerificationEmailAsync(db, user, user.Institution);
         audit.Record(db, UserScope.Anonymous, "head-registration.verification-resent", $"Tautan verifikasi baru dikirim ke {user.Email}.",
             institutionId: user.InstitutionId, entityType: "User", entityId: user.Id);
         await db.SaveChangesAsync();
         outbox.Wake();
-        return true;
+        return new(true);
     }
 
     public static string VerificationSubject(string institutionName) => $"Verifikasi Email Akun Kepala Madrasah {institutionName}";

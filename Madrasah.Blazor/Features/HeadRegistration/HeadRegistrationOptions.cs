@@ -16,4 +16,8 @@ public sealed class HeadRegistrationOptions
     /// <summary>Wrong NIK + code tries from one client address within <see cref="FailureWindowMinutes"/>.</summary>
     public int MaxFailuresPerClient { get; set; } = 20;
     public int FailureWindowMinutes { get; set; } = 15;
+    /// <summary>Seconds between two requests for a new verification link to one address.</summary>
+    public int ResendIntervalSeconds { get; set; } = 60;
+    /// <summary>Requests for a new verification link to one address within an hour.</summary>
+    public int ResendMaxPerHour { get; set; } = 5;
 }

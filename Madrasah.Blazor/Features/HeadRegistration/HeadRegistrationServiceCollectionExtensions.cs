@@ -9,8 +9,10 @@ public static class HeadRegistrationServiceCollectionExtensions
             .Bind(configuration.GetSection(HeadRegistrationOptions.Section))
             .Validate(o => o.CodeValidDays > 0 && o.VerificationLinkHours > 0 && o.TicketMinutes > 0, "HeadRegistration: durations must be positive.")
             .Validate(o => o.MaxFailuresPerNik > 0 && o.MaxFailuresPerClient > 0 && o.FailureWindowMinutes > 0, "HeadRegistration: limits must be positive.")
+            .Validate(o => o.ResendIntervalSeconds >= 0 && o.ResendMaxPerHour > 0, "HeadRegistration: resend limits must be positive.")
             .ValidateOnStart();
         services.AddSingleton<RegistrationAttemptLimiter>();
+        services.AddSingleton<VerificationResendLimiter>();
         services.AddScoped<RegistrationCodeService>();
         services.AddScoped<HeadAccountService>();
         return services;

@@ -1,70 +1,58 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace Madrasah.Blazor.Features.HeadRegistration;
 
 /// <summary>
 /// Counts wrong NIK + registration code tries per NIK and per client address within a sliding window, so the
-/// code cannot be guessed by trying. In memory: a restart forgets the counts, which only helps a real user.
+/// code cannot be guessed by trying.
 /// </summary>
 public sealed class RegistrationAttemptLimiter(IOptions<HeadRegistrationOptions> options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, Queue<DateTime>> _failures = new();
+    private readonly SlidingWindowCounter _failures = new(clock, () => TimeSpan.FromMinutes(options.Value.FailureWindowMinutes));
+
+    private TimeSpan Window => TimeSpan.FromMinutes(options.Value.FailureWindowMinutes);
 
     /// <summary>When the NIK or the client may try again, or null when they may try now.</summary>
     public TimeSpan? RetryAfter(string nik, string? client)
     {
         var o = options.Value;
-        var wait = new[] { Wait("nik:" + nik, o.MaxFailuresPerNik), client is null ? null : Wait("ip:" + client, o.MaxFailuresPerClient) }.Max();
-        return wait;
+        return new[]
+        {
+            _failures.RetryAfter("nik:" + nik, o.MaxFailuresPerNik, Window),
+            client is null ? null : _failures.RetryAfter("ip:" + client, o.MaxFailuresPerClient, Window),
+        }.Max();
     }
 
     public void RecordFailure(string nik, string? client)
     {
-        Add("nik:" + nik);
-        if (client is not null) Add("ip:" + client);
-        if (_failures.Count > 10_000) Prune();
+        _failures.Record("nik:" + nik);
+        if (client is not null) _failures.Record("ip:" + client);
     }
 
     /// <summary>A right pair clears the NIK's count (not the client's: one address trying many NIKs stays limited).</summary>
-    public void RecordSuccess(string nik) => _failures.TryRemove("nik:" + nik, out _);
+    public void RecordSuccess(string nik) => _failures.Clear("nik:" + nik);
+}
 
-    private TimeSpan Window => TimeSpan.FromMinutes(options.Value.FailureWindowMinutes);
+/// <summary>
+/// Requests for a new verification link per address: at most one per HeadRegistration:ResendIntervalSeconds and
+/// HeadRegistration:ResendMaxPerHour per hour, so the form cannot be used to flood a mailbox. Counted for every
+/// address asked about, with or without an account, so the answer reveals nothing about accounts.
+/// </summary>
+public sealed class VerificationResendLimiter(IOptions<HeadRegistrationOptions> options, TimeProvider clock)
+{
+    private readonly SlidingWindowCounter _requests = new(clock, () => TimeSpan.FromHours(1));
 
-    private TimeSpan? Wait(string key, int max)
+    /// <summary>Null (and the request counted) when a link may be sent now; otherwise how long to wait.</summary>
+    public TimeSpan? TryAcquire(string normalizedEmail)
     {
-        if (!_failures.TryGetValue(key, out var times)) return null;
-        lock (times)
+        var o = options.Value;
+        var key = "resend:" + normalizedEmail;
+        var wait = new[]
         {
-            Trim(times);
-            return times.Count >= max ? times.Peek() + Window - Now : null;
-        }
+            _requests.RetryAfter(key, 1, TimeSpan.FromSeconds(o.ResendIntervalSeconds)),
+            _requests.RetryAfter(key, o.ResendMaxPerHour, TimeSpan.FromHours(1)),
+        }.Max();
+        if (wait is null) _requests.Record(key);
+        return wait;
     }
-
-    private void Add(string key)
-    {
-        var times = _failures.GetOrAdd(key, _ => new Queue<DateTime>());
-        lock (times)
-        {
-            Trim(times);
-            times.Enqueue(Now);
-        }
-    }
-
-    private void Trim(Queue<DateTime> times)
-    {
-        while (times.Count > 0 && times.Peek() + Window <= Now) times.Dequeue();
-    }
-
-    private void Prune()
-    {
-        foreach (var (key, times) in _failures)
-            lock (times)
-            {
-                Trim(times);
-                if (times.Count == 0) _failures.TryRemove(key, out _);
-            }
-    }
-
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Validation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,10 +17,13 @@ public sealed record RegistrationCodeState(
     public bool HeadRegistered => HeadAccountEmail is not null;
 }
 
-public enum RegistrationStartStatus { Accepted, WrongPair, CodeExpired, HeadNikMissing, AlreadyRegistered, RateLimited }
+public enum RegistrationStartStatus { Accepted, InvalidNik, WrongPair, CodeExpired, HeadNikMissing, AlreadyRegistered, RateLimited }
 
-/// <summary>The answer to a NIK + registration code sign-in: a ticket for the next step, or why not.</summary>
-public sealed record RegistrationStart(RegistrationStartStatus Status, string? Ticket = null, TimeSpan? RetryAfter = null);
+/// <summary>
+/// The answer to a NIK + registration code sign-in: a ticket for the next step, or why not
+/// (<see cref="NikError"/>: the NIK's format, in Indonesian, for <see cref="RegistrationStartStatus.InvalidNik"/>).
+/// </summary>
+public sealed record RegistrationStart(RegistrationStartStatus Status, string? Ticket = null, TimeSpan? RetryAfter = null, string? NikError = null);
 
 /// <summary>
 /// The institution's registration code: the operator generates it, the head signs in with NIK + code to start the
@@ -52,8 +56,24 @@ public sealed class RegistrationCodeService(
     public static string NormalizeCode(string? code) =>
         new((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant).ToArray());
 
-    /// <summary>A NIK is 16 digits: such a user name on the sign-in page means a head with a registration code.</summary>
-    public static bool LooksLikeNik(string? userName) => userName?.Trim() is { Length: 16 } s && s.All(char.IsAsciiDigit);
+    /// <summary>
+    /// The digits of a user name typed as a NIK ("3404 0155 0878 0002", "3404-0155-…": only digits, spaces, dots or
+    /// dashes), or null for anything else (an email). A NIK means a head starting the registration with a code.
+    /// </summary>
+    public static string? ReadNik(string? userName)
+    {
+        var compact = new string((userName ?? "").Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '.')).ToArray());
+        return compact.Length > 0 && compact.All(char.IsAsciiDigit) ? compact : null;
+    }
+
+    public static bool LooksLikeNik(string? userName) => ReadNik(userName) is not null;
+
+    /// <summary>The NIK's format (16 digits, region, birth date: <see cref="Identifiers.CheckNik"/>), or null when valid.</summary>
+    public static string? CheckNikFormat(string nik)
+    {
+        var error = Identifiers.CheckNik(nik, "NIK Kepala Madrasah");
+        return error is not null && nik.Length != 16 ? $"{error} Yang terisi {nik.Length} digit." : error;
+    }
 
     public async Task<RegistrationCodeState?> GetStateAsync(UserScope scope)
     {
@@ -112,7 +132,9 @@ public sealed class RegistrationCodeService(
     /// <summary>The sign-in page's check of NIK (user name) + registration code (password).</summary>
     public async Task<RegistrationStart> StartAsync(string nik, string code, string? client)
     {
-        nik = nik.Trim();
+        nik = ReadNik(nik) ?? nik.Trim();
+        // A malformed NIK is told at once (it reaches no data, so it needs no rate limit and reveals nothing).
+        if (CheckNikFormat(nik) is { } nikError) return new(RegistrationStartStatus.InvalidNik, NikError: nikError);
         code = NormalizeCode(code);
         if (limiter.RetryAfter(nik, client) is { } wait)
         {

@@ -7,7 +7,7 @@ namespace Madrasah.Blazor.Features.Institutions;
 public sealed record InstitutionProfile(
     int Id, string Name, InstitutionType Type, string StatisticNumberLabel, string StatisticNumber, string? Npsn,
     string Address, string? Village, string? Subdistrict, string DistrictName, string ProvinceName, string? PostalCode,
-    string? Phone, string? Email, string? Website, string? Accreditation, string? HeadName,
+    string? Phone, string? Email, string? Website, string? Accreditation, string? HeadName, string? HeadNik,
     int StudentCount, int TeacherCount, string? Facilities, int StaffCount)
 {
     /// <summary>"Jl. …, Desa, Kec. …, Kabupaten, Provinsi 55281".</summary>
@@ -29,6 +29,13 @@ public sealed class StaffListItem
     public bool EmailVerified { get; set; }
 }
 
+public enum StaffSort { Name, Position }
+
+/// <summary>What the staff table asks for: a search term (name or position), the sort, and a 1-based page.</summary>
+public sealed record StaffQuery(string? Search = null, StaffSort SortBy = StaffSort.Name, bool Descending = false, int Page = 1, int PageSize = 10);
+
+public sealed record StaffPage(IReadOnlyList<StaffListItem> Items, int TotalCount);
+
 /// <summary>Reads institutions and their staff, always through the user's scope.</summary>
 public sealed class InstitutionService(IDbContextFactory<MadrasahDbContext> factory)
 {
@@ -42,7 +49,7 @@ public sealed class InstitutionService(IDbContextFactory<MadrasahDbContext> fact
             .Select(i => new InstitutionProfile(
                 i.Id, i.Name, i.Type, i.Type == InstitutionType.PondokPesantren || i.Type == InstitutionType.MDT || i.Type == InstitutionType.LPQ ? "NSPP" : "NSM",
                 i.StatisticNumber, i.Npsn, i.Address, i.Village, i.Subdistrict, i.District.Name, i.District.ProvinceName, i.PostalCode,
-                i.Phone, i.Email, i.Website, i.Accreditation, i.HeadName, i.StudentCount, i.TeacherCount, i.Facilities, i.Staff.Count))
+                i.Phone, i.Email, i.Website, i.Accreditation, i.HeadName, i.HeadNik, i.StudentCount, i.TeacherCount, i.Facilities, i.Staff.Count))
             .FirstOrDefaultAsync();
     }
 
@@ -54,12 +61,42 @@ public sealed class InstitutionService(IDbContextFactory<MadrasahDbContext> fact
             .ToListAsync();
     }
 
-    public async Task<IReadOnlyList<StaffListItem>> ListStaffAsync(UserScope scope, int? institutionId = null)
+    /// <summary>
+    /// The name of the institution whose staff list the user asked for (their own when <paramref name="institutionId"/>
+    /// is null), or null when it does not exist or lies outside the user's scope.
+    /// </summary>
+    public async Task<string?> GetStaffInstitutionNameAsync(UserScope scope, int? institutionId = null)
+    {
+        var id = institutionId ?? scope.InstitutionId;
+        if (id is null) return null;
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Institutions.VisibleTo(scope).Where(i => i.Id == id).Select(i => i.Name).FirstOrDefaultAsync();
+    }
+
+    /// <summary>One page of an institution's staff: searched by name or position, sorted, within the user's scope.</summary>
+    public async Task<StaffPage> QueryStaffAsync(UserScope scope, int? institutionId, StaffQuery query)
     {
         var id = institutionId ?? scope.InstitutionId;
         await using var db = await factory.CreateDbContextAsync();
-        return await db.Staff.VisibleTo(scope).Where(s => s.InstitutionId == id).OrderBy(s => s.FullName)
+        var staff = db.Staff.VisibleTo(scope).Where(s => s.InstitutionId == id);
+        if (query.Search?.Trim() is { Length: > 0 } term)
+        {
+            // SQLite's LIKE ignores the case of A–Z; the user's % and _ are taken literally.
+            var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            staff = staff.Where(s => EF.Functions.Like(s.FullName, pattern, "\\") || EF.Functions.Like(s.Position, pattern, "\\"));
+        }
+        var total = await staff.CountAsync();
+        var sorted = (query.SortBy, query.Descending) switch
+        {
+            (StaffSort.Position, false) => staff.OrderBy(s => s.Position).ThenBy(s => s.FullName),
+            (StaffSort.Position, true) => staff.OrderByDescending(s => s.Position).ThenBy(s => s.FullName),
+            (_, true) => staff.OrderByDescending(s => s.FullName),
+            _ => staff.OrderBy(s => s.FullName),
+        };
+        var size = Math.Clamp(query.PageSize, 1, 100);
+        var items = await sorted.ThenBy(s => s.Id).Skip((Math.Max(query.Page, 1) - 1) * size).Take(size)
             .Select(s => new StaffListItem { Id = s.Id, FullName = s.FullName, Nip = s.Nip, Position = s.Position, Kind = s.Kind, Email = s.Email, EmailVerified = s.EmailVerified })
             .ToListAsync();
+        return new StaffPage(items, total);
     }
 }

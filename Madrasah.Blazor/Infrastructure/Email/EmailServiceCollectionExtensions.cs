@@ -24,7 +24,15 @@ public static class EmailServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<EmailSender>());
         services.AddScoped<OutboxAdminService>();
         services.AddNavigationItem(new("/admin/surat-keluar", "Surat Keluar", "fa-solid fa-paper-plane", [Roles.Admin], Order: 80));
-        services.AddNavigationItem(new("/dev/surat", "Kotak Surat (Pengembangan)", "fa-solid fa-inbox", [NavigationItems.DevelopmentOnly], Order: 95));
+        services.AddNavigationItem(new(DevMailbox.Path, "Kotak Surat (Pengembangan)", "fa-solid fa-inbox", [NavigationItems.DevelopmentOnly], Order: 95));
         return services;
     }
+}
+
+/// <summary>The development mailbox: every email the app wrote, at /dev/surat, in the Development environment only.</summary>
+public static class DevMailbox
+{
+    public const string Path = "/dev/surat";
+    /// <summary>Every developer page lies under this prefix (404 outside Development).</summary>
+    public const string PathPrefix = "/dev";
 }

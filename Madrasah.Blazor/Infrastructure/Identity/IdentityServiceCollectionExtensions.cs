@@ -36,11 +36,11 @@ public static class IdentityServiceCollectionExtensions
                 o.Cookie.Name = "Madrasah.Auth";
             }));
 
+        // Pages say which roles open them ([Authorize(Roles = ...)], matching the menu); single resources are checked
+        // against the user's scope with the InScope policy; lists are filtered by ScopeQueryExtensions.VisibleTo.
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.InstitutionStaff, p => p.RequireRole(Roles.Operator, Roles.KepalaMadrasah, Roles.PetugasKepegawaian))
-            .AddPolicy(Policies.DistrictAdmin, p => p.RequireRole(Roles.AdminKabKota))
-            .AddPolicy(Policies.SystemAdmin, p => p.RequireRole(Roles.Admin));
-        services.AddScoped<IAuthorizationHandler, InstitutionScopeHandler>();
+            .AddPolicy(Policies.InScope, p => p.RequireAuthenticatedUser().AddRequirements(InScopeRequirement.Instance));
+        services.AddSingleton<IAuthorizationHandler, InstitutionScopeHandler>();
 
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
 
@@ -53,7 +53,7 @@ public static class IdentityServiceCollectionExtensions
                 options.Password.RequireLowercase = true;
                 options.Password.RequireDigit = true;
                 options.Password.RequireNonAlphanumeric = true;
-                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequiredUniqueChars = PasswordRules.RequiredUniqueChars;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -74,9 +74,10 @@ public static class IdentityServiceCollectionExtensions
 
 public static class Policies
 {
-    public const string InstitutionStaff = nameof(InstitutionStaff);
-    public const string DistrictAdmin = nameof(DistrictAdmin);
-    public const string SystemAdmin = nameof(SystemAdmin);
     /// <summary>Resource policy: the resource (an <see cref="InstitutionRef"/>) lies within the user's scope.</summary>
     public const string InScope = nameof(InScope);
+
+    /// <summary>Asks the <see cref="InScope"/> policy about one resource for the request's user.</summary>
+    public static async Task<bool> IsInScopeAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user, InstitutionRef resource) =>
+        (await authorization.AuthorizeAsync(user, resource, InScope)).Succeeded;
 }

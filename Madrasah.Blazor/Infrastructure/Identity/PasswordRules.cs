@@ -10,22 +10,33 @@ public static class PasswordRules
 
     public sealed record Rule(string Key, string Label, bool Met);
 
+    /// <summary>
+    /// Identity's RequiredUniqueChars. Met by every password that meets the four character rules (an upper-case
+    /// letter, a lower-case letter, a digit and a symbol are four different characters), so it needs no line of its own.
+    /// </summary>
+    public const int RequiredUniqueChars = 4;
+
+    /// <summary>
+    /// The rules exactly as Identity's PasswordValidator counts them, so the live indicator never says
+    /// "Password Strong" for a password Identity then refuses: letters and digits are ASCII only (A–Z, a–z, 0–9);
+    /// every other character, "Ñ", "é" or a space included, counts as a symbol and not as a letter.
+    /// </summary>
     public static IReadOnlyList<Rule> Evaluate(string? password)
     {
         password ??= "";
         return
         [
             new("length", $"Minimal {MinimumLength} karakter", password.Length >= MinimumLength),
-            new("upper", "Memuat huruf besar (A–Z)", password.Any(char.IsUpper)),
-            new("lower", "Memuat huruf kecil (a–z)", password.Any(char.IsLower)),
-            new("digit", "Memuat angka (0–9)", password.Any(char.IsDigit)),
-            new("symbol", "Memuat karakter simbol (mis. ! @ # $)", password.Any(c => !char.IsLetterOrDigit(c) && !char.IsWhiteSpace(c))),
+            new("upper", "Memuat huruf besar (A–Z)", password.Any(char.IsAsciiLetterUpper)),
+            new("lower", "Memuat huruf kecil (a–z)", password.Any(char.IsAsciiLetterLower)),
+            new("digit", "Memuat angka (0–9)", password.Any(char.IsAsciiDigit)),
+            new("symbol", "Memuat karakter simbol (mis. ! @ # $)", password.Any(c => !char.IsAsciiLetterOrDigit(c))),
         ];
     }
 
     public static bool IsStrong(string? password) => Evaluate(password).All(r => r.Met) && !IsCommon(password);
 
-    public const string CommonPasswordMessage = "Kata sandi ini terlalu umum dan mudah ditebak. Pilih kata sandi lain.";
+    public const string CommonPasswordMessage = "Password ini terlalu umum dan mudah ditebak. Pilih Password lain.";
 
     /// <summary>
     /// True for passwords on the common list, also when dressed up with capitals, digits, symbols or

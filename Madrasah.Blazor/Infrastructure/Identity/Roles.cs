@@ -13,6 +13,9 @@ public static class Roles
 
     public static readonly string[] All = [Operator, KepalaMadrasah, AdminKabKota, Pegawai, PetugasKepegawaian, Helpdesk, Admin];
 
+    /// <summary>Every role, for <c>[Authorize(Roles = Roles.AnyRole)]</c> on pages each role has (the dashboard).</summary>
+    public const string AnyRole = Operator + "," + KepalaMadrasah + "," + AdminKabKota + "," + Pegawai + "," + PetugasKepegawaian + "," + Helpdesk + "," + Admin;
+
     /// <summary>Roles whose every view is limited to one institution.</summary>
     public static readonly string[] InstitutionBound = [Operator, KepalaMadrasah, Pegawai, PetugasKepegawaian];
 

@@ -18,7 +18,13 @@ public sealed class SignInService(
     public async Task<SignInOutcome> PasswordSignInAsync(string email, string password, bool rememberMe)
     {
         var user = await userManager.FindByEmailAsync(email);
-        if (user is null) return SignInOutcome.Failed;
+        if (user is null)
+        {
+            // As slow as a wrong password for a real account (one 210,000-iteration hash), so timing does not tell
+            // which addresses have accounts.
+            userManager.PasswordHasher.VerifyHashedPassword(UnknownUser, UnknownUserHash(userManager.PasswordHasher), password);
+            return SignInOutcome.Failed;
+        }
 
         // Checked before the password so an unverified account is told why, but only once the password is right.
         var result = await signInManager.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
@@ -35,6 +41,13 @@ public sealed class SignInService(
         logger.LogInformation("User {UserName} signed in", user.UserName);
         return SignInOutcome.Succeeded;
     }
+
+    private static readonly ApplicationUser UnknownUser = new() { Id = "unknown", UserName = "unknown" };
+    private static string? _unknownUserHash;
+
+    /// <summary>A hash made with the app's own hasher settings, of a random password nobody can type.</summary>
+    private static string UnknownUserHash(IPasswordHasher<ApplicationUser> hasher) =>
+        _unknownUserHash ??= hasher.HashPassword(UnknownUser, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
     public async Task SignOutAsync()
     {

@@ -7,6 +7,8 @@ namespace Madrasah.Blazor.Infrastructure.Logging;
 public static class FailureProbe
 {
     public const string Path = "/_uji/galat";
+    /// <summary>Every probe page lies under this prefix (404 when the probe is off).</summary>
+    public const string PathPrefix = "/_uji";
 
     public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue<bool>("Diagnostics:FailureProbe");
 

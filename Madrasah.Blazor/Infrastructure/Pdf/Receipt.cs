@@ -1,4 +1,3 @@
-using Madrasah.Blazor.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,12 +27,6 @@ public class Receipt
     public byte[] PdfBytes { get; set; } = [];
     /// <summary>SHA-256 of <see cref="PdfBytes"/>, lower-case hex.</summary>
     public string Sha256 { get; set; } = "";
-
-    /// <summary>Who may download the PDF: the receipt's institution (or district) must lie in the user's scope.</summary>
-    public static bool IsVisibleTo(UserScope scope, int? institutionId, int? districtId) =>
-        scope.SeesEverything
-        || (institutionId is { } i && districtId is { } d && scope.Allows(i, d))
-        || (institutionId is null && scope.IsDistrictBound && districtId == scope.DistrictId);
 }
 
 /// <summary>The last number handed out for one kind in one (WIB) year.</summary>

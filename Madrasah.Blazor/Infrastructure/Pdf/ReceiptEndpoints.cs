@@ -1,5 +1,6 @@
 using System.Net.Mime;
 using Madrasah.Blazor.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Madrasah.Blazor.Infrastructure.Pdf;
 
@@ -11,9 +12,10 @@ public static class ReceiptEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapReceiptEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/bukti/{number}.pdf", async (string number, HttpContext http, ReceiptService receipts, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/bukti/{number}.pdf", async (string number, HttpContext http, ReceiptService receipts, IAuthorizationService authorization,
+            CancellationToken cancellationToken) =>
         {
-            var file = await receipts.GetPdfAsync(UserScope.From(http.User), number, cancellationToken);
+            var file = await receipts.GetPdfAsync(number, owner => authorization.IsInScopeAsync(http.User, owner), cancellationToken);
             if (file is null) return Results.NotFound();
             var download = http.Request.Query["unduh"] == "1";
             http.Response.Headers.ContentDisposition = new ContentDisposition

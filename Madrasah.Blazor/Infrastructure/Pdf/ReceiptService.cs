@@ -84,14 +84,21 @@ public sealed class ReceiptService(
     }
 
     /// <summary>The issued PDF, or null when there is no such receipt or it lies outside the user's scope.</summary>
-    public async Task<ReceiptFile?> GetPdfAsync(UserScope scope, string number, CancellationToken cancellationToken = default)
+    public async Task<ReceiptFile?> GetPdfAsync(UserScope scope, string number, CancellationToken cancellationToken = default) =>
+        await GetPdfAsync(number, owner => Task.FromResult(owner.IsVisibleTo(scope)), cancellationToken);
+
+    /// <summary>
+    /// The issued PDF when <paramref name="mayRead"/> allows its owner (the download endpoint asks the
+    /// <see cref="Policies.InScope"/> policy), or null when there is no such receipt or it is not allowed.
+    /// </summary>
+    public async Task<ReceiptFile?> GetPdfAsync(string number, Func<InstitutionRef, Task<bool>> mayRead, CancellationToken cancellationToken = default)
     {
         number = ReceiptLinks.Normalize(number);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Set<Receipt>().AsNoTracking().Where(r => r.Number == number)
-            .Select(r => new { r.InstitutionId, r.DistrictId })
+        var owner = await db.Set<Receipt>().AsNoTracking().Where(r => r.Number == number)
+            .Select(r => new InstitutionRef(r.InstitutionId, r.DistrictId, null))
             .FirstOrDefaultAsync(cancellationToken);
-        if (row is null || !Receipt.IsVisibleTo(scope, row.InstitutionId, row.DistrictId)) return null;
+        if (owner is null || !await mayRead(owner)) return null;
         var bytes = await db.Set<Receipt>().Where(r => r.Number == number).Select(r => r.PdfBytes).FirstAsync(cancellationToken);
         return new ReceiptFile(ReceiptLinks.FileName(number), bytes);
     }

@@ -83,20 +83,24 @@ public sealed class UploadStore(IOptions<UploadOptions> options, IHostEnvironmen
     }
 
     /// <summary>The file's record and content, or null when missing or outside the user's scope.</summary>
-    public async Task<(StoredUpload Upload, Stream Content)?> OpenAsync(MadrasahDbContext db, UserScope reader, Guid id)
+    public Task<(StoredUpload Upload, Stream Content)?> OpenAsync(MadrasahDbContext db, UserScope reader, Guid id) =>
+        OpenAsync(db, id, owner => Task.FromResult(owner.IsVisibleTo(reader)));
+
+    /// <summary>
+    /// The file's record and content when <paramref name="mayRead"/> allows its owner (the /berkas endpoint asks the
+    /// <see cref="Policies.InScope"/> policy), or null when missing or not allowed.
+    /// </summary>
+    public async Task<(StoredUpload Upload, Stream Content)?> OpenAsync(MadrasahDbContext db, Guid id, Func<InstitutionRef, Task<bool>> mayRead)
     {
         var upload = await db.Set<StoredUpload>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id);
-        if (upload is null || !await MayReadAsync(db, reader, upload)) return null;
+        if (upload is null) return null;
+        // The district of an institution's file is the institution's (it may have moved); otherwise the uploader's.
+        var districtId = upload.InstitutionId is { } institutionId
+            ? await db.Institutions.Where(i => i.Id == institutionId).Select(i => (int?)i.DistrictId).FirstOrDefaultAsync()
+            : upload.DistrictId;
+        if (!await mayRead(new InstitutionRef(upload.InstitutionId, districtId, upload.UploadedByUserId))) return null;
         var path = Path.Combine(Folder, upload.StoredName);
         return File.Exists(path) ? (upload, File.OpenRead(path)) : null;
-    }
-
-    private static async Task<bool> MayReadAsync(MadrasahDbContext db, UserScope reader, StoredUpload upload)
-    {
-        if (reader.SeesEverything || upload.UploadedByUserId == reader.UserId) return true;
-        if (upload.InstitutionId is not { } institutionId) return false;
-        var districtId = await db.Institutions.Where(i => i.Id == institutionId).Select(i => i.DistrictId).FirstOrDefaultAsync();
-        return reader.Allows(institutionId, districtId);
     }
 
     public static FileKind? Detect(ReadOnlySpan<byte> bytes)

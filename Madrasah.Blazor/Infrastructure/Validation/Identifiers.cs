@@ -46,9 +46,10 @@ public static class Identifiers
 
     /// <summary>
     /// NIP (civil servant number): 18 digits = birth date yyyyMMdd, appointment (TMT CPNS) yyyyMM,
-    /// sex (1 man, 2 woman), serial(3).
+    /// sex (1 man, 2 woman), serial(3). <paramref name="today"/> (WIB, from the app's clock: <c>Wib.Today(clock)</c>)
+    /// bounds the appointment year.
     /// </summary>
-    public static string? CheckNip(string? value, string field = "NIP")
+    public static string? CheckNip(string? value, DateOnly today, string field = "NIP")
     {
         if (string.IsNullOrWhiteSpace(value)) return $"{field} wajib diisi.";
         var nip = value.Trim();
@@ -59,7 +60,7 @@ public static class Identifiers
         var appointmentMonth = int.Parse(nip.Substring(12, 2));
         if (appointmentMonth is < 1 or > 12)
             return $"{field} tidak valid: bulan pengangkatan (digit 13–14) harus 01–12.";
-        if (appointmentYear < birth.Year + 15 || appointmentYear > DateTime.UtcNow.Year + 1)
+        if (appointmentYear < birth.Year + 15 || appointmentYear > today.Year + 1)
             return $"{field} tidak valid: tahun pengangkatan (digit 9–12) tidak sesuai dengan tanggal lahir.";
         if (nip[14] is not ('1' or '2'))
             return $"{field} tidak valid: digit ke-15 (jenis kelamin) harus 1 atau 2.";
@@ -93,17 +94,21 @@ public static class Identifiers
 }
 
 /// <summary>DataAnnotations attributes over <see cref="Identifiers"/>, for InputModels. Empty values are left to [Required].</summary>
-public abstract class IdentifierAttribute(Func<string?, string, string?> check, string defaultField) : ValidationAttribute
+public abstract class IdentifierAttribute(Func<string?, string, IServiceProvider?, string?> check, string defaultField) : ValidationAttribute
 {
+    protected IdentifierAttribute(Func<string?, string, string?> check, string defaultField) : this((value, field, _) => check(value, field), defaultField) { }
+
     protected override ValidationResult? IsValid(object? value, ValidationContext context)
     {
         var text = value as string;
         if (string.IsNullOrWhiteSpace(text)) return ValidationResult.Success;
-        var message = check(text, context.DisplayName ?? defaultField);
+        var message = check(text, context.DisplayName ?? defaultField, context);
         return message is null ? ValidationResult.Success : new ValidationResult(message, context.MemberName is { } m ? [m] : null);
     }
 }
 
 public sealed class NikAttribute() : IdentifierAttribute(Identifiers.CheckNik, "NIK");
-public sealed class NipAttribute() : IdentifierAttribute(Identifiers.CheckNip, "NIP");
+/// <summary>NIP, checked against today's date of the app's clock (the form's services' TimeProvider).</summary>
+public sealed class NipAttribute() : IdentifierAttribute(static (value, field, services) =>
+    Identifiers.CheckNip(value, Time.Wib.Today(services?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System), field), "NIP");
 public sealed class NpsnAttribute() : IdentifierAttribute(Identifiers.CheckNpsn, "NPSN");
