@@ -124,11 +124,11 @@ public class ApprovalServiceTests
         var request = await kit.SubmitAsync((Phone, "0274-999"));
         await kit.HeadDecideAsync(request.Id, Phone);
 
-        var form = await kit.Service.GetFormValuesAsync(kit.Operator, request.Id);
-        Assert.Equal("0274-999", form![Phone]);
-        form[Phone] = "0274-880099";
-        var revised = (await kit.Service.GetAsync(kit.Operator, request.Id))!;
-        var result = await kit.Service.SaveAsync(kit.Operator, request.Id, form, "Nomor diperbaiki.", submit: true, revised.Revision);
+        var form = (await kit.Service.GetFormAsync(kit.Operator, request.Id))!;
+        Assert.Equal(("0274-999", "Mohon disetujui."), (form.Values[Phone], form.Note));
+        Assert.Equal((await kit.Service.GetAsync(kit.Operator, request.Id))!.Revision, form.Revision);
+        form.Values[Phone] = "0274-880099";
+        var result = await kit.Service.SaveAsync(kit.Operator, request.Id, form.Values, "Nomor diperbaiki.", submit: true, form.Revision);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(request.Id, result.RequestId);
@@ -298,18 +298,18 @@ public class ApprovalServiceTests
         foreach (var outsider in new[] { otherHead, kit.OtherOperator, otherAdmin })
         {
             Assert.Null(await kit.Service.GetAsync(outsider, request.Id));
-            Assert.Empty(await kit.Service.ListAsync(outsider));
+            Assert.Empty((await kit.Service.ListAsync(outsider)).Rows);
             Assert.Equal(0, await kit.Service.CountPendingAsync(outsider));
         }
         Assert.False((await kit.Service.HeadDecideAsync(otherHead, request.Id, request.Revision, [new(request.Fields[0].Id, true)])).Succeeded);
         Assert.False((await kit.Service.WithdrawAsync(kit.OtherOperator, request.Id)).Succeeded);
-        Assert.Null(await kit.Service.GetFormValuesAsync(kit.OtherOperator, request.Id));
+        Assert.Null(await kit.Service.GetFormAsync(kit.OtherOperator, request.Id));
         await kit.HeadDecideAsync(request.Id);
         Assert.Equal("Pengajuan tidak ditemukan.", (await kit.Service.DistrictDecideAsync(otherAdmin, request.Id, request.Revision + 1, true, null)).Error);
         Assert.Equal(ChangeRequestStatus.WaitingForDistrict, (await kit.Service.GetAsync(kit.Head, request.Id))!.Status);
         // The head cannot act for the district, nor the operator for the head.
         Assert.False((await kit.Service.DistrictDecideAsync(kit.Head, request.Id, request.Revision + 1, true, null)).Succeeded);
-        Assert.Single(await kit.Service.ListAsync(kit.DistrictAdmin, new ChangeRequestFilter(Status: ChangeRequestStatus.WaitingForDistrict)));
+        Assert.Single((await kit.Service.ListAsync(kit.DistrictAdmin, new ChangeRequestFilter(Status: ChangeRequestStatus.WaitingForDistrict))).Rows);
     }
 
     [Fact]
@@ -321,23 +321,40 @@ public class ApprovalServiceTests
         await kit.HeadDecideAsync(forwarded.Id);
         var today = global::Madrasah.Blazor.Infrastructure.Time.Wib.Today(TimeProvider.System);
 
-        Assert.Equal([forwarded.Id], (await kit.Service.ListAsync(kit.DistrictAdmin, new(Status: ChangeRequestStatus.WaitingForDistrict))).Select(r => r.Id));
-        Assert.Equal([forwarded.Id, waiting.Id], (await kit.Service.ListAsync(kit.DistrictAdmin, new(InstitutionId: kit.Min1.Id, From: today, To: today))).Select(r => r.Id));
-        Assert.Empty(await kit.Service.ListAsync(kit.DistrictAdmin, new(InstitutionId: kit.OtherOperator.InstitutionId)));
-        Assert.Empty(await kit.Service.ListAsync(kit.DistrictAdmin, new(From: today.AddDays(1))));
-        Assert.Empty(await kit.Service.ListAsync(kit.DistrictAdmin, new(To: today.AddDays(-1))));
+        var rejected = await kit.SubmitAsync((Name, "MIN 1 Sleman Lama"));
+        await kit.HeadDecideAsync(rejected.Id);
+        await kit.DistrictDecideAsync(rejected.Id, approve: false, reason: "Belum ada SK.");
+        async Task<IEnumerable<int>> Ids(ChangeRequestFilter filter) => (await kit.Service.ListAsync(kit.DistrictAdmin, filter)).Rows.Select(r => r.Id);
+
+        Assert.Equal([forwarded.Id], await Ids(new(Status: ChangeRequestStatus.WaitingForDistrict)));
+        Assert.Equal([rejected.Id], await Ids(new(Status: ChangeRequestStatus.RejectedByDistrict)));
+        Assert.Equal([rejected.Id, forwarded.Id], await Ids(new(InstitutionId: kit.Min1.Id, From: today, To: today))); // not the one still with the head
+        Assert.Empty(await Ids(new(InstitutionId: kit.OtherOperator.InstitutionId)));
+        Assert.Empty(await Ids(new(From: today.AddDays(1))));
+        Assert.Empty(await Ids(new(To: today.AddDays(-1))));
+        Assert.DoesNotContain(waiting.Id, await Ids(new(Status: ChangeRequestStatus.WaitingForHead)));
     }
 
     [Fact]
-    public async Task Every_step_publishes_the_institution_district_and_request_topics()
+    public async Task Each_step_wakes_only_the_inboxes_that_can_show_the_request()
     {
         await using var kit = await ApprovalTestKit.CreateAsync();
         var seen = new List<string>();
-        using var a = kit.Notifier.Subscribe(ApprovalTopics.Institution(kit.Min1.Id), () => { lock (seen) seen.Add("institution"); return Task.CompletedTask; });
-        using var b = kit.Notifier.Subscribe(ApprovalTopics.District(kit.Min1.DistrictId), () => { lock (seen) seen.Add("district"); return Task.CompletedTask; });
-        var request = await kit.SubmitAsync((Phone, "0274-777"));
-        using var c = kit.Notifier.Subscribe(ApprovalTopics.Request(request.Id), () => { lock (seen) seen.Add("request"); return Task.CompletedTask; });
-        await kit.HeadDecideAsync(request.Id);
-        lock (seen) Assert.Equal(["institution", "district", "institution", "district", "request"], seen);
+        IDisposable Watch(string topic, string name) => kit.Notifier.Subscribe(topic, () => { lock (seen) seen.Add(name); return Task.CompletedTask; });
+        List<string> Take() { lock (seen) { var copy = seen.ToList(); seen.Clear(); return copy; } }
+        using var a = Watch(ApprovalTopics.Institution(kit.Min1.Id), "operator");
+        using var b = Watch(ApprovalTopics.Head(kit.Min1.Id), "head");
+        using var c = Watch(ApprovalTopics.District(kit.Min1.DistrictId), "district");
+
+        var draft = await kit.Service.SaveAsync(kit.Operator, null, new Dictionary<string, string?> { [Phone] = "0274-777" }, null, submit: false);
+        using var d = Watch(ApprovalTopics.Request(draft.RequestId!.Value), "request");
+        Assert.Equal(["operator"], Take()); // a draft is the operator's alone
+
+        await kit.Service.SaveAsync(kit.Operator, draft.RequestId, new Dictionary<string, string?> { [Phone] = "0274-778" }, null, submit: true);
+        Assert.Equal(["operator", "head", "request"], Take());
+        await kit.HeadDecideAsync(draft.RequestId.Value);
+        Assert.Equal(["operator", "head", "district", "request"], Take());
+        Assert.True((await kit.DistrictDecideAsync(draft.RequestId.Value, approve: false, reason: "Belum ada SK.")).Succeeded);
+        Assert.Equal(["operator", "head", "district", "request"], Take());
     }
 }
