@@ -3,7 +3,9 @@ using Madrasah.Blazor.Features.Approvals;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Pdf;
 using Madrasah.Blazor.Tests.Infrastructure.Pdf;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Madrasah.Blazor.Tests.Features.Approvals;
 
@@ -222,6 +224,8 @@ public class ApprovalServiceTests
         Assert.False(result.Succeeded);
         Assert.Equal(["Telepon"], result.Conflicts);
         Assert.Contains("Data lembaga sudah berubah", result.Error);
+        Assert.Contains("tolak pengajuan ini dengan alasan agar operator memperbarui pengajuannya", result.Error); // the district rejects the whole request
+        Assert.DoesNotContain("isian tersebut", result.Error);
         var institution = await kit.ReloadInstitutionAsync();
         Assert.Equal(("0274-111", (string?)null), (institution.Phone, institution.Website));
         Assert.Equal(ChangeRequestStatus.WaitingForDistrict, (await kit.Service.GetAsync(kit.DistrictAdmin, second.Id))!.Status);
@@ -233,7 +237,73 @@ public class ApprovalServiceTests
         await kit.DistrictDecideAsync(third.Id, approve: true);
         var headResult = await kit.HeadDecideAsync(fourth.Id);
         Assert.Equal(["Telepon"], headResult.Conflicts);
+        Assert.Contains("tolak isian tersebut", headResult.Error); // the head rejects field by field
         Assert.True((await kit.HeadDecideAsync(fourth.Id, Phone)).Succeeded); // rejecting a conflicting field is allowed
+    }
+
+    [Fact]
+    public async Task A_district_approval_racing_another_request_of_the_same_institution_is_told_the_institution_changed()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var first = await kit.SubmitAsync((nameof(Institution.Website), "https://min1sleman.sch.id"));
+        var second = await kit.SubmitAsync((Phone, "0274-555"));
+        await kit.HeadDecideAsync(first.Id);
+        await kit.HeadDecideAsync(second.Id);
+        var seen = (await kit.Service.GetAsync(kit.DistrictAdmin, second.Id))!;
+        // Another admin's approval of the first request commits after the second was read, before it is written.
+        var racing = kit.ServiceWith(new BeforeFirstTransaction(async () =>
+            Assert.True((await kit.DistrictDecideAsync(first.Id, approve: true)).Succeeded)));
+
+        var result = await racing.DistrictDecideAsync(kit.DistrictAdmin, second.Id, seen.Revision, approve: true, null);
+
+        Assert.Equal(ApprovalService.InstitutionChangedMessage, result.Error);
+        var institution = await kit.ReloadInstitutionAsync();
+        Assert.Equal(("https://min1sleman.sch.id", "0274-880001"), (institution.Website, institution.Phone));
+        var after = (await kit.Service.GetAsync(kit.DistrictAdmin, second.Id))!;
+        Assert.Equal((ChangeRequestStatus.WaitingForDistrict, seen.Revision), (after.Status, after.Revision));
+        Assert.Empty(after.Conflicts); // reviewed: another field changed, so it can be approved now
+        Assert.True((await kit.DistrictDecideAsync(second.Id, approve: true)).Succeeded);
+        Assert.Equal("0274-555", (await kit.ReloadInstitutionAsync()).Phone);
+    }
+
+    [Fact]
+    public async Task Without_a_confirmed_head_account_a_submitted_request_goes_straight_to_the_district()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var mts = kit.OtherOperator.InstitutionId!.Value;
+        var head = await kit.AddHeadAsync(mts, "kepala@mtsn3sleman.sch.id", emailConfirmed: false);
+
+        var result = await kit.Service.SaveAsync(kit.OtherOperator, null,
+            new Dictionary<string, string?> { [Phone] = "0274-868999", [nameof(Institution.Website)] = "https://mtsn3sleman.sch.id" }, "Sesuai SK.", submit: true);
+
+        Assert.True(result.Succeeded, result.Error);
+        var request = (await kit.Service.GetAsync(kit.DistrictAdmin, result.RequestId!.Value))!;
+        Assert.Equal(ChangeRequestStatus.WaitingForDistrict, request.Status);
+        Assert.True(request.CanDistrictDecide);
+        Assert.Equal([ChangeRequestAction.Created, ChangeRequestAction.Submitted, ChangeRequestAction.ForwardedToDistrict], request.Timeline.Select(t => t.Action));
+        Assert.Contains("belum memiliki akun Kepala Madrasah", request.Timeline[^1].Reason);
+        var mail = Assert.Single(await kit.OutboxAsync());
+        Assert.Equal("admin@kemenagsleman.go.id", mail.To);
+        Assert.Contains("belum memiliki akun Kepala Madrasah", mail.TextBody);
+        Assert.Contains("0274-868999", mail.TextBody);
+        Assert.Equal(1, await kit.Service.CountPendingAsync(kit.DistrictAdmin));
+        Assert.Equal(0, await kit.Service.CountPendingAsync(head));
+
+        Assert.True((await kit.DistrictDecideAsync(request.Id, approve: true)).Succeeded);
+        var institution = await kit.ReloadInstitutionAsync(mts);
+        Assert.Equal(("0274-868999", "https://mtsn3sleman.sch.id"), (institution.Phone, institution.Website));
+        await using (var db = kit.Database.CreateContext())
+        {
+            var number = (await kit.Service.GetAsync(kit.DistrictAdmin, request.Id))!.ReceiptNumber;
+            var receipt = await db.Set<Receipt>().SingleAsync(r => r.Number == number);
+            Assert.Contains("lembaga belum memiliki akun Kepala Madrasah", PdfTestKit.PdfToFlatText(receipt.PdfBytes));
+        }
+
+        // Once the head's email is confirmed, the next request waits for the head.
+        await kit.SetEmailConfirmedAsync(head.UserId);
+        var next = await kit.Service.SaveAsync(kit.OtherOperator, null, new Dictionary<string, string?> { [Phone] = "0274-868000" }, null, submit: true);
+        Assert.Equal(ChangeRequestStatus.WaitingForHead, (await kit.Service.GetAsync(head, next.RequestId!.Value))!.Status);
+        Assert.Equal(1, await kit.Service.CountPendingAsync(head));
     }
 
     [Fact]
@@ -356,5 +426,18 @@ public class ApprovalServiceTests
         Assert.Equal(["operator", "head", "district", "request"], Take());
         Assert.True((await kit.DistrictDecideAsync(draft.RequestId.Value, approve: false, reason: "Belum ada SK.")).Succeeded);
         Assert.Equal(["operator", "head", "district", "request"], Take());
+    }
+
+    /// <summary>Runs an action once, just before the first transaction of the intercepted context starts.</summary>
+    private sealed class BeforeFirstTransaction(Func<Task> action) : DbTransactionInterceptor
+    {
+        private int _ran;
+
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+            DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _ran, 1) == 0) await action();
+            return result;
+        }
     }
 }
