@@ -26,6 +26,7 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
         .AddSingleton(new PublicLinks(PublicLinks.DefaultBaseUrl)).BuildServiceProvider();
 
     private readonly EmailOutbox _outbox;
+    private readonly ApprovalReadCache _reads = new(TimeProvider.System);
 
     private ApprovalTestKit()
     {
@@ -35,7 +36,7 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
     }
 
     private ApprovalService ServiceOn(IDbContextFactory<MadrasahDbContext> factory) =>
-        new(factory, new AuditLog(TimeProvider.System), _outbox, Notifier, PdfTestKit.Receipts(Database), TimeProvider.System);
+        new(factory, new AuditLog(TimeProvider.System), _outbox, Notifier, PdfTestKit.Receipts(Database), _reads, TimeProvider.System);
 
     /// <summary>A second service on the same database whose contexts run the given EF interceptors (to stage races).</summary>
     public ApprovalService ServiceWith(params IInterceptor[] interceptors) =>

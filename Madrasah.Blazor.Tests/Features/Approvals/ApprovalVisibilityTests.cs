@@ -121,6 +121,22 @@ public class ApprovalVisibilityTests
         Assert.Equal(25, (await kit.Service.ListAsync(kit.Operator)).Rows.Count + (await kit.Service.ListAsync(kit.Operator, page: 2)).Rows.Count);
     }
 
+    [Fact]
+    public async Task Inbox_reads_are_shared_by_users_of_the_same_scope_until_the_next_change()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var first = await kit.SubmitAsync((Phone, "0274-500"));
+        var deputy = kit.Head with { UserId = "deputy-head", FullName = "Wakil Kepala" };
+
+        var seenByHead = await kit.Service.HeadInboxAsync(kit.Head);
+        Assert.Same(seenByHead, await kit.Service.HeadInboxAsync(deputy)); // one query for every open inbox of the institution
+        Assert.Equal(1, await kit.Service.CountPendingAsync(deputy));
+
+        var second = await kit.SubmitAsync((Phone, "0274-501"));
+        Assert.Equal([second.Id, first.Id], (await kit.Service.HeadInboxAsync(deputy)).Waiting.Rows.Select(r => r.Id));
+        Assert.Equal(2, await kit.Service.CountPendingAsync(kit.Head));
+    }
+
     private static async Task<int> DraftAsync(ApprovalTestKit kit, string phone)
     {
         var result = await kit.Service.SaveAsync(kit.Operator, null, new Dictionary<string, string?> { [Phone] = phone }, null, submit: false);

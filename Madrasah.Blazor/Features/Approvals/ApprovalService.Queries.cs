@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Features.Approvals;
 
-/// <summary>What each approvals page shows: the inboxes (one page each), the pending count, a request, the form.</summary>
+/// <summary>
+/// What each approvals page shows: the inboxes (one page each), the pending count, a request, the form. The inbox
+/// reads and the count are shared between circuits through <see cref="ApprovalReadCache"/>.
+/// </summary>
 public sealed partial class ApprovalService
 {
     /// <summary>Rows per page of every inbox list.</summary>
@@ -26,9 +29,14 @@ public sealed partial class ApprovalService
     }
 
     /// <summary>One page of the requests this user sees, newest change first.</summary>
-    public async Task<ChangeRequestList> ListAsync(UserScope scope, ChangeRequestFilter? filter = null, int page = 1)
+    public Task<ChangeRequestList> ListAsync(UserScope scope, ChangeRequestFilter? filter = null, int page = 1)
     {
         filter ??= new();
+        return reads.GetOrLoadAsync($"list|{ScopeKey(scope)}|{filter}|{page}", () => QueryListAsync(scope, filter, page));
+    }
+
+    private async Task<ChangeRequestList> QueryListAsync(UserScope scope, ChangeRequestFilter filter, int page)
+    {
         await using var db = await factory.CreateDbContextAsync();
         var query = db.Set<ChangeRequest>().VisibleApprovals(scope);
         if (filter.InstitutionId is { } institutionId) query = query.Where(r => r.InstitutionId == institutionId);
@@ -39,9 +47,12 @@ public sealed partial class ApprovalService
     }
 
     /// <summary>The head's inbox: the page of requests waiting for the head, and the page of the other (history).</summary>
-    public async Task<HeadInbox> HeadInboxAsync(UserScope scope, int waitingPage = 1, int historyPage = 1)
+    public Task<HeadInbox> HeadInboxAsync(UserScope scope, int waitingPage = 1, int historyPage = 1) =>
+        scope.Role != Roles.KepalaMadrasah ? Task.FromResult(HeadInbox.Empty)
+            : reads.GetOrLoadAsync($"head|{ScopeKey(scope)}|{waitingPage}|{historyPage}", () => QueryHeadInboxAsync(scope, waitingPage, historyPage));
+
+    private async Task<HeadInbox> QueryHeadInboxAsync(UserScope scope, int waitingPage, int historyPage)
     {
-        if (scope.Role != Roles.KepalaMadrasah) return HeadInbox.Empty;
         await using var db = await factory.CreateDbContextAsync();
         var visible = db.Set<ChangeRequest>().VisibleApprovals(scope);
         return new HeadInbox(
@@ -50,13 +61,19 @@ public sealed partial class ApprovalService
     }
 
     /// <summary>What waits for this user: the head's and the district's pending decisions, the operator's rejected requests.</summary>
-    public async Task<int> CountPendingAsync(UserScope scope)
+    public Task<int> CountPendingAsync(UserScope scope)
     {
         var waiting = WaitingStatusesFor(scope);
-        if (waiting.Length == 0) return 0;
-        await using var db = await factory.CreateDbContextAsync();
-        return await db.Set<ChangeRequest>().VisibleApprovals(scope).CountAsync(r => waiting.Contains(r.Status));
+        if (waiting.Length == 0) return Task.FromResult(0);
+        return reads.GetOrLoadAsync($"count|{ScopeKey(scope)}", async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            return await db.Set<ChangeRequest>().VisibleApprovals(scope).CountAsync(r => waiting.Contains(r.Status));
+        });
     }
+
+    /// <summary>What decides which requests a user sees: users with the same key share inbox reads.</summary>
+    private static string ScopeKey(UserScope scope) => $"{scope.Role}|{scope.InstitutionId}|{scope.DistrictId}";
 
     public static ChangeRequestStatus[] WaitingStatusesFor(UserScope scope) => scope.Role switch
     {

@@ -20,6 +20,7 @@ public sealed partial class ApprovalService(
     EmailOutbox outbox,
     LiveNotifier notifier,
     ReceiptService receipts,
+    ApprovalReadCache reads,
     TimeProvider clock)
 {
     public static readonly ReceiptKind ReceiptKind = new("institution-change", "BPD", "Bukti Perubahan Data");
@@ -362,6 +363,7 @@ public sealed partial class ApprovalService(
 
     private void Published(Institution institution, ChangeRequest request, Audience before, bool emailed, bool applied = false)
     {
+        reads.Clear();
         if (emailed) outbox.Wake();
         var after = Audience.Of(request);
         var topics = new List<string> { ApprovalTopics.Institution(institution.Id) };
