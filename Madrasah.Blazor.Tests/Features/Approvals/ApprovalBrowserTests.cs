@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Features.Approvals;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +17,9 @@ namespace Madrasah.Blazor.Tests.Features.Approvals;
 [Collection(BrowserCollection.Name)]
 public sealed class ApprovalBrowserTests(BrowserFixture fixture)
 {
+    private const string LongReason =
+        "Nomor belum terdaftar di Telkom; lampirkan bukti pemasangan dari kantor Telkom Sleman, lalu ajukan ulang bersama nomor faksimile.";
+
     [Fact]
     public async Task Operator_head_and_district_follow_one_change_live_from_submission_to_the_institution_data()
     {
@@ -54,7 +58,11 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
         var phoneRow = head.GetByTestId("field-Phone");
         await Expect(phoneRow).ToContainTextAsync("0274-880001");
         await phoneRow.GetByLabel("Tolak").CheckAsync();
-        await phoneRow.GetByLabel("Alasan penolakan").FillAsync("Nomor belum terdaftar di Telkom.");
+        var reason = phoneRow.GetByLabel("Alasan penolakan");
+        await reason.FillAsync(LongReason);
+        // The whole reason is visible in its box: nothing scrolled out of sight.
+        Assert.True(await reason.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight"),
+            "the rejection reason is cut off");
         await BrowserFixture.ScreenshotAsync(head, "approvals-head-decision");
         await head.GetByRole(AriaRole.Button, new() { Name = "Simpan Keputusan" }).ClickAsync();
         await Expect(head.GetByTestId("request-status")).ToHaveTextAsync("Menunggu Persetujuan Kabupaten/Kota");
@@ -63,7 +71,7 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
         // The operator's open timeline follows, live.
         await Expect(timeline).ToContainTextAsync("Disetujui Kepala Madrasah: Nama Lembaga");
         await Expect(timeline).ToContainTextAsync("Ditolak Kepala Madrasah: Telepon");
-        await Expect(timeline).ToContainTextAsync("Nomor belum terdaftar di Telkom.");
+        await Expect(timeline).ToContainTextAsync(LongReason);
         await Expect(timeline).ToContainTextAsync("Diteruskan ke Kabupaten/Kota");
 
         // The district's open inbox shows it live; the district approves.
@@ -101,13 +109,22 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
         await operatorPage.GetByLabel("Sarana Prasarana").FillAsync("Laboratorium rahasia lantai 3");
         await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Ajukan Perubahan" }).ClickAsync();
         await Expect(operatorPage.GetByTestId("request-status")).ToHaveTextAsync("Menunggu Persetujuan Kepala");
-        var url = operatorPage.Url;
-        var id = Regex.Match(url, @"/perubahan/(\d+)").Groups[1].Value;
+        var id = Regex.Match(operatorPage.Url, @"/perubahan/(\d+)").Groups[1].Value;
+        await BrowserFixture.OpenAsync(operatorPage, "/lembaga/ubah");
+        await operatorPage.GetByLabel("Sarana Prasarana").FillAsync("Laboratorium rahasia lantai 4");
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Simpan Draf" }).ClickAsync();
+        await Expect(operatorPage.GetByTestId("request-status")).ToHaveTextAsync("Draf");
+        var draftId = Regex.Match(operatorPage.Url, @"/perubahan/(\d+)").Groups[1].Value;
 
-        foreach (var outsider in new[] { "kepala@mtsn3sleman.sch.id", "operator@mtsn3sleman.sch.id" })
+        // Another institution's users see neither; the district sees nothing that has not reached it; the head no draft.
+        foreach (var (outsider, requestIds) in new[]
+        {
+            ("kepala@mtsn3sleman.sch.id", new[] { id, draftId }), ("operator@mtsn3sleman.sch.id", new[] { id, draftId }),
+            ("admin@kemenagsleman.go.id", new[] { id, draftId }), ("kepala@min1sleman.sch.id", new[] { draftId }),
+        })
         {
             var page = await SignInAsync(app, outsider);
-            foreach (var path in new[] { $"/perubahan/{id}", $"/perubahan/{id}/ubah" })
+            foreach (var path in requestIds.SelectMany(r => new[] { $"/perubahan/{r}", $"/perubahan/{r}/ubah" }))
             {
                 await BrowserFixture.OpenAsync(page, path);
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Halaman tidak ditemukan" })).ToBeVisibleAsync();
@@ -117,6 +134,109 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
             await page.Context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task The_form_checks_each_field_and_the_operator_closes_a_rejected_request()
+    {
+        await using var app = await TestApp.StartAsync();
+        var operatorPage = await SignInAsync(app, "operator@min1sleman.sch.id");
+        var head = await SignInAsync(app, "kepala@min1sleman.sch.id");
+        await BrowserFixture.OpenAsync(operatorPage, "/lembaga/ubah");
+        var form = operatorPage.GetByTestId("change-form");
+        await Expect(operatorPage.GetByLabel("NIK Kepala Madrasah")).ToHaveValueAsync("3404071211750001");
+        // Nothing of the form sticks out past the card's border.
+        Assert.True(await form.EvaluateAsync<bool>(
+            "f => { const right = f.getBoundingClientRect().right; return [...f.querySelectorAll('*')].every(e => e.getBoundingClientRect().right <= right + 0.5); }"),
+            "part of the form reaches past the card");
+
+        // A wrong value is named as soon as it is left, and the request is not sent.
+        await operatorPage.GetByLabel("Kode Pos").FillAsync("5558");
+        await operatorPage.GetByLabel("NIK Kepala Madrasah").FillAsync("3404071211");
+        await operatorPage.GetByLabel("Telepon").FillAsync("0274-777888");
+        await Expect(form).ToContainTextAsync("Kode Pos harus 5 angka.");
+        await Expect(form).ToContainTextAsync("NIK Kepala Madrasah harus terdiri atas 16 digit angka.");
+        await operatorPage.GetByLabel("Jumlah Guru").FillAsync("dua puluh");
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Ajukan Perubahan" }).ClickAsync();
+        await Expect(form).ToContainTextAsync("Jumlah Guru harus berupa angka.");
+        await BrowserFixture.ScreenshotAsync(operatorPage, "approvals-form-errors");
+        Assert.EndsWith("/lembaga/ubah", operatorPage.Url);
+        await Expect(operatorPage.Locator(".is-invalid")).ToHaveCountAsync(3);
+
+        await operatorPage.GetByLabel("Kode Pos").FillAsync("55582");
+        await operatorPage.GetByLabel("NIK Kepala Madrasah").FillAsync("3404071211750001");
+        await operatorPage.GetByLabel("Jumlah Guru").FillAsync("24");
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Ajukan Perubahan" }).ClickAsync();
+        await Expect(operatorPage.GetByTestId("request-status")).ToHaveTextAsync("Menunggu Persetujuan Kepala");
+        await Expect(operatorPage.GetByTestId("change-fields")).ToContainTextAsync("Kode Pos");
+
+        // The head rejects every field: it comes back to the operator, who closes it instead of revising it.
+        await BrowserFixture.OpenAsync(head, new Uri(operatorPage.Url).AbsolutePath);
+        foreach (var key in new[] { "PostalCode", "Phone" })
+        {
+            var row = head.GetByTestId($"field-{key}");
+            await row.GetByLabel("Tolak").CheckAsync();
+            await row.GetByLabel("Alasan penolakan").FillAsync("Belum sesuai SK.");
+        }
+        await head.GetByRole(AriaRole.Button, new() { Name = "Simpan Keputusan" }).ClickAsync();
+        await Expect(head.GetByTestId("request-status")).ToHaveTextAsync("Ditolak Kepala Madrasah");
+
+        await Expect(operatorPage.GetByTestId("request-status")).ToHaveTextAsync("Ditolak Kepala Madrasah");
+        await Expect(operatorPage.GetByTestId("nav-badge")).ToHaveTextAsync("1");
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Tutup Pengajuan" }).ClickAsync();
+        await Expect(operatorPage.GetByTestId("action-message")).ToHaveTextAsync("Pengajuan telah ditutup.");
+        await Expect(operatorPage.GetByTestId("request-status")).ToHaveTextAsync("Ditarik Kembali");
+        await Expect(operatorPage.GetByTestId("timeline")).ToContainTextAsync("Ditutup oleh operator");
+        await Expect(operatorPage.GetByTestId("nav-badge")).ToHaveCountAsync(0);
+        await Expect(operatorPage.GetByRole(AriaRole.Link, new() { Name = "Perbaiki & Ajukan Ulang" })).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(operatorPage, "approvals-operator-closed");
+    }
+
+    [Fact]
+    public async Task The_heads_inbox_pages_through_many_waiting_requests()
+    {
+        await using var app = await TestApp.StartAsync();
+        var ids = await SeedWaitingRequestsAsync(app, 25);
+        var head = await SignInAsync(app, "kepala@min1sleman.sch.id");
+        await BrowserFixture.OpenAsync(head, "/persetujuan");
+        var inbox = head.GetByTestId("head-inbox");
+        var rows = inbox.GetByTestId("request-row");
+
+        await Expect(rows).ToHaveCountAsync(20);
+        await Expect(rows.First).ToHaveAttributeAsync("data-request-id", ids[^1].ToString());
+        await Expect(inbox.GetByTestId("pager-page")).ToHaveTextAsync("Halaman 1");
+        await Expect(inbox.GetByRole(AriaRole.Button, new() { Name = "Sebelumnya" })).ToBeDisabledAsync();
+        await Expect(head.GetByTestId("nav-badge")).ToHaveTextAsync("25");
+        await BrowserFixture.ScreenshotAsync(head, "approvals-head-inbox-paged");
+
+        await inbox.GetByRole(AriaRole.Button, new() { Name = "Berikutnya" }).ClickAsync();
+        await Expect(inbox.GetByTestId("pager-page")).ToHaveTextAsync("Halaman 2");
+        await Expect(rows).ToHaveCountAsync(5);
+        await Expect(rows.Last).ToHaveAttributeAsync("data-request-id", ids[0].ToString());
+        await Expect(inbox.GetByRole(AriaRole.Button, new() { Name = "Berikutnya" })).ToBeDisabledAsync();
+        await inbox.GetByRole(AriaRole.Button, new() { Name = "Sebelumnya" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(20);
+    }
+
+    /// <summary>Requests waiting for MIN 1 Sleman's head, written straight into the app's database (oldest first).</summary>
+    private static async Task<List<int>> SeedWaitingRequestsAsync(TestApp app, int count)
+    {
+        await using var db = OpenDatabase(app);
+        var institution = await db.Institutions.SingleAsync(i => i.Name == "MIN 1 Sleman");
+        var op = await db.Users.SingleAsync(u => u.Email == "operator@min1sleman.sch.id");
+        var start = DateTime.UtcNow.AddHours(-1);
+        var requests = Enumerable.Range(1, count).Select(i => new ChangeRequest
+        {
+            InstitutionId = institution.Id, Status = ChangeRequestStatus.WaitingForHead, CreatedByUserId = op.Id, CreatedByName = op.FullName,
+            CreatedUtc = start, SubmittedUtc = start.AddMinutes(i), UpdatedUtc = start.AddMinutes(i), Revision = 1,
+            Fields = [new() { FieldKey = "Facilities", Label = "Sarana Prasarana", OldValue = institution.Facilities, NewValue = $"Sarana uji {i}" }],
+        }).ToList();
+        db.AddRange(requests);
+        await db.SaveChangesAsync();
+        return requests.Select(r => r.Id).ToList();
+    }
+
+    private static MadrasahDbContext OpenDatabase(TestApp app) =>
+        new(new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite($"Data Source={app.DatabasePath};Default Timeout=30").Options);
 
     private async Task<IPage> SignInAsync(TestApp app, string email)
     {
@@ -128,8 +248,7 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
     /// <summary>A head account for another institution, written straight into the app's database (the demo has none).</summary>
     private static async Task AddHeadAsync(TestApp app, string email, string institutionName)
     {
-        var options = new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite($"Data Source={app.DatabasePath};Default Timeout=30").Options;
-        await using var db = new MadrasahDbContext(options);
+        await using var db = OpenDatabase(app);
         var template = await db.Users.SingleAsync(u => u.Email == "kepala@min1sleman.sch.id"); // same demo password
         var institution = await db.Institutions.SingleAsync(i => i.Name == institutionName);
         var user = new ApplicationUser

@@ -3,7 +3,9 @@ using Madrasah.Blazor.Features.Approvals;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Pdf;
 using Madrasah.Blazor.Tests.Infrastructure.Pdf;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Madrasah.Blazor.Tests.Features.Approvals;
 
@@ -124,11 +126,11 @@ public class ApprovalServiceTests
         var request = await kit.SubmitAsync((Phone, "0274-999"));
         await kit.HeadDecideAsync(request.Id, Phone);
 
-        var form = await kit.Service.GetFormValuesAsync(kit.Operator, request.Id);
-        Assert.Equal("0274-999", form![Phone]);
-        form[Phone] = "0274-880099";
-        var revised = (await kit.Service.GetAsync(kit.Operator, request.Id))!;
-        var result = await kit.Service.SaveAsync(kit.Operator, request.Id, form, "Nomor diperbaiki.", submit: true, revised.Revision);
+        var form = (await kit.Service.GetFormAsync(kit.Operator, request.Id))!;
+        Assert.Equal(("0274-999", "Mohon disetujui."), (form.Values[Phone], form.Note));
+        Assert.Equal((await kit.Service.GetAsync(kit.Operator, request.Id))!.Revision, form.Revision);
+        form.Values[Phone] = "0274-880099";
+        var result = await kit.Service.SaveAsync(kit.Operator, request.Id, form.Values, "Nomor diperbaiki.", submit: true, form.Revision);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(request.Id, result.RequestId);
@@ -222,6 +224,8 @@ public class ApprovalServiceTests
         Assert.False(result.Succeeded);
         Assert.Equal(["Telepon"], result.Conflicts);
         Assert.Contains("Data lembaga sudah berubah", result.Error);
+        Assert.Contains("tolak pengajuan ini dengan alasan agar operator memperbarui pengajuannya", result.Error); // the district rejects the whole request
+        Assert.DoesNotContain("isian tersebut", result.Error);
         var institution = await kit.ReloadInstitutionAsync();
         Assert.Equal(("0274-111", (string?)null), (institution.Phone, institution.Website));
         Assert.Equal(ChangeRequestStatus.WaitingForDistrict, (await kit.Service.GetAsync(kit.DistrictAdmin, second.Id))!.Status);
@@ -233,7 +237,73 @@ public class ApprovalServiceTests
         await kit.DistrictDecideAsync(third.Id, approve: true);
         var headResult = await kit.HeadDecideAsync(fourth.Id);
         Assert.Equal(["Telepon"], headResult.Conflicts);
+        Assert.Contains("tolak isian tersebut", headResult.Error); // the head rejects field by field
         Assert.True((await kit.HeadDecideAsync(fourth.Id, Phone)).Succeeded); // rejecting a conflicting field is allowed
+    }
+
+    [Fact]
+    public async Task A_district_approval_racing_another_request_of_the_same_institution_is_told_the_institution_changed()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var first = await kit.SubmitAsync((nameof(Institution.Website), "https://min1sleman.sch.id"));
+        var second = await kit.SubmitAsync((Phone, "0274-555"));
+        await kit.HeadDecideAsync(first.Id);
+        await kit.HeadDecideAsync(second.Id);
+        var seen = (await kit.Service.GetAsync(kit.DistrictAdmin, second.Id))!;
+        // Another admin's approval of the first request commits after the second was read, before it is written.
+        var racing = kit.ServiceWith(new BeforeFirstTransaction(async () =>
+            Assert.True((await kit.DistrictDecideAsync(first.Id, approve: true)).Succeeded)));
+
+        var result = await racing.DistrictDecideAsync(kit.DistrictAdmin, second.Id, seen.Revision, approve: true, null);
+
+        Assert.Equal(ApprovalService.InstitutionChangedMessage, result.Error);
+        var institution = await kit.ReloadInstitutionAsync();
+        Assert.Equal(("https://min1sleman.sch.id", "0274-880001"), (institution.Website, institution.Phone));
+        var after = (await kit.Service.GetAsync(kit.DistrictAdmin, second.Id))!;
+        Assert.Equal((ChangeRequestStatus.WaitingForDistrict, seen.Revision), (after.Status, after.Revision));
+        Assert.Empty(after.Conflicts); // reviewed: another field changed, so it can be approved now
+        Assert.True((await kit.DistrictDecideAsync(second.Id, approve: true)).Succeeded);
+        Assert.Equal("0274-555", (await kit.ReloadInstitutionAsync()).Phone);
+    }
+
+    [Fact]
+    public async Task Without_a_confirmed_head_account_a_submitted_request_goes_straight_to_the_district()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var mts = kit.OtherOperator.InstitutionId!.Value;
+        var head = await kit.AddHeadAsync(mts, "kepala@mtsn3sleman.sch.id", emailConfirmed: false);
+
+        var result = await kit.Service.SaveAsync(kit.OtherOperator, null,
+            new Dictionary<string, string?> { [Phone] = "0274-868999", [nameof(Institution.Website)] = "https://mtsn3sleman.sch.id" }, "Sesuai SK.", submit: true);
+
+        Assert.True(result.Succeeded, result.Error);
+        var request = (await kit.Service.GetAsync(kit.DistrictAdmin, result.RequestId!.Value))!;
+        Assert.Equal(ChangeRequestStatus.WaitingForDistrict, request.Status);
+        Assert.True(request.CanDistrictDecide);
+        Assert.Equal([ChangeRequestAction.Created, ChangeRequestAction.Submitted, ChangeRequestAction.ForwardedToDistrict], request.Timeline.Select(t => t.Action));
+        Assert.Contains("belum memiliki akun Kepala Madrasah", request.Timeline[^1].Reason);
+        var mail = Assert.Single(await kit.OutboxAsync());
+        Assert.Equal("admin@kemenagsleman.go.id", mail.To);
+        Assert.Contains("belum memiliki akun Kepala Madrasah", mail.TextBody);
+        Assert.Contains("0274-868999", mail.TextBody);
+        Assert.Equal(1, await kit.Service.CountPendingAsync(kit.DistrictAdmin));
+        Assert.Equal(0, await kit.Service.CountPendingAsync(head));
+
+        Assert.True((await kit.DistrictDecideAsync(request.Id, approve: true)).Succeeded);
+        var institution = await kit.ReloadInstitutionAsync(mts);
+        Assert.Equal(("0274-868999", "https://mtsn3sleman.sch.id"), (institution.Phone, institution.Website));
+        await using (var db = kit.Database.CreateContext())
+        {
+            var number = (await kit.Service.GetAsync(kit.DistrictAdmin, request.Id))!.ReceiptNumber;
+            var receipt = await db.Set<Receipt>().SingleAsync(r => r.Number == number);
+            Assert.Contains("lembaga belum memiliki akun Kepala Madrasah", PdfTestKit.PdfToFlatText(receipt.PdfBytes));
+        }
+
+        // Once the head's email is confirmed, the next request waits for the head.
+        await kit.SetEmailConfirmedAsync(head.UserId);
+        var next = await kit.Service.SaveAsync(kit.OtherOperator, null, new Dictionary<string, string?> { [Phone] = "0274-868000" }, null, submit: true);
+        Assert.Equal(ChangeRequestStatus.WaitingForHead, (await kit.Service.GetAsync(head, next.RequestId!.Value))!.Status);
+        Assert.Equal(1, await kit.Service.CountPendingAsync(head));
     }
 
     [Fact]
@@ -298,18 +368,18 @@ public class ApprovalServiceTests
         foreach (var outsider in new[] { otherHead, kit.OtherOperator, otherAdmin })
         {
             Assert.Null(await kit.Service.GetAsync(outsider, request.Id));
-            Assert.Empty(await kit.Service.ListAsync(outsider));
+            Assert.Empty((await kit.Service.ListAsync(outsider)).Rows);
             Assert.Equal(0, await kit.Service.CountPendingAsync(outsider));
         }
         Assert.False((await kit.Service.HeadDecideAsync(otherHead, request.Id, request.Revision, [new(request.Fields[0].Id, true)])).Succeeded);
         Assert.False((await kit.Service.WithdrawAsync(kit.OtherOperator, request.Id)).Succeeded);
-        Assert.Null(await kit.Service.GetFormValuesAsync(kit.OtherOperator, request.Id));
+        Assert.Null(await kit.Service.GetFormAsync(kit.OtherOperator, request.Id));
         await kit.HeadDecideAsync(request.Id);
         Assert.Equal("Pengajuan tidak ditemukan.", (await kit.Service.DistrictDecideAsync(otherAdmin, request.Id, request.Revision + 1, true, null)).Error);
         Assert.Equal(ChangeRequestStatus.WaitingForDistrict, (await kit.Service.GetAsync(kit.Head, request.Id))!.Status);
         // The head cannot act for the district, nor the operator for the head.
         Assert.False((await kit.Service.DistrictDecideAsync(kit.Head, request.Id, request.Revision + 1, true, null)).Succeeded);
-        Assert.Single(await kit.Service.ListAsync(kit.DistrictAdmin, new ChangeRequestFilter(Status: ChangeRequestStatus.WaitingForDistrict)));
+        Assert.Single((await kit.Service.ListAsync(kit.DistrictAdmin, new ChangeRequestFilter(Status: ChangeRequestStatus.WaitingForDistrict))).Rows);
     }
 
     [Fact]
@@ -321,23 +391,53 @@ public class ApprovalServiceTests
         await kit.HeadDecideAsync(forwarded.Id);
         var today = global::Madrasah.Blazor.Infrastructure.Time.Wib.Today(TimeProvider.System);
 
-        Assert.Equal([forwarded.Id], (await kit.Service.ListAsync(kit.DistrictAdmin, new(Status: ChangeRequestStatus.WaitingForDistrict))).Select(r => r.Id));
-        Assert.Equal([forwarded.Id, waiting.Id], (await kit.Service.ListAsync(kit.DistrictAdmin, new(InstitutionId: kit.Min1.Id, From: today, To: today))).Select(r => r.Id));
-        Assert.Empty(await kit.Service.ListAsync(kit.DistrictAdmin, new(InstitutionId: kit.OtherOperator.InstitutionId)));
-        Assert.Empty(await kit.Service.ListAsync(kit.DistrictAdmin, new(From: today.AddDays(1))));
-        Assert.Empty(await kit.Service.ListAsync(kit.DistrictAdmin, new(To: today.AddDays(-1))));
+        var rejected = await kit.SubmitAsync((Name, "MIN 1 Sleman Lama"));
+        await kit.HeadDecideAsync(rejected.Id);
+        await kit.DistrictDecideAsync(rejected.Id, approve: false, reason: "Belum ada SK.");
+        async Task<IEnumerable<int>> Ids(ChangeRequestFilter filter) => (await kit.Service.ListAsync(kit.DistrictAdmin, filter)).Rows.Select(r => r.Id);
+
+        Assert.Equal([forwarded.Id], await Ids(new(Status: ChangeRequestStatus.WaitingForDistrict)));
+        Assert.Equal([rejected.Id], await Ids(new(Status: ChangeRequestStatus.RejectedByDistrict)));
+        Assert.Equal([rejected.Id, forwarded.Id], await Ids(new(InstitutionId: kit.Min1.Id, From: today, To: today))); // not the one still with the head
+        Assert.Empty(await Ids(new(InstitutionId: kit.OtherOperator.InstitutionId)));
+        Assert.Empty(await Ids(new(From: today.AddDays(1))));
+        Assert.Empty(await Ids(new(To: today.AddDays(-1))));
+        Assert.DoesNotContain(waiting.Id, await Ids(new(Status: ChangeRequestStatus.WaitingForHead)));
     }
 
     [Fact]
-    public async Task Every_step_publishes_the_institution_district_and_request_topics()
+    public async Task Each_step_wakes_only_the_inboxes_that_can_show_the_request()
     {
         await using var kit = await ApprovalTestKit.CreateAsync();
         var seen = new List<string>();
-        using var a = kit.Notifier.Subscribe(ApprovalTopics.Institution(kit.Min1.Id), () => { lock (seen) seen.Add("institution"); return Task.CompletedTask; });
-        using var b = kit.Notifier.Subscribe(ApprovalTopics.District(kit.Min1.DistrictId), () => { lock (seen) seen.Add("district"); return Task.CompletedTask; });
-        var request = await kit.SubmitAsync((Phone, "0274-777"));
-        using var c = kit.Notifier.Subscribe(ApprovalTopics.Request(request.Id), () => { lock (seen) seen.Add("request"); return Task.CompletedTask; });
-        await kit.HeadDecideAsync(request.Id);
-        lock (seen) Assert.Equal(["institution", "district", "institution", "district", "request"], seen);
+        IDisposable Watch(string topic, string name) => kit.Notifier.Subscribe(topic, () => { lock (seen) seen.Add(name); return Task.CompletedTask; });
+        List<string> Take() { lock (seen) { var copy = seen.ToList(); seen.Clear(); return copy; } }
+        using var a = Watch(ApprovalTopics.Institution(kit.Min1.Id), "operator");
+        using var b = Watch(ApprovalTopics.Head(kit.Min1.Id), "head");
+        using var c = Watch(ApprovalTopics.District(kit.Min1.DistrictId), "district");
+
+        var draft = await kit.Service.SaveAsync(kit.Operator, null, new Dictionary<string, string?> { [Phone] = "0274-777" }, null, submit: false);
+        using var d = Watch(ApprovalTopics.Request(draft.RequestId!.Value), "request");
+        Assert.Equal(["operator"], Take()); // a draft is the operator's alone
+
+        await kit.Service.SaveAsync(kit.Operator, draft.RequestId, new Dictionary<string, string?> { [Phone] = "0274-778" }, null, submit: true);
+        Assert.Equal(["operator", "head", "request"], Take());
+        await kit.HeadDecideAsync(draft.RequestId.Value);
+        Assert.Equal(["operator", "head", "district", "request"], Take());
+        Assert.True((await kit.DistrictDecideAsync(draft.RequestId.Value, approve: false, reason: "Belum ada SK.")).Succeeded);
+        Assert.Equal(["operator", "head", "district", "request"], Take());
+    }
+
+    /// <summary>Runs an action once, just before the first transaction of the intercepted context starts.</summary>
+    private sealed class BeforeFirstTransaction(Func<Task> action) : DbTransactionInterceptor
+    {
+        private int _ran;
+
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+            DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _ran, 1) == 0) await action();
+            return result;
+        }
     }
 }

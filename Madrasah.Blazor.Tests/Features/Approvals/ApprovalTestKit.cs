@@ -8,7 +8,10 @@ using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Madrasah.Blazor.Tests.Infrastructure.Pdf;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -22,12 +25,23 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
     private readonly ServiceProvider _templates = new ServiceCollection()
         .AddSingleton(new PublicLinks(PublicLinks.DefaultBaseUrl)).BuildServiceProvider();
 
+    private readonly EmailOutbox _outbox;
+    private readonly ApprovalReadCache _reads = new(TimeProvider.System);
+
     private ApprovalTestKit()
     {
         Notifier = new LiveNotifier(NullLogger<LiveNotifier>.Instance);
-        var outbox = new EmailOutbox(_templates.GetRequiredService<IServiceScopeFactory>(), NullLoggerFactory.Instance, TimeProvider.System, Notifier);
-        Service = new ApprovalService(Database.Factory, new AuditLog(TimeProvider.System), outbox, Notifier, PdfTestKit.Receipts(Database), TimeProvider.System);
+        _outbox = new EmailOutbox(_templates.GetRequiredService<IServiceScopeFactory>(), NullLoggerFactory.Instance, TimeProvider.System, Notifier);
+        Service = ServiceOn(Database.Factory);
     }
+
+    private ApprovalService ServiceOn(IDbContextFactory<MadrasahDbContext> factory) =>
+        new(factory, new AuditLog(TimeProvider.System), _outbox, Notifier, PdfTestKit.Receipts(Database), _reads, TimeProvider.System);
+
+    /// <summary>A second service on the same database whose contexts run the given EF interceptors (to stage races).</summary>
+    public ApprovalService ServiceWith(params IInterceptor[] interceptors) =>
+        ServiceOn(new PooledDbContextFactory<MadrasahDbContext>(
+            new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite(Database.ConnectionString).AddInterceptors(interceptors).Options));
 
     public TestDatabase Database { get; } = new();
     public LiveNotifier Notifier { get; }
@@ -93,10 +107,33 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
         return await Service.DistrictDecideAsync(DistrictAdmin, requestId, request.Revision, approve, reason);
     }
 
-    public async Task<Institution> ReloadInstitutionAsync()
+    public async Task<Institution> ReloadInstitutionAsync(int? institutionId = null)
     {
         await using var db = Database.CreateContext();
-        return await db.Institutions.AsNoTracking().SingleAsync(i => i.Id == Min1.Id);
+        return await db.Institutions.AsNoTracking().SingleAsync(i => i.Id == (institutionId ?? Min1.Id));
+    }
+
+    /// <summary>A head account for an institution (the demo has one only for MIN 1 Sleman), confirmed or not.</summary>
+    public async Task<UserScope> AddHeadAsync(int institutionId, string email, bool emailConfirmed)
+    {
+        await using var db = Database.CreateContext();
+        var user = new ApplicationUser
+        {
+            UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = emailConfirmed, SecurityStamp = Guid.NewGuid().ToString("N"), FullName = "Kepala Uji",
+            InstitutionId = institutionId, CreatedUtc = DateTime.UtcNow,
+        };
+        db.Users.Add(user);
+        var roleId = await db.Roles.Where(r => r.Name == Roles.KepalaMadrasah).Select(r => r.Id).SingleAsync();
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+        await db.SaveChangesAsync();
+        return new UserScope(user.Id, email, user.FullName, Roles.KepalaMadrasah, institutionId, null);
+    }
+
+    public async Task SetEmailConfirmedAsync(string userId)
+    {
+        await using var db = Database.CreateContext();
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.EmailConfirmed, true));
     }
 
     public async Task<List<OutboxMessage>> OutboxAsync()

@@ -1,12 +1,20 @@
+using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Live;
 
 namespace Madrasah.Blazor.Features.Approvals;
 
-/// <summary>The outcome of an action: success (with the request's id), or an Indonesian message and any conflicting fields.</summary>
-public sealed record ApprovalResult(bool Succeeded, string? Error = null, int? RequestId = null, IReadOnlyList<string>? Conflicts = null)
+/// <summary>
+/// The outcome of an action: success (with the request's id), or an Indonesian message with any conflicting fields
+/// and, for invalid input, the message of each field (field key → message).
+/// </summary>
+public sealed record ApprovalResult(
+    bool Succeeded, string? Error = null, int? RequestId = null, IReadOnlyList<string>? Conflicts = null,
+    IReadOnlyDictionary<string, string>? FieldErrors = null)
 {
     public static ApprovalResult Ok(int id) => new(true, RequestId: id);
     public static ApprovalResult Fail(string error, IReadOnlyList<string>? conflicts = null) => new(false, error, Conflicts: conflicts);
+    public static ApprovalResult Invalid(IReadOnlyDictionary<string, string> errors) =>
+        new(false, $"Periksa kembali isian berikut. {string.Join(" ", errors.Values)}", FieldErrors: errors);
 }
 
 /// <summary>The head's decision on one field: approve, or reject with a reason.</summary>
@@ -15,9 +23,29 @@ public sealed record FieldDecisionInput(int FieldId, bool Approve, string? Reaso
 /// <summary>Filters of an inbox; every filter is optional. Dates are WIB calendar days of submission.</summary>
 public sealed record ChangeRequestFilter(int? InstitutionId = null, ChangeRequestStatus? Status = null, DateOnly? From = null, DateOnly? To = null);
 
-public sealed record ChangeRequestListItem(
-    int Id, int InstitutionId, string InstitutionName, ChangeRequestStatus Status, string CreatedByName,
-    DateTime? SubmittedUtc, DateTime UpdatedUtc, IReadOnlyList<string> FieldLabels);
+/// <summary>One row of an inbox: only what the row shows.</summary>
+public sealed record ChangeRequestListItem(int Id, string InstitutionName, ChangeRequestStatus Status, string CreatedByName, DateTime? SubmittedUtc, string FieldLabels);
+
+/// <summary>One page of an inbox list, newest first.</summary>
+public sealed record ChangeRequestList(IReadOnlyList<ChangeRequestListItem> Rows, int Page, bool HasNext)
+{
+    public static readonly ChangeRequestList Empty = new([], 1, false);
+    public bool HasPrevious => Page > 1;
+}
+
+/// <summary>The head's inbox: what waits for the head, then the history of the institution's requests.</summary>
+public sealed record HeadInbox(ChangeRequestList Waiting, ChangeRequestList History)
+{
+    public static readonly HeadInbox Empty = new(ChangeRequestList.Empty, ChangeRequestList.Empty);
+}
+
+/// <summary>What the operator's form edits: every field's value, the note, and the revision a revised request had.</summary>
+public sealed class ChangeRequestForm
+{
+    public required Dictionary<string, string?> Values { get; init; }
+    public string? Note { get; set; }
+    public int? Revision { get; init; }
+}
 
 public sealed record ChangeFieldView(
     int Id, string Key, string Label, string? OldValue, string? NewValue, string? CurrentValue,
@@ -33,17 +61,27 @@ public sealed record ChangeRequestDetail(
     bool CanEdit, bool CanWithdraw, bool CanHeadDecide, bool CanDistrictDecide)
 {
     public IReadOnlyList<ChangeFieldView> Conflicts => Fields.Where(f => f.IsConflict).ToList();
+    public bool IsRejected => Status is ChangeRequestStatus.RejectedByHead or ChangeRequestStatus.RejectedByDistrict;
 }
 
-/// <summary>Live topics of the approvals feature: per institution, per district, per request.</summary>
+/// <summary>
+/// Live topics of the approvals feature. Each audience has its own topic, so a change only wakes the inboxes that can
+/// show it: the operator's list (every request of the institution), the head's inbox (submitted requests), the
+/// district's inbox (requests that reached the district), and one request's page.
+/// </summary>
 public static class ApprovalTopics
 {
     public const string Feature = "approvals";
     public static string Institution(int institutionId) => LiveTopics.Feature(Feature, institutionId);
+    public static string Head(int institutionId) => $"{Institution(institutionId)}:head";
     public static string District(int districtId) => LiveTopics.FeatureDistrict(Feature, districtId);
     public static string Request(int requestId) => $"{Feature}:request:{requestId}";
 
     /// <summary>The topic a user's inbox and menu badge watch.</summary>
-    public static string For(Infrastructure.Identity.UserScope scope) =>
-        scope.IsDistrictBound ? District(scope.DistrictId ?? 0) : Institution(scope.InstitutionId ?? 0);
+    public static string For(UserScope scope) => scope.Role switch
+    {
+        Roles.AdminKabKota => District(scope.DistrictId ?? 0),
+        Roles.KepalaMadrasah => Head(scope.InstitutionId ?? 0),
+        _ => Institution(scope.InstitutionId ?? 0),
+    };
 }

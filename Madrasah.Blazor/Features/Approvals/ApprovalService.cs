@@ -4,130 +4,54 @@ using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Infrastructure.Pdf;
-using Madrasah.Blazor.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Features.Approvals;
 
 /// <summary>
-/// The approval chain of institution data: the operator drafts, submits, withdraws or revises a change request;
+/// The approval chain of institution data: the operator drafts, submits, withdraws, revises or closes a change request;
 /// the head decides field by field; the district approves (applies, in one transaction) or rejects. Every step
 /// writes the timeline, the audit log, the emails for whoever acts next, and publishes live topics after commit.
+/// Every read and every action goes through one visibility rule (<see cref="ApprovalVisibility"/>).
 /// </summary>
-public sealed class ApprovalService(
+public sealed partial class ApprovalService(
     IDbContextFactory<MadrasahDbContext> factory,
     AuditLog audit,
     EmailOutbox outbox,
     LiveNotifier notifier,
     ReceiptService receipts,
+    ApprovalReadCache reads,
     TimeProvider clock)
 {
     public static readonly ReceiptKind ReceiptKind = new("institution-change", "BPD", "Bukti Perubahan Data");
 
     public const string ConcurrencyMessage =
         "Pengajuan ini baru saja diputuskan atau diubah oleh pengguna lain. Keputusan Anda tidak disimpan; lihat status terbaru di bawah.";
+    public const string InstitutionChangedMessage =
+        "Data lembaga baru saja diubah oleh pengajuan lain yang diterapkan lebih dulu. Keputusan Anda tidak disimpan: " +
+        "tinjau konflik data di bawah, lalu putuskan kembali.";
     private const string NotFoundMessage = "Pengajuan tidak ditemukan.";
-
-    // ----- reading -----
-
-    /// <summary>The current values to start a form with: the draft's/rejected request's new values over the institution's data.</summary>
-    public async Task<Dictionary<string, string?>?> GetFormValuesAsync(UserScope scope, int? requestId = null)
-    {
-        if (scope.Role != Roles.Operator || scope.InstitutionId is null) return null;
-        await using var db = await factory.CreateDbContextAsync();
-        var institution = await db.Institutions.AsNoTracking().FirstOrDefaultAsync(i => i.Id == scope.InstitutionId);
-        if (institution is null) return null;
-        var values = InstitutionFields.ValuesOf(institution);
-        if (requestId is null) return values;
-        var request = await db.Set<ChangeRequest>().VisibleTo(scope).AsNoTracking().Include(r => r.Fields).FirstOrDefaultAsync(r => r.Id == requestId);
-        if (request is null || !IsEditable(request.Status)) return null;
-        foreach (var field in request.Fields) values[field.FieldKey] = field.NewValue;
-        return values;
-    }
-
-    public async Task<string?> GetNoteAsync(UserScope scope, int requestId)
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        return await db.Set<ChangeRequest>().VisibleTo(scope).Where(r => r.Id == requestId).Select(r => r.OperatorNote).FirstOrDefaultAsync();
-    }
-
-    public async Task<IReadOnlyList<ChangeRequestListItem>> ListAsync(UserScope scope, ChangeRequestFilter? filter = null)
-    {
-        filter ??= new();
-        await using var db = await factory.CreateDbContextAsync();
-        var query = db.Set<ChangeRequest>().VisibleTo(scope).AsNoTracking();
-        if (filter.InstitutionId is { } institutionId) query = query.Where(r => r.InstitutionId == institutionId);
-        if (filter.Status is { } status) query = query.Where(r => r.Status == status);
-        if (filter.From is { } from) { var fromUtc = Wib.ToUtc(from.ToDateTime(TimeOnly.MinValue)); query = query.Where(r => r.SubmittedUtc >= fromUtc); }
-        if (filter.To is { } to) { var toUtc = Wib.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)); query = query.Where(r => r.SubmittedUtc < toUtc); }
-        var rows = await query.OrderByDescending(r => r.UpdatedUtc).ThenByDescending(r => r.Id).Take(500)
-            .Select(r => new { r.Id, r.InstitutionId, r.Institution.Name, r.Status, r.CreatedByName, r.SubmittedUtc, r.UpdatedUtc, Labels = r.Fields.OrderBy(f => f.Id).Select(f => f.Label).ToList() })
-            .ToListAsync();
-        return rows.Select(r => new ChangeRequestListItem(r.Id, r.InstitutionId, r.Name, r.Status, r.CreatedByName, r.SubmittedUtc, r.UpdatedUtc, r.Labels)).ToList();
-    }
-
-    /// <summary>What waits for this user: the head's and the district's pending decisions, the operator's rejected requests.</summary>
-    public async Task<int> CountPendingAsync(UserScope scope)
-    {
-        var waiting = WaitingStatusesFor(scope);
-        if (waiting.Length == 0) return 0;
-        await using var db = await factory.CreateDbContextAsync();
-        return await db.Set<ChangeRequest>().VisibleTo(scope).CountAsync(r => waiting.Contains(r.Status));
-    }
-
-    public static ChangeRequestStatus[] WaitingStatusesFor(UserScope scope) => scope.Role switch
-    {
-        Roles.KepalaMadrasah => [ChangeRequestStatus.WaitingForHead],
-        Roles.AdminKabKota => [ChangeRequestStatus.WaitingForDistrict],
-        Roles.Operator => [ChangeRequestStatus.RejectedByHead, ChangeRequestStatus.RejectedByDistrict],
-        _ => [],
-    };
-
-    /// <summary>The request, or null when it does not exist or lies outside the user's scope (pages say "not found" for both).</summary>
-    public async Task<ChangeRequestDetail?> GetAsync(UserScope scope, int requestId)
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        var request = await db.Set<ChangeRequest>().VisibleTo(scope).AsNoTracking()
-            .Include(r => r.Institution).Include(r => r.Fields).Include(r => r.Events)
-            .AsSplitQuery().FirstOrDefaultAsync(r => r.Id == requestId);
-        if (request is null) return null;
-        var current = InstitutionFields.ValuesOf(request.Institution);
-        var pending = request.Status is ChangeRequestStatus.WaitingForHead or ChangeRequestStatus.WaitingForDistrict;
-        var fields = request.Fields.OrderBy(f => Order(f.FieldKey)).Select(f =>
-        {
-            var now = current.GetValueOrDefault(f.FieldKey);
-            var conflict = pending && f.HeadDecision != FieldDecision.Rejected && now != f.OldValue;
-            return new ChangeFieldView(f.Id, f.FieldKey, f.Label, f.OldValue, f.NewValue, now, f.HeadDecision, f.HeadReason, f.DistrictDecision, f.DistrictReason, conflict);
-        }).ToList();
-        var timeline = request.Events.OrderBy(e => e.OccurredUtc).ThenBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.OccurredUtc, e.ActorName, e.ActorRole, e.Action, e.FieldLabel, e.Reason)).ToList();
-        var ownInstitution = scope.InstitutionId == request.InstitutionId;
-        return new ChangeRequestDetail(
-            request.Id, request.InstitutionId, request.Institution.Name, request.Institution.DistrictId, request.Status, request.OperatorNote,
-            request.CreatedByName, request.CreatedUtc, request.SubmittedUtc, request.Revision, request.DistrictReason, request.ReceiptNumber,
-            fields, timeline,
-            CanEdit: scope.Role == Roles.Operator && ownInstitution && IsEditable(request.Status),
-            CanWithdraw: scope.Role == Roles.Operator && ownInstitution && IsWithdrawable(request),
-            CanHeadDecide: scope.Role == Roles.KepalaMadrasah && ownInstitution && request.Status == ChangeRequestStatus.WaitingForHead,
-            CanDistrictDecide: scope.Role == Roles.AdminKabKota && scope.DistrictId == request.Institution.DistrictId && request.Status == ChangeRequestStatus.WaitingForDistrict);
-    }
 
     // ----- the operator -----
 
     /// <summary>
     /// Saves the operator's form as a new request or over their draft/rejected request (<paramref name="requestId"/>):
-    /// only fields whose value differs from the institution's current value become rows. <paramref name="submit"/>
-    /// sends it to the head; otherwise it stays a draft.
+    /// only fields whose value differs from the institution's current value become rows. Invalid values are refused
+    /// field by field (<see cref="InstitutionFields.Validate"/>) and nothing is saved. <paramref name="submit"/> sends
+    /// it to the head, or straight to the district when the institution has no head account yet; otherwise it stays a draft.
     /// </summary>
     public async Task<ApprovalResult> SaveAsync(UserScope scope, int? requestId, IReadOnlyDictionary<string, string?> values, string? note, bool submit, int? revision = null)
     {
         if (scope.Role != Roles.Operator || scope.InstitutionId is null)
             return ApprovalResult.Fail("Hanya operator lembaga yang dapat mengajukan perubahan data.");
+        var errors = InstitutionFields.Validate(values, note);
+        if (errors.Count > 0) return ApprovalResult.Invalid(errors);
         await using var db = await factory.CreateDbContextAsync();
         var institution = await db.Institutions.AsNoTracking().FirstAsync(i => i.Id == scope.InstitutionId);
         var now = Now;
 
         ChangeRequest request;
+        var before = Audience.None;
         var wasRejected = false;
         if (requestId is null)
         {
@@ -139,36 +63,38 @@ public sealed class ApprovalService(
         }
         else
         {
-            var found = await db.Set<ChangeRequest>().VisibleTo(scope).Include(r => r.Fields).FirstOrDefaultAsync(r => r.Id == requestId);
+            var found = await db.Set<ChangeRequest>().VisibleApprovals(scope).Include(r => r.Fields).FirstOrDefaultAsync(r => r.Id == requestId);
             if (found is null) return ApprovalResult.Fail(NotFoundMessage);
             if (!IsEditable(found.Status)) return ApprovalResult.Fail($"Pengajuan ini berstatus \"{found.Status.Label()}\" dan tidak dapat diubah lagi.");
             request = found;
+            before = Audience.Of(found);
             wasRejected = found.Status is ChangeRequestStatus.RejectedByHead or ChangeRequestStatus.RejectedByDistrict;
             ExpectRevision(db, request, revision);
         }
 
         var current = InstitutionFields.ValuesOf(institution);
         var changed = InstitutionFields.All
-            .Where(f => values.ContainsKey(f.Key) && InstitutionFields.Normalize(values[f.Key]) != current[f.Key])
-            .Select(f => new ChangeRequestField
-            {
-                FieldKey = f.Key, Label = f.Label, OldValue = current[f.Key], NewValue = InstitutionFields.Normalize(values[f.Key]),
-            }).ToList();
+            .Where(f => values.ContainsKey(f.Key) && f.Normalize(values[f.Key]) != current[f.Key])
+            .Select(f => new ChangeRequestField { FieldKey = f.Key, Label = f.Label, OldValue = current[f.Key], NewValue = f.Normalize(values[f.Key]) })
+            .ToList();
         if (changed.Count == 0)
             return ApprovalResult.Fail("Tidak ada data yang berubah. Ubah minimal satu isian sebelum menyimpan.");
 
+        var forwardDirectly = submit && !await HasHeadAccountAsync(db, institution.Id);
         db.RemoveRange(request.Fields);
         request.Fields = changed;
         request.OperatorNote = InstitutionFields.Normalize(note);
         request.DistrictReason = null;
         request.UpdatedUtc = now;
         request.Revision++;
-        request.Status = submit ? ChangeRequestStatus.WaitingForHead : ChangeRequestStatus.Draft;
+        request.Status = !submit ? ChangeRequestStatus.Draft
+            : forwardDirectly ? ChangeRequestStatus.WaitingForDistrict : ChangeRequestStatus.WaitingForHead;
         if (submit) request.SubmittedUtc = now;
 
         if (requestId is null) AddEvent(request, scope, ChangeRequestAction.Created);
         var action = !submit ? ChangeRequestAction.DraftSaved : wasRejected ? ChangeRequestAction.Resubmitted : ChangeRequestAction.Submitted;
         if (!(action == ChangeRequestAction.DraftSaved && requestId is null)) AddEvent(request, scope, action, reason: request.OperatorNote);
+        if (forwardDirectly) AddEvent(request, scope, ChangeRequestAction.ForwardedToDistrict, reason: NoHeadAccountNote);
 
         var changes = string.Join(", ", changed.Select(f => f.Label));
         try
@@ -177,9 +103,11 @@ public sealed class ApprovalService(
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
             audit.Record(db, scope, submit ? (wasRejected ? "approvals.resubmitted" : "approvals.submitted") : "approvals.draft-saved",
-                $"{action.Label()}: pengajuan #{request.Id}, perubahan {changes} untuk {institution.Name}.",
+                $"{action.Label()}: pengajuan #{request.Id}, perubahan {changes} untuk {institution.Name}." + (forwardDirectly ? $" {NoHeadAccountNote}" : ""),
                 institution.Id, institution.DistrictId, nameof(ChangeRequest), request.Id);
-            if (submit)
+            if (forwardDirectly)
+                await EmailDistrictAsync(db, institution, request, scope.FullName, NoHeadAccountNote);
+            else if (submit)
                 await EmailHeadsAsync(db, institution, request, scope.FullName);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
@@ -188,11 +116,14 @@ public sealed class ApprovalService(
         {
             return ApprovalResult.Fail(ConcurrencyMessage);
         }
-        Published(institution, request.Id, emailed: submit);
+        Published(institution, request, before, emailed: submit);
         return ApprovalResult.Ok(request.Id);
     }
 
-    /// <summary>Withdraws a draft, or a submitted request nobody has acted on yet.</summary>
+    /// <summary>
+    /// Withdraws a draft or a submitted request nobody has acted on yet, or closes a rejected request the operator
+    /// does not want to revise: either way it stops waiting for anyone.
+    /// </summary>
     public async Task<ApprovalResult> WithdrawAsync(UserScope scope, int requestId, int? revision = null)
     {
         await using var db = await factory.CreateDbContextAsync();
@@ -200,14 +131,17 @@ public sealed class ApprovalService(
         if (request is null || scope.Role != Roles.Operator) return ApprovalResult.Fail(NotFoundMessage);
         if (!IsWithdrawable(request))
             return ApprovalResult.Fail("Pengajuan ini sudah diproses sehingga tidak dapat ditarik kembali.");
+        var before = Audience.Of(request);
+        var closing = request.Status is ChangeRequestStatus.RejectedByHead or ChangeRequestStatus.RejectedByDistrict;
         ExpectRevision(db, request, revision);
         request.Status = ChangeRequestStatus.Withdrawn;
         Touch(request);
-        AddEvent(request, scope, ChangeRequestAction.Withdrawn);
-        audit.Record(db, scope, "approvals.withdrawn", $"Pengajuan perubahan #{request.Id} untuk {request.Institution.Name} ditarik kembali.",
+        AddEvent(request, scope, closing ? ChangeRequestAction.Closed : ChangeRequestAction.Withdrawn);
+        audit.Record(db, scope, closing ? "approvals.closed" : "approvals.withdrawn",
+            $"Pengajuan perubahan #{request.Id} untuk {request.Institution.Name} {(closing ? "ditutup setelah ditolak" : "ditarik kembali")}.",
             request.InstitutionId, request.Institution.DistrictId, nameof(ChangeRequest), request.Id);
         if (!await TrySaveAsync(db)) return ApprovalResult.Fail(ConcurrencyMessage);
-        Published(request.Institution, request.Id, emailed: false);
+        Published(request.Institution, request, before, emailed: false);
         return ApprovalResult.Ok(request.Id);
     }
 
@@ -234,8 +168,9 @@ public sealed class ApprovalService(
         }
         var approvedKeys = request.Fields.Where(f => decisions.First(d => d.FieldId == f.Id).Approve).Select(f => f.FieldKey).ToHashSet();
         var conflicts = Conflicts(request, approvedKeys);
-        if (conflicts.Count > 0) return ConflictFailure(conflicts);
+        if (conflicts.Count > 0) return ConflictFailure(conflicts, byDistrict: false);
 
+        var before = Audience.Of(request);
         ExpectRevision(db, request, revision);
         foreach (var field in request.Fields.OrderBy(f => Order(f.FieldKey)))
         {
@@ -265,16 +200,16 @@ public sealed class ApprovalService(
             institution.Id, institution.DistrictId, nameof(ChangeRequest), request.Id);
 
         if (!await TrySaveAsync(db)) return ApprovalResult.Fail(ConcurrencyMessage);
-        Published(institution, request.Id, emailed: true);
+        Published(institution, request, before, emailed: true);
         return ApprovalResult.Ok(request.Id);
     }
 
     // ----- the district -----
 
     /// <summary>
-    /// The district's decision on the fields the head approved. Approval writes them into the institution in one
-    /// transaction (guarded by <see cref="Institution.Version"/>) and issues the receipt; a field whose current
-    /// value no longer equals its old value is a conflict and blocks the approval. A rejection needs a reason.
+    /// The district's decision on the forwarded fields (all but those the head rejected). Approval writes them into the
+    /// institution in one transaction (guarded by <see cref="Institution.Version"/>) and issues the receipt; a field
+    /// whose current value no longer equals its old value is a conflict and blocks the approval. A rejection needs a reason.
     /// </summary>
     public async Task<ApprovalResult> DistrictDecideAsync(UserScope scope, int requestId, int revision, bool approve, string? reason)
     {
@@ -286,14 +221,15 @@ public sealed class ApprovalService(
         reason = InstitutionFields.Normalize(reason);
         if (!approve && reason is null) return ApprovalResult.Fail("Alasan penolakan wajib diisi.");
 
-        var forwarded = request.Fields.Where(f => f.HeadDecision == FieldDecision.Approved).OrderBy(f => Order(f.FieldKey)).ToList();
+        var forwarded = request.Fields.Where(f => f.HeadDecision != FieldDecision.Rejected).OrderBy(f => Order(f.FieldKey)).ToList();
         var institution = request.Institution;
         if (approve)
         {
             var conflicts = Conflicts(request, forwarded.Select(f => f.FieldKey).ToHashSet());
-            if (conflicts.Count > 0) return ConflictFailure(conflicts);
+            if (conflicts.Count > 0) return ConflictFailure(conflicts, byDistrict: true);
         }
 
+        var before = Audience.Of(request);
         ExpectRevision(db, request, revision);
         Touch(request);
         foreach (var field in forwarded)
@@ -333,12 +269,15 @@ public sealed class ApprovalService(
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException ex)
         {
             await transaction.RollbackAsync();
-            return ApprovalResult.Fail(ConcurrencyMessage);
+            // The request's own token failed: someone decided it. Only the institution's token failed: another
+            // request of the same institution was applied in between, which may have changed these fields.
+            var institutionChanged = ex.Entries.Any(e => e.Entity is Institution) && !ex.Entries.Any(e => e.Entity is ChangeRequest);
+            return ApprovalResult.Fail(institutionChanged ? InstitutionChangedMessage : ConcurrencyMessage);
         }
-        Published(institution, request.Id, emailed: true, applied: approve);
+        Published(institution, request, before, emailed: true, applied: approve);
         return ApprovalResult.Ok(request.Id);
     }
 
@@ -350,7 +289,7 @@ public sealed class ApprovalService(
         status is ChangeRequestStatus.Draft or ChangeRequestStatus.RejectedByHead or ChangeRequestStatus.RejectedByDistrict;
 
     private static bool IsWithdrawable(ChangeRequest request) =>
-        request.Status == ChangeRequestStatus.Draft
+        request.Status is ChangeRequestStatus.Draft or ChangeRequestStatus.RejectedByHead or ChangeRequestStatus.RejectedByDistrict
         || (request.Status == ChangeRequestStatus.WaitingForHead && request.Fields.All(f => f.HeadDecision == FieldDecision.Pending));
 
     private static int Order(string key)
@@ -363,7 +302,7 @@ public sealed class ApprovalService(
         $"Pengajuan ini sudah tidak menunggu keputusan Anda (status: {request.Status.Label()}).";
 
     private static Task<ChangeRequest?> Load(MadrasahDbContext db, UserScope scope, int requestId) =>
-        db.Set<ChangeRequest>().VisibleTo(scope).Include(r => r.Institution).Include(r => r.Fields)
+        db.Set<ChangeRequest>().VisibleApprovals(scope).Include(r => r.Institution).Include(r => r.Fields)
             .AsSplitQuery().FirstOrDefaultAsync(r => r.Id == requestId);
 
     /// <summary>Fields among <paramref name="keys"/> whose current institution value differs from the request's old value.</summary>
@@ -374,10 +313,14 @@ public sealed class ApprovalService(
             .OrderBy(f => Order(f.FieldKey)).Select(f => f.Label).ToList();
     }
 
-    private static ApprovalResult ConflictFailure(List<string> conflicts) => ApprovalResult.Fail(
+    /// <summary>The head can reject the conflicting fields alone; the district can only reject the whole request.</summary>
+    private static ApprovalResult ConflictFailure(List<string> conflicts, bool byDistrict) => ApprovalResult.Fail(
         $"Data lembaga sudah berubah sejak pengajuan ini dibuat ({string.Join(", ", conflicts)}). " +
         "Nilai lama pada pengajuan tidak lagi sama dengan data saat ini, sehingga perubahan tidak dapat disetujui tanpa ditinjau: " +
-        "tolak isian tersebut agar operator memperbarui pengajuannya.", conflicts);
+        (byDistrict
+            ? "tolak pengajuan ini dengan alasan agar operator memperbarui pengajuannya."
+            : "tolak isian tersebut dengan alasan agar operator memperbaruinya; isian lain tetap dapat Anda setujui."),
+        conflicts);
 
     /// <summary>The decision counts only if the request still has the revision the user saw (optimistic concurrency).</summary>
     private static void ExpectRevision(MadrasahDbContext db, ChangeRequest request, int? revision)
@@ -411,96 +354,23 @@ public sealed class ApprovalService(
         }
     }
 
-    private void Published(Institution institution, int requestId, bool emailed, bool applied = false)
+    /// <summary>Who could see a request: the head's and the district's inboxes are woken only when the request is (or was) theirs.</summary>
+    private readonly record struct Audience(bool Head, bool District)
     {
+        public static readonly Audience None = new(false, false);
+        public static Audience Of(ChangeRequest request) => new(ApprovalVisibility.SeenByHead(request), ApprovalVisibility.SeenByDistrict(request));
+    }
+
+    private void Published(Institution institution, ChangeRequest request, Audience before, bool emailed, bool applied = false)
+    {
+        reads.Clear();
         if (emailed) outbox.Wake();
-        var topics = new List<string> { ApprovalTopics.Institution(institution.Id), ApprovalTopics.District(institution.DistrictId), ApprovalTopics.Request(requestId) };
+        var after = Audience.Of(request);
+        var topics = new List<string> { ApprovalTopics.Institution(institution.Id) };
+        if (before.Head || after.Head) topics.Add(ApprovalTopics.Head(institution.Id));
+        if (before.District || after.District) topics.Add(ApprovalTopics.District(institution.DistrictId));
+        topics.Add(ApprovalTopics.Request(request.Id));
         if (applied) topics.Add(LiveTopics.Institution(institution.Id));
         notifier.Publish([.. topics]);
     }
-
-    private ReceiptRequest ReceiptRequestFor(ChangeRequest request, IReadOnlyList<ChangeRequestField> applied, IReadOnlyList<ChangeRequestEvent> history)
-    {
-        var institution = request.Institution;
-        var head = history.LastOrDefault(e => e.Action is ChangeRequestAction.ForwardedToDistrict);
-        var district = history.LastOrDefault(e => e.Action is ChangeRequestAction.DistrictApproved);
-        return new ReceiptRequest(ReceiptKind, institution.Id, institution.DistrictId, institution.Name,
-        [
-            new("Nomor Pengajuan", $"#{request.Id}"),
-            new("Lembaga", institution.Name),
-            new(institution.StatisticNumberLabel, institution.StatisticNumber),
-            new("Diajukan oleh", $"{request.CreatedByName}, {(request.SubmittedUtc is { } s ? Wib.Format(s) : "—")}"),
-            new("Diterapkan", Wib.Format(Now)),
-        ],
-        [
-            new ReceiptSection("Perubahan", applied.Select(f => new ReceiptFact(f.Label, $"{f.OldValue ?? "—"} → {f.NewValue ?? "—"}")).ToList()),
-            new ReceiptSection("Persetujuan",
-            [
-                new("Kepala Madrasah", head is null ? "—" : $"{head.ActorName}, {Wib.Format(head.OccurredUtc)}"),
-                new("Admin Kabupaten/Kota", district is null ? "—" : $"{district.ActorName}, {Wib.Format(district.OccurredUtc)}"),
-            ]),
-        ]);
-    }
-
-    // ----- emails -----
-
-    private sealed record Recipient(string Email, string FullName);
-
-    private static Task<List<Recipient>> UsersInRole(MadrasahDbContext db, string role, int? institutionId, int? districtId) =>
-        (from u in db.Users
-         join ur in db.UserRoles on u.Id equals ur.UserId
-         join r in db.Roles on ur.RoleId equals r.Id
-         where r.Name == role && u.Email != null
-               && (institutionId == null || u.InstitutionId == institutionId)
-               && (districtId == null || u.DistrictId == districtId)
-         select new Recipient(u.Email!, u.FullName)).ToListAsync();
-
-    private async Task EmailHeadsAsync(MadrasahDbContext db, Institution institution, ChangeRequest request, string fromName)
-    {
-        foreach (var head in await UsersInRole(db, Roles.KepalaMadrasah, institution.Id, null))
-            await EnqueueWaitingAsync(db, head, institution, request, fromName, "Kepala Madrasah");
-    }
-
-    private async Task EmailDistrictAsync(MadrasahDbContext db, Institution institution, ChangeRequest request, string fromName)
-    {
-        foreach (var admin in await UsersInRole(db, Roles.AdminKabKota, null, institution.DistrictId))
-            await EnqueueWaitingAsync(db, admin, institution, request, fromName, "Admin Kabupaten/Kota");
-    }
-
-    private Task EnqueueWaitingAsync(MadrasahDbContext db, Recipient to, Institution institution, ChangeRequest request, string fromName, string approverRole) =>
-        outbox.EnqueueAsync<ChangeRequestWaitingEmail>(db, to.Email, to.FullName,
-            $"Perubahan data {institution.Name} menunggu persetujuan Anda", new Dictionary<string, object?>
-            {
-                [nameof(ChangeRequestWaitingEmail.RecipientName)] = to.FullName,
-                [nameof(ChangeRequestWaitingEmail.InstitutionName)] = institution.Name,
-                [nameof(ChangeRequestWaitingEmail.FromName)] = fromName,
-                [nameof(ChangeRequestWaitingEmail.ApproverRole)] = approverRole,
-                [nameof(ChangeRequestWaitingEmail.Rows)] = EmailRows(request.Fields.Where(f => f.HeadDecision != FieldDecision.Rejected)),
-                [nameof(ChangeRequestWaitingEmail.RequestId)] = request.Id,
-            }, institution.Id);
-
-    private async Task EmailOperatorAsync(MadrasahDbContext db, Institution institution, ChangeRequest request)
-    {
-        var email = await db.Users.Where(u => u.Id == request.CreatedByUserId).Select(u => u.Email).FirstOrDefaultAsync();
-        if (string.IsNullOrEmpty(email)) return;
-        await outbox.EnqueueAsync<ChangeRequestOutcomeEmail>(db, email, request.CreatedByName,
-            $"Pengajuan perubahan data {institution.Name}: {request.Status.Label()}", new Dictionary<string, object?>
-            {
-                [nameof(ChangeRequestOutcomeEmail.RecipientName)] = request.CreatedByName,
-                [nameof(ChangeRequestOutcomeEmail.InstitutionName)] = institution.Name,
-                [nameof(ChangeRequestOutcomeEmail.RequestId)] = request.Id,
-                [nameof(ChangeRequestOutcomeEmail.Outcome)] = request.Status.Label(),
-                [nameof(ChangeRequestOutcomeEmail.Rows)] = request.Fields.OrderBy(f => Order(f.FieldKey)).Select(f => new ChangeEmailRow(
-                    f.Label, f.OldValue, f.NewValue,
-                    f.HeadDecision == FieldDecision.Rejected ? $"Ditolak Kepala Madrasah: {f.HeadReason}"
-                    : f.DistrictDecision == FieldDecision.Rejected ? $"Ditolak Kabupaten/Kota: {f.DistrictReason}"
-                    : f.DistrictDecision == FieldDecision.Approved ? "Diterapkan" : f.HeadDecision.Label())).ToList(),
-            }, institution.Id);
-    }
-
-    private static List<ChangeEmailRow> EmailRows(IEnumerable<ChangeRequestField> fields) =>
-        fields.OrderBy(f => Order(f.FieldKey)).Select(f => new ChangeEmailRow(f.Label, f.OldValue, f.NewValue, null)).ToList();
 }
-
-/// <summary>One field in an approvals email: label, old → new, and the decision when there is one.</summary>
-public sealed record ChangeEmailRow(string Label, string? OldValue, string? NewValue, string? Decision);

@@ -9,6 +9,7 @@ public static class ApprovalsServiceCollectionExtensions
     public static IServiceCollection AddApprovals(this IServiceCollection services)
     {
         services.AddScoped<ApprovalService>();
+        services.AddSingleton<ApprovalReadCache>();
         var badge = new NavigationBadge(ApprovalTopics.For, (sp, scope) => sp.GetRequiredService<ApprovalService>().CountPendingAsync(scope));
         services.AddNavigationItem(new("/perubahan", "Pengajuan Perubahan", "fa-solid fa-file-pen", [Roles.Operator], badge, Order: 12));
         services.AddNavigationItem(new("/persetujuan", "Persetujuan Perubahan", "fa-solid fa-inbox", [Roles.KepalaMadrasah], badge, Order: 12));

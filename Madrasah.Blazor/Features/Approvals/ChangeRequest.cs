@@ -82,6 +82,8 @@ public enum ChangeRequestAction
     Applied = 9,
     Resubmitted = 10,
     DraftSaved = 11,
+    /// <summary>The operator closed a rejected request instead of revising it.</summary>
+    Closed = 12,
 }
 
 /// <summary>One step of a request's timeline: who (name and role), when (UTC), what, and why.</summary>
@@ -137,6 +139,7 @@ public static class ChangeRequestTexts
         ChangeRequestAction.Submitted => "Diajukan",
         ChangeRequestAction.Resubmitted => "Diajukan ulang setelah diperbaiki",
         ChangeRequestAction.Withdrawn => "Ditarik kembali",
+        ChangeRequestAction.Closed => "Ditutup oleh operator",
         ChangeRequestAction.HeadApprovedField => "Disetujui Kepala Madrasah",
         ChangeRequestAction.HeadRejectedField => "Ditolak Kepala Madrasah",
         ChangeRequestAction.ForwardedToDistrict => "Diteruskan ke Kabupaten/Kota",

@@ -1,0 +1,88 @@
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Features.Approvals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Madrasah.Blazor.Tests.Features.Approvals;
+
+/// <summary>The rules of InstitutionFields as the service applies them: a broken rule saves nothing and names the field.</summary>
+public class ChangeRequestValidationTests
+{
+    [Theory]
+    [InlineData(nameof(Institution.Name), "  ", "Nama Lembaga wajib diisi.")]
+    [InlineData(nameof(Institution.Address), "", "Alamat wajib diisi.")]
+    [InlineData(nameof(Institution.Accreditation), "Terakreditasi Unggul A", "Akreditasi paling banyak 20 karakter.")]
+    [InlineData(nameof(Institution.PostalCode), "5558", "Kode Pos harus 5 angka.")]
+    [InlineData(nameof(Institution.PostalCode), "5558a", "Kode Pos harus 5 angka.")]
+    [InlineData(nameof(Institution.Phone), "telp. 0274", "Telepon hanya boleh berisi angka, spasi, tanda hubung dan awalan +.")]
+    [InlineData(nameof(Institution.Email), "tu.min1sleman", "Email tidak valid, mis. tu@min1sleman.sch.id.")]
+    [InlineData(nameof(Institution.Website), "min1sleman.sch.id", "Situs Web harus berupa alamat lengkap, mis. https://min1sleman.sch.id.")]
+    [InlineData(nameof(Institution.Website), "ftp://min1sleman.sch.id", "Situs Web harus berupa alamat lengkap, mis. https://min1sleman.sch.id.")]
+    [InlineData(nameof(Institution.StudentCount), "empat ratus", "Jumlah Siswa/Santri harus berupa angka.")]
+    [InlineData(nameof(Institution.StudentCount), "-5", "Jumlah Siswa/Santri harus berupa angka.")]
+    [InlineData(nameof(Institution.StudentCount), "100001", "Jumlah Siswa/Santri harus antara 0 dan 100.000.")]
+    [InlineData(nameof(Institution.TeacherCount), "", "Jumlah Guru wajib diisi.")]
+    [InlineData(nameof(Institution.TeacherCount), "10001", "Jumlah Guru harus antara 0 dan 10.000.")]
+    [InlineData(nameof(Institution.HeadNik), "34040712117500", "NIK Kepala Madrasah harus terdiri atas 16 digit angka.")]
+    [InlineData(nameof(Institution.HeadNik), "3404071213750001", "NIK Kepala Madrasah tidak valid: tanggal lahir di dalamnya (digit 7–12) bukan tanggal yang benar.")]
+    public async Task A_broken_rule_is_refused_by_field_and_nothing_is_saved(string key, string value, string message)
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var values = InstitutionFields.ValuesOf(kit.Min1);
+        values[nameof(Institution.Phone)] = "0274-123456"; // a valid change beside the broken one
+        values[key] = value;
+
+        var result = await kit.Service.SaveAsync(kit.Operator, null, values, null, submit: true);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(new Dictionary<string, string> { [key] = message }, result.FieldErrors);
+        Assert.Contains(message, result.Error);
+        await using var db = kit.Database.CreateContext();
+        Assert.Empty(await db.Set<ChangeRequest>().ToListAsync());
+        Assert.Empty(await kit.OutboxAsync());
+        Assert.Empty(await kit.AuditAsync());
+    }
+
+    [Fact]
+    public async Task An_invalid_revision_leaves_the_draft_as_it_was()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var draft = await kit.Service.SaveAsync(kit.Operator, null, new Dictionary<string, string?> { ["Phone"] = "0274-111" }, null, submit: false);
+        var before = (await kit.Service.GetAsync(kit.Operator, draft.RequestId!.Value))!;
+
+        var result = await kit.Service.SaveAsync(kit.Operator, draft.RequestId, new Dictionary<string, string?> { ["Phone"] = "0274-222", ["Name"] = "" },
+            new string('x', 1001), submit: true, before.Revision);
+
+        Assert.Equal(["Name", "Note"], result.FieldErrors!.Keys);
+        Assert.Equal("Catatan untuk Kepala Madrasah paling banyak 1000 karakter.", result.FieldErrors["Note"]);
+        var after = (await kit.Service.GetAsync(kit.Operator, draft.RequestId.Value))!;
+        Assert.Equal((ChangeRequestStatus.Draft, before.Revision, "0274-111"), (after.Status, after.Revision, Assert.Single(after.Fields).NewValue));
+    }
+
+    [Fact]
+    public async Task Numbers_are_compared_as_numbers()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var values = InstitutionFields.ValuesOf(kit.Min1);
+        values[nameof(Institution.StudentCount)] = $" 0{kit.Min1.StudentCount} ";
+
+        var result = await kit.Service.SaveAsync(kit.Operator, null, values, null, submit: false);
+
+        Assert.Contains("Tidak ada data yang berubah", result.Error);
+    }
+
+    [Fact]
+    public async Task The_head_NIK_is_in_the_form_and_reaches_the_institution_through_both_approvals()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var form = (await kit.Service.GetFormAsync(kit.Operator))!;
+        Assert.Equal("3404071211750001", form.Values[nameof(Institution.HeadNik)]);
+
+        var request = await kit.SubmitAsync((nameof(Institution.HeadNik), "3404071211750009"));
+        Assert.Equal(("NIK Kepala Madrasah", "3404071211750001", "3404071211750009"),
+            (request.Fields[0].Label, request.Fields[0].OldValue, request.Fields[0].NewValue));
+        await kit.HeadDecideAsync(request.Id);
+        Assert.True((await kit.DistrictDecideAsync(request.Id, approve: true)).Succeeded);
+
+        Assert.Equal("3404071211750009", (await kit.ReloadInstitutionAsync()).HeadNik);
+    }
+}
