@@ -17,6 +17,9 @@ public static class ComponentsServiceCollectionExtensions
                 options.FallbackCulture = "id";
                 options.SupportedCultures = ["id-ID"];
                 options.ToastDelay = 5000;
+                // MainLayout's own ErrorBoundary shows errors (with a reference); the library's second one would only
+                // cost every open circuit a few more components.
+                options.EnableErrorLogger = false;
             },
             json =>
             {
