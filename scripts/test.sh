@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: installs what the tests need when it is missing (Debian's Chromium for the browser
-# tests, aiosmtpd as a real SMTP server, poppler-utils to read PDFs back, DejaVu fonts for PDFs),
-# then builds and runs the whole solution's tests.
+# tests, aiosmtpd as a real SMTP server, poppler-utils to read PDFs back, zbar-tools to read their QR
+# codes, DejaVu fonts for PDFs), then builds and runs the whole solution's tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v zbarimg >/dev/null || missing+=(zbar-tools)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"

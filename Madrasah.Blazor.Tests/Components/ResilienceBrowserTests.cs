@@ -23,13 +23,43 @@ public sealed class ResilienceBrowserTests(BrowserFixture fixture, ProductionApp
         var response = await page.GotoAsync("/_uji/galat");
         Assert.Equal(500, response!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Terjadi kesalahan" })).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("error-reference")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\S{8,}"));
+        await Expect(page.GetByTestId("error-reference")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9A-F]{8}$"));
         var html = await page.ContentAsync();
         Assert.DoesNotContain("InvalidOperationException", html);
         Assert.DoesNotContain("Failure probe", html);
         Assert.DoesNotContain(" at Madrasah.", html);
+
+        // The log entry of that exception is found by the reference the user reads out.
+        var reference = (await page.GetByTestId("error-reference").TextContentAsync())!.ToLowerInvariant();
+        var entry = JsonLines(_app.Log).Single(e => e.GetRawText().Contains("Failure probe") && e.GetRawText().Contains(reference));
+        Assert.Equal("Error", entry.GetProperty("LogLevel").GetString());
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Log_lines_are_JSON_with_ISO_8601_UTC_timestamps_also_inside_requests()
+    {
+        // A request runs with the id-ID culture (time separator "."): its log lines must still carry "HH:mm:ss".
+        var page = await NewPageAsync();
+        await BrowserFixture.SignInOnPageAsync(page, "operator@min1sleman.sch.id");
+
+        var entries = JsonLines(_app.Log).ToList();
+        Assert.NotEmpty(entries);
+        Assert.Contains(entries, e => e.GetProperty("Category").GetString() == "Madrasah.Blazor.Infrastructure.Identity.SignInService");
+        foreach (var entry in entries)
+        {
+            var timestamp = entry.GetProperty("Timestamp").GetString()!;
+            Assert.True(DateTime.TryParseExact(timestamp, "yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AdjustToUniversal, out _), $"Not ISO 8601: {timestamp}");
+        }
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The JSON console's entries (one JSON object per line).</summary>
+    private static IEnumerable<System.Text.Json.JsonElement> JsonLines(string log) =>
+        log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+           .Where(l => l.StartsWith('{'))
+           .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement);
 
     [Fact]
     public async Task An_error_inside_a_page_keeps_the_layout_and_shows_a_reference()
@@ -93,6 +123,7 @@ public sealed class ProductionAppFixture : IAsyncLifetime
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Database__SeedDemoData"] = "true",
         ["Diagnostics__FailureProbe"] = "true",
+        ["Logging__LogLevel__Madrasah"] = "Information", // the app's own lines, e.g. a sign-in inside a request
     });
 
     public async Task InitializeAsync() => App = await StartAsync();

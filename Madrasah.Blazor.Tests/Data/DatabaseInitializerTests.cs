@@ -1,5 +1,7 @@
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,24 +12,30 @@ namespace Madrasah.Blazor.Tests.Data;
 
 public sealed class DatabaseInitializerTests : IAsyncLifetime
 {
-    private readonly AppServices _app = new();
+    // An empty database file: the start-up itself must migrate it.
+    private readonly AppServices _app = new(migrate: false);
 
     public Task InitializeAsync() => Task.CompletedTask;
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 
-    private async Task StartInitializerAsync()
+    private Task StartInitializerAsync() => StartInitializerAsync(_app);
+
+    private static async Task StartInitializerAsync(AppServices app)
     {
-        foreach (var service in _app.Provider.GetServices<IHostedService>().OfType<DatabaseInitializer>())
+        foreach (var service in app.Provider.GetServices<IHostedService>().OfType<DatabaseInitializer>())
             await service.StartAsync(CancellationToken.None);
     }
 
     [Fact]
     public async Task Start_up_uses_WAL_applies_migrations_and_seeds_demo_data_once()
     {
-        // The AppServices environment is not Development: seeding must be asked for.
         await using (var db = _app.Database.CreateContext())
-            Assert.Empty(await db.Districts.ToListAsync());
+        {
+            Assert.NotEmpty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Empty(await db.Database.GetAppliedMigrationsAsync());
+        }
 
+        // The AppServices environment is not Development: seeding must be asked for.
         var config = _app.Provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
         config.SeedDemoData = true;
         await StartInitializerAsync();
@@ -60,8 +68,56 @@ public sealed class DatabaseInitializerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Outside_the_demo_the_roles_exist_and_no_account_is_made_without_InitialAdmin()
+    {
+        await StartInitializerAsync();
+
+        await using var db = _app.Database.CreateContext();
+        Assert.Equal(Roles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
+        Assert.Empty(await db.Users.ToListAsync());
+    }
+
+    [Fact]
+    public async Task InitialAdmin_creates_the_first_administrator_once_and_it_can_sign_in()
+    {
+        await using var app = new AppServices(settings: new Dictionary<string, string?>
+        {
+            ["InitialAdmin:Email"] = "admin@kemenag.example.id",
+            ["InitialAdmin:Password"] = "Mulai#Kemenag2026",
+        }, migrate: false);
+        await StartInitializerAsync(app);
+        await StartInitializerAsync(app); // a restart makes no second administrator
+
+        await using (var scope = app.Provider.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+            var admin = Assert.Single(admins);
+            Assert.Equal("admin@kemenag.example.id", admin.Email);
+            Assert.True(admin.EmailConfirmed);
+            Assert.True(await users.CheckPasswordAsync(admin, "Mulai#Kemenag2026"));
+        }
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(1, await db.Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task An_InitialAdmin_password_that_breaks_the_rules_stops_the_start_up_with_the_reason()
+    {
+        await using var app = new AppServices(settings: new Dictionary<string, string?>
+        {
+            ["InitialAdmin:Email"] = "admin@kemenag.example.id",
+            ["InitialAdmin:Password"] = "password",
+        }, migrate: false);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartInitializerAsync(app));
+        Assert.Contains("InitialAdmin", error.Message);
+        Assert.Contains("huruf besar", error.Message); // Identity's own rule, in Indonesian
+    }
+
+    [Fact]
     public async Task Health_check_reports_healthy_when_migrated()
     {
+        await StartInitializerAsync();
         var check = new DatabaseHealthCheck(_app.Database.Factory);
         var result = await check.CheckHealthAsync(new HealthCheckContext());
         Assert.Equal(HealthStatus.Healthy, result.Status);
@@ -70,6 +126,7 @@ public sealed class DatabaseInitializerTests : IAsyncLifetime
     [Fact]
     public async Task Health_check_reports_unhealthy_when_a_migration_is_missing()
     {
+        await StartInitializerAsync();
         await using (var db = _app.Database.CreateContext())
             await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" LIKE '%Uploads'");
         var result = await new DatabaseHealthCheck(_app.Database.Factory).CheckHealthAsync(new HealthCheckContext());

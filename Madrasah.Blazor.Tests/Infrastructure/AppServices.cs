@@ -15,13 +15,15 @@ namespace Madrasah.Blazor.Tests.Infrastructure;
 /// </summary>
 public sealed class AppServices : IAsyncDisposable
 {
-    public TestDatabase Database { get; } = new();
+    public TestDatabase Database { get; }
     public ServiceProvider Provider { get; }
 
     /// <param name="configure">The feature's own registrations.</param>
     /// <param name="settings">Configuration as appsettings.json would give it ("HeadRegistration:CodeValidDays" = "3").</param>
-    public AppServices(Action<IServiceCollection, IConfiguration>? configure = null, IDictionary<string, string?>? settings = null)
+    /// <param name="migrate">False starts from an empty database file (the start-up's own migration is under test).</param>
+    public AppServices(Action<IServiceCollection, IConfiguration>? configure = null, IDictionary<string, string?>? settings = null, bool migrate = true)
     {
+        Database = new TestDatabase(migrate);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Path"] = Database.Path,
@@ -54,6 +56,7 @@ public sealed class AppServices : IAsyncDisposable
     public async Task SeedDemoDataAsync()
     {
         await using var scope = Provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IdentityBootstrap>().EnsureRolesAsync(); // as the start-up does first
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
     }
 

@@ -16,12 +16,15 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
     public string ConnectionString => DataServiceCollectionExtensions.BuildConnectionString(Path, Folder);
     public IDbContextFactory<MadrasahDbContext> Factory { get; }
 
-    public TestDatabase()
+    /// <param name="migrate">False leaves the file empty, for tests of the start-up that migrates it.</param>
+    public TestDatabase(bool migrate = true)
     {
         var options = new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite(ConnectionString).Options;
         Factory = new PooledDbContextFactory<MadrasahDbContext>(options);
+        if (!migrate) return;
         using var db = Factory.CreateDbContext();
         db.Database.Migrate();
+        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;"); // as the app's start-up sets it
     }
 
     public MadrasahDbContext CreateContext() => Factory.CreateDbContext();

@@ -1,3 +1,4 @@
+using Madrasah.Blazor.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -5,7 +6,8 @@ namespace Madrasah.Blazor.Data;
 
 /// <summary>
 /// Applies the EF migrations (never EnsureCreated) and switches the file to WAL before the app serves
-/// anything; seeds demo data when configured. Runs as the first hosted service, so start-up waits for it.
+/// anything; creates the roles, seeds demo data when configured, and the first administrator from InitialAdmin.
+/// Runs as the first hosted service, so start-up waits for it.
 /// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<MadrasahDbContext> factory,
@@ -27,11 +29,12 @@ public sealed class DatabaseInitializer(
 
         await RegionData.SeedAsync(db, cancellationToken);
 
+        await using var scope = services.CreateAsyncScope();
+        var identity = scope.ServiceProvider.GetRequiredService<IdentityBootstrap>();
+        await identity.EnsureRolesAsync();
         if (options.Value.SeedDemoData ?? environment.IsDevelopment())
-        {
-            await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
-        }
+        await identity.EnsureAdministratorAsync();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -6,13 +6,13 @@ namespace Madrasah.Blazor.Data;
 
 /// <summary>
 /// Demo data for a fresh Development database: one district, two madrasahs, one pesantren, a few staff
-/// each and one account per role. Runs only when the database has no district yet.
+/// each and one account per role. Runs only when the database has no district yet, after the roles exist
+/// (<see cref="Infrastructure.Identity.IdentityBootstrap"/>).
 /// The accounts and their password are listed in README.md.
 /// </summary>
 public sealed class DemoData(
     IDbContextFactory<MadrasahDbContext> factory,
     UserManager<ApplicationUser> userManager,
-    RoleManager<IdentityRole> roleManager,
     TimeProvider clock,
     ILogger<DemoData> logger)
 {
@@ -20,10 +20,6 @@ public sealed class DemoData(
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var role in Roles.All)
-            if (!await roleManager.RoleExistsAsync(role))
-                await roleManager.CreateAsync(new IdentityRole(role));
-
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await db.Districts.AnyAsync(cancellationToken)) return;
 

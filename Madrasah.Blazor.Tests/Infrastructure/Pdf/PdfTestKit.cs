@@ -23,6 +23,21 @@ internal static class PdfTestKit
         finally { File.Delete(path); }
     }
 
+    /// <summary>The texts of the QR codes on the PDF's first page, rendered by poppler and read by zbar.</summary>
+    public static IReadOnlyList<string> QrCodes(byte[] pdf)
+    {
+        var folder = Directory.CreateTempSubdirectory("receipt-qr-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "receipt.pdf");
+            File.WriteAllBytes(path, pdf);
+            Run("pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", path, Path.Combine(folder, "page"));
+            return Run("zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", Path.Combine(folder, "page.png"))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
     /// <summary>The PDF's text with every run of whitespace as one space, for phrases that wrap.</summary>
     public static string PdfToFlatText(byte[] pdf) => string.Join(' ', PdfToText(pdf).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

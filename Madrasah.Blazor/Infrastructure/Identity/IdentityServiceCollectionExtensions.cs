@@ -20,6 +20,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<SignInService>();
+        services.Configure<InitialAdminOptions>(configuration.GetSection(InitialAdminOptions.Section));
+        services.AddScoped<IdentityBootstrap>();
 
         services.AddAuthentication(options =>
             {
