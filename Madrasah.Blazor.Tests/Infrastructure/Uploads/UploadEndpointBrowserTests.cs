@@ -20,7 +20,7 @@ public sealed class UploadEndpointBrowserTests(BrowserFixture fixture)
         var user = await db.Users.SingleAsync(u => u.Email == "operator@min1sleman.sch.id");
         var scope = new UserScope(user.Id, user.Email!, user.FullName, Roles.Operator, user.InstitutionId, null);
         var store = new UploadStore(Options.Create(new UploadOptions { Folder = app.UploadFolder }),
-            new HostingEnvironment { ContentRootPath = app.DataFolder }, TimeProvider.System);
+            new HostingEnvironment { ContentRootPath = app.DataFolder }, new Madrasah.Blazor.Infrastructure.Audit.AuditLog(TimeProvider.System), TimeProvider.System);
         var content = Encoding.ASCII.GetBytes($"%PDF-1.4\n% surat tugas {Guid.NewGuid()}\n%%EOF\n");
         var upload = await store.SaveAsync(db, scope, new MemoryStream(content), "Surat Tugas.pdf", UploadRule.Pdf("Surat Tugas", 300 * 1024));
         await db.SaveChangesAsync();

@@ -36,6 +36,37 @@ public sealed class UploadStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_upload_is_audited_with_its_change_and_a_file_whose_change_never_committed_is_swept_later()
+    {
+        string committed, abandoned, recent;
+        await using (var db = _app.Database.CreateContext())
+        {
+            committed = (await _store.SaveAsync(db, _operatorA, Pdf(2_000), "surat.pdf", SuratTugas)).StoredName;
+            await db.SaveChangesAsync();
+        }
+        await using (var db = _app.Database.CreateContext())
+            abandoned = (await _store.SaveAsync(db, _operatorA, Pdf(2_000), "gagal.pdf", SuratTugas)).StoredName; // never saved
+        await using (var db = _app.Database.CreateContext())
+            recent = (await _store.SaveAsync(db, _operatorA, Pdf(2_000), "sedang.pdf", SuratTugas)).StoredName; // maybe still committing
+
+        await using (var db = _app.Database.CreateContext())
+        {
+            var entry = await db.Set<Madrasah.Blazor.Infrastructure.Audit.AuditEntry>().SingleAsync(a => a.Action == "upload.stored");
+            Assert.Equal("Surat Tugas: berkas surat.pdf (1 KB) diunggah.", entry.Summary);
+            Assert.Equal(_operatorA.InstitutionId, entry.InstitutionId);
+        }
+
+        var folder = Path.Combine(_app.Database.Folder, "uploads");
+        foreach (var name in new[] { committed, abandoned })
+            File.SetLastWriteTimeUtc(Path.Combine(folder, name), DateTime.UtcNow - UploadJanitor.GracePeriod - TimeSpan.FromMinutes(5));
+
+        Assert.Equal(1, await _app.Provider.GetRequiredService<UploadJanitor>().SweepAsync());
+        Assert.True(File.Exists(Path.Combine(folder, committed)));
+        Assert.False(File.Exists(Path.Combine(folder, abandoned)));
+        Assert.True(File.Exists(Path.Combine(folder, recent)));
+    }
+
+    [Fact]
     public async Task A_real_pdf_is_stored_outside_wwwroot_under_a_generated_name()
     {
         await using var db = _app.Database.CreateContext();

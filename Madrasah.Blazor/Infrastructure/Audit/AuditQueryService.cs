@@ -21,7 +21,7 @@ public sealed class AuditQueryService(IDbContextFactory<MadrasahDbContext> facto
     public async Task<(IReadOnlyList<AuditRow> Rows, int Total)> PageAsync(UserScope scope, int pageIndex, int pageSize, string? search = null)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var entries = Visible(db, scope);
+        var entries = db.Set<AuditEntry>().AsNoTracking().VisibleTo(scope, db.Institutions);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim();
@@ -38,19 +38,5 @@ public sealed class AuditQueryService(IDbContextFactory<MadrasahDbContext> facto
             })
             .ToListAsync();
         return (rows, total);
-    }
-
-    private static IQueryable<AuditEntry> Visible(MadrasahDbContext db, UserScope scope)
-    {
-        var entries = db.Set<AuditEntry>().AsNoTracking();
-        if (scope.SeesEverything && scope.Role == Roles.Admin) return entries;
-        if (scope.IsDistrictBound)
-        {
-            var institutions = db.Institutions.Where(i => i.DistrictId == scope.DistrictId).Select(i => (int?)i.Id);
-            return entries.Where(a => a.DistrictId == scope.DistrictId || institutions.Contains(a.InstitutionId));
-        }
-        if (scope.Role is Roles.Operator or Roles.KepalaMadrasah && scope.InstitutionId is { } institutionId)
-            return entries.Where(a => a.InstitutionId == institutionId);
-        return entries.Where(_ => false);
     }
 }

@@ -1,4 +1,5 @@
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Infrastructure.Audit;
 
 namespace Madrasah.Blazor.Infrastructure.Identity;
 
@@ -18,6 +19,23 @@ public static class ScopeQueryExtensions
         if (scope.SeesEverything) return query;
         if (scope.IsDistrictBound) return query.Where(x => x.Institution.DistrictId == scope.DistrictId);
         if (scope.IsInstitutionBound) return query.Where(x => x.InstitutionId == scope.InstitutionId);
+        return query.Where(_ => false);
+    }
+
+    /// <summary>
+    /// Audit entries: the administrator reads all; a district admin the district's own entries and those of its
+    /// institutions; an operator or head their institution's. Helpdesk and staff read none (they have no audit page).
+    /// </summary>
+    public static IQueryable<AuditEntry> VisibleTo(this IQueryable<AuditEntry> query, UserScope scope, IQueryable<Institution> institutions)
+    {
+        if (scope.Role == Roles.Admin) return query;
+        if (scope.IsDistrictBound)
+        {
+            var inDistrict = institutions.Where(i => i.DistrictId == scope.DistrictId).Select(i => (int?)i.Id);
+            return query.Where(a => a.DistrictId == scope.DistrictId || inDistrict.Contains(a.InstitutionId));
+        }
+        if (scope.Role is Roles.Operator or Roles.KepalaMadrasah && scope.InstitutionId is { } institutionId)
+            return query.Where(a => a.InstitutionId == institutionId);
         return query.Where(_ => false);
     }
 }

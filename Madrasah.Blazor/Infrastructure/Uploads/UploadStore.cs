@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,10 @@ public sealed class UploadOptions
 public sealed record UploadRule(string FieldLabel, long MaxBytes, params FileKind[] Kinds)
 {
     public static UploadRule Pdf(string fieldLabel, long maxBytes) => new(fieldLabel, maxBytes, FileKind.Pdf);
-    public string MaxSizeText => MaxBytes >= 1024 * 1024 ? $"{MaxBytes / (1024.0 * 1024):0.#} MB" : $"{MaxBytes / 1024} KB";
+    public string MaxSizeText => SizeText(MaxBytes);
+
+    /// <summary>"300 KB", "1,5 MB" (in the current culture).</summary>
+    public static string SizeText(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{Math.Max(1, bytes / 1024)} KB";
 }
 
 public enum FileKind { Pdf, Png, Jpeg }
@@ -27,9 +31,9 @@ public sealed class UploadRejectedException(string message) : Exception(message)
 /// Checks a file by its content (a PDF must start with "%PDF-", images by their signatures, not by the
 /// name the user gave it), stores it under a generated name and records it. Errors name the field in Indonesian.
 /// </summary>
-public sealed class UploadStore(IOptions<UploadOptions> options, IHostEnvironment environment, TimeProvider clock)
+public sealed class UploadStore(IOptions<UploadOptions> options, IHostEnvironment environment, AuditLog audit, TimeProvider clock)
 {
-    private string Folder
+    internal string Folder
     {
         get
         {
@@ -77,8 +81,11 @@ public sealed class UploadStore(IOptions<UploadOptions> options, IHostEnvironmen
             UploadedUtc = clock.GetUtcNow().UtcDateTime,
         };
         upload.StoredName = upload.Id.ToString("N") + Extension(kind.Value);
+        // Written before the caller commits: should the caller's transaction fail, UploadJanitor removes the file.
         await File.WriteAllBytesAsync(Path.Combine(Folder, upload.StoredName), bytes, cancellationToken);
         db.Add(upload);
+        audit.Record(db, owner, "upload.stored", $"{rule.FieldLabel}: berkas {upload.OriginalName} ({UploadRule.SizeText(upload.SizeBytes)}) diunggah.",
+            institutionId: upload.InstitutionId, entityType: nameof(StoredUpload), entityId: upload.Id);
         return upload;
     }
 

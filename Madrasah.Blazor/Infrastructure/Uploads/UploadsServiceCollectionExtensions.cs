@@ -11,6 +11,8 @@ public static class UploadsServiceCollectionExtensions
     {
         services.Configure<UploadOptions>(configuration.GetSection("Uploads"));
         services.AddSingleton<UploadStore>();
+        services.AddSingleton<UploadJanitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<UploadJanitor>());
         return services;
     }
 
