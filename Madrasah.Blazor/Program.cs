@@ -5,6 +5,7 @@ using Madrasah.Blazor.Features.Approvals;
 using Madrasah.Blazor.Features.Dashboard;
 using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Features.Institutions;
+using Madrasah.Blazor.Features.UserAccounts;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Hosting;
@@ -36,6 +37,7 @@ builder.Services.AddDashboard();
 builder.Services.AddInstitutions();
 builder.Services.AddHeadRegistration(builder.Configuration);
 builder.Services.AddApprovals();
+builder.Services.AddUserAccounts(builder.Configuration);
 
 var app = builder.Build();
 

@@ -4,6 +4,7 @@ using Madrasah.Blazor.Features.Approvals;
 using Madrasah.Blazor.Features.Dashboard;
 using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Features.Institutions;
+using Madrasah.Blazor.Features.UserAccounts;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
@@ -28,6 +29,7 @@ public sealed class PageAccessTests
         "/Account/Login", "/Account/Lockout", "/Account/AccessDenied", "/not-found", "/Error",
         "/verifikasi", "/verifikasi/{Number}",
         HeadAccountService.WizardPath, HeadAccountService.VerifyPath, HeadAccountService.ResendPath,
+        PasswordLinks.Path, "/akun/lupa-password", // a link emailed to someone who cannot sign in yet
         "/dev/surat",               // Development only (404 elsewhere): a registering head reads the verification email there
         "/_uji/galat-interaktif",   // only with Diagnostics:FailureProbe (404 elsewhere)
     ];
@@ -64,6 +66,7 @@ public sealed class PageAccessTests
         services.AddInstitutions();
         services.AddHeadRegistration(configuration);
         services.AddApprovals();
+        services.AddUserAccounts(configuration);
         return services.Where(d => d.ServiceType == typeof(NavigationItem)).Select(d => (NavigationItem)d.ImplementationInstance!).ToList();
     }
 

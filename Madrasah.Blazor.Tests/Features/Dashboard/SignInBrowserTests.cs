@@ -14,11 +14,11 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
         { "operator@mtsn3sleman.sch.id", "Beranda Operator Lembaga", "MTs Negeri 3 Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Log Audit"] },
         { "operator@alhikmah.ponpes.id", "Beranda Operator Lembaga", "Pondok Pesantren Al-Hikmah Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Log Audit"] },
         { "kepala@min1sleman.sch.id", "Beranda Kepala Madrasah", "MIN 1 Sleman", ["Beranda", "Data Lembaga", "Persetujuan Perubahan", "PTK & Pegawai", "Log Audit"] },
-        { "admin@kemenagsleman.go.id", "Beranda Admin Kabupaten/Kota", "Kantor Kemenag Kabupaten Sleman", ["Beranda", "Lembaga di Kabupaten", "Persetujuan Perubahan", "Log Audit"] },
+        { "admin@kemenagsleman.go.id", "Beranda Admin Kabupaten/Kota", "Kantor Kemenag Kabupaten Sleman", ["Beranda", "Lembaga di Kabupaten", "Persetujuan Perubahan", "Pengguna", "Log Audit"] },
         { "nur.hidayah@guru.demo.id", "Beranda Pegawai", "MIN 1 Sleman", ["Beranda"] },
         { "kepegawaian@min1sleman.sch.id", "Beranda Petugas Kepegawaian", "MIN 1 Sleman", ["Beranda", "PTK & Pegawai"] },
         { "helpdesk@madrasah.demo.id", "Beranda Helpdesk", "Layanan Helpdesk", ["Beranda"] },
-        { "admin@madrasah.demo.id", "Beranda Administrator", "Administrasi Sistem", ["Beranda", "Surat Keluar", "Kalender Hari Libur", "Log Audit"] },
+        { "admin@madrasah.demo.id", "Beranda Administrator", "Administrasi Sistem", ["Beranda", "Pengguna", "Surat Keluar", "Kalender Hari Libur", "Log Audit"] },
     };
 
     [Theory]

@@ -86,6 +86,17 @@ public static class Identifiers
         return IsDigits(number, 12) ? null : $"{field} harus terdiri atas 12 digit angka.";
     }
 
+    /// <summary>An email address a message can reach: one address, no display name, a host with a dot.</summary>
+    public static string? CheckEmail(string? value, string field = "Email")
+    {
+        if (string.IsNullOrWhiteSpace(value)) return $"{field} wajib diisi.";
+        var email = value.Trim();
+        return email.Length <= 256 && System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email
+               && address.Host.Contains('.') && !address.Host.StartsWith('.') && !address.Host.EndsWith('.')
+            ? null
+            : $"Format {field} tidak valid. Contoh: nama@contoh.sch.id";
+    }
+
     private static bool IsDigits(string s, int length) => s.Length == length && s.All(char.IsAsciiDigit);
 
     private static bool IsValidTwoDigitYearDate(int yy, int month, int day) =>
@@ -112,3 +123,4 @@ public sealed class NikAttribute() : IdentifierAttribute(Identifiers.CheckNik, "
 public sealed class NipAttribute() : IdentifierAttribute(static (value, field, services) =>
     Identifiers.CheckNip(value, Time.Wib.Today(services?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System), field), "NIP");
 public sealed class NpsnAttribute() : IdentifierAttribute(Identifiers.CheckNpsn, "NPSN");
+public sealed class EmailAttribute() : IdentifierAttribute(Identifiers.CheckEmail, "Email");

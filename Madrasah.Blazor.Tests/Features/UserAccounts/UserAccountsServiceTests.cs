@@ -1,0 +1,275 @@
+using System.Text.RegularExpressions;
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Features.UserAccounts;
+using Madrasah.Blazor.Infrastructure;
+using Madrasah.Blazor.Infrastructure.Audit;
+using Madrasah.Blazor.Infrastructure.Email;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Live;
+using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Madrasah.Blazor.Tests.Features.UserAccounts;
+
+/// <summary>Accounts made by an administrator, their activation link, "Lupa Password" and "Ubah Password", on the demo data.</summary>
+public sealed partial class UserAccountsServiceTests : IAsyncLifetime
+{
+    private const string StrongPassword = "Sleman#Operator26";
+
+    private readonly ManualClock _clock = new();
+    private readonly AppServices _app;
+    private UserScope _admin = UserScope.Anonymous, _district = UserScope.Anonymous;
+    private int _mtsId, _outsideId;
+
+    public UserAccountsServiceTests() =>
+        _app = new AppServices((services, configuration) =>
+        {
+            services.AddSingleton<TimeProvider>(_clock);
+            services.AddLiveUpdates();
+            services.AddPublicLinks(configuration);
+            services.AddSingleton<EmailOutbox>();
+            services.AddUserAccounts(configuration);
+        });
+
+    public async Task InitializeAsync()
+    {
+        await _app.SeedDemoDataAsync();
+        await using var db = _app.Database.CreateContext();
+        _admin = await ScopeOfAsync(db, "admin@madrasah.demo.id", Roles.Admin);
+        _district = await ScopeOfAsync(db, "admin@kemenagsleman.go.id", Roles.AdminKabKota);
+        _mtsId = (await db.Institutions.SingleAsync(i => i.Name == "MTs Negeri 3 Sleman")).Id;
+        // An institution of another district, which Sleman's admin may not give accounts for.
+        var bantul = new District { Code = "34.02", Name = "Kabupaten Bantul", ProvinceCode = "34", ProvinceName = "Daerah Istimewa Yogyakarta" };
+        var outside = new Institution { District = bantul, Type = InstitutionType.MI, Name = "MIN 2 Bantul", StatisticNumber = "111134020002", Address = "Jl. Parangtritis" };
+        db.Add(outside);
+        await db.SaveChangesAsync();
+        _outsideId = outside.Id;
+    }
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+
+    private static async Task<UserScope> ScopeOfAsync(MadrasahDbContext db, string email, string role)
+    {
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        return new UserScope(user.Id, email, user.FullName, role, user.InstitutionId, user.DistrictId);
+    }
+
+    private async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = _app.CreateRequestScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    private Task<FormResult> CreateAsync(UserScope actor, NewUser input) =>
+        WithAsync(sp => sp.GetRequiredService<UserAdministrationService>().CreateAsync(actor, input));
+
+    private static NewUser NewOperator(int institutionId, string email = "operator.baru@mtsn3sleman.sch.id") =>
+        new("Rudi Hartono", email, Roles.Operator, institutionId, null, null);
+
+    /// <summary>The id and token of the newest link emailed to <paramref name="email"/>.</summary>
+    private async Task<(string Id, string Token, OutboxMessage Message)> LinkSentToAsync(string email)
+    {
+        await using var db = _app.Database.CreateContext();
+        var message = await db.Set<OutboxMessage>().Where(m => m.To == email).OrderByDescending(m => m.Id).FirstAsync();
+        var match = LinkPattern().Match(message.TextBody);
+        Assert.True(match.Success, $"No password link in: {message.TextBody}");
+        return (Uri.UnescapeDataString(match.Groups["id"].Value), match.Groups["token"].Value, message);
+    }
+
+    [GeneratedRegex(@"/akun/atur-password\?id=(?<id>[^&\s]+)&token=(?<token>[A-Za-z0-9_-]+)")]
+    private static partial Regex LinkPattern();
+
+    private Task<FormResult> SetPasswordAsync(string id, string token, string password, string? repeat = null) =>
+        WithAsync(sp => sp.GetRequiredService<AccountPasswordService>().SetPasswordFromLinkAsync(id, token, password, repeat ?? password));
+
+    private async Task<bool> PasswordWorksAsync(string email, string password) => await WithAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email);
+        return user is not null && await users.CheckPasswordAsync(user, password);
+    });
+
+    [Fact]
+    public async Task A_new_account_has_no_password_until_its_owner_sets_one_through_the_activation_email()
+    {
+        var result = await CreateAsync(_admin, NewOperator(_mtsId));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
+
+        await using (var db = _app.Database.CreateContext())
+        {
+            var user = await db.Users.Include(u => u.Institution).SingleAsync(u => u.Email == "operator.baru@mtsn3sleman.sch.id");
+            Assert.Null(user.PasswordHash);
+            Assert.False(user.EmailConfirmed);
+            Assert.Equal("MTs Negeri 3 Sleman", user.Institution!.Name);
+            var entry = await db.Set<AuditEntry>().SingleAsync(a => a.Action == "accounts.created");
+            Assert.Equal("Akun Operator / Staf Lembaga Rudi Hartono (operator.baru@mtsn3sleman.sch.id) dibuat untuk MTs Negeri 3 Sleman; email aktivasi dikirim.", entry.Summary);
+            Assert.Equal(_mtsId, entry.InstitutionId);
+        }
+        var page = await WithAsync(sp => sp.GetRequiredService<UserAdministrationService>().ListAsync(_admin, new UserQuery("Rudi")));
+        var row = Assert.Single(page.Items);
+        Assert.Equal(UserStatus.AwaitingActivation, row.Status);
+        Assert.Equal("MTs Negeri 3 Sleman", row.Binding);
+
+        var (id, token, message) = await LinkSentToAsync("operator.baru@mtsn3sleman.sch.id");
+        Assert.Equal("Aktivasi Akun Madrasah", message.Subject);
+        Assert.Contains("Aktifkan Akun", message.HtmlBody);
+        var target = await WithAsync(sp => sp.GetRequiredService<AccountPasswordService>().ReadLinkAsync(id, token));
+        Assert.NotNull(target);
+        Assert.True(target.IsActivation);
+
+        Assert.Equal("Password Baru belum memenuhi ketentuan: minimal 8 karakter dengan huruf besar, huruf kecil, angka dan simbol.",
+            (await SetPasswordAsync(id, token, "pendek")).Errors[nameof(PasswordForm.Password)]);
+        Assert.Equal("Ulangi Password tidak sama dengan Password Baru.",
+            (await SetPasswordAsync(id, token, StrongPassword, StrongPassword + "x")).Errors[nameof(PasswordForm.RepeatPassword)]);
+        Assert.Equal(PasswordRules.CommonPasswordMessage, (await SetPasswordAsync(id, token, "P@ssw0rd123!")).Errors[nameof(PasswordForm.Password)]);
+
+        Assert.True((await SetPasswordAsync(id, token, StrongPassword)).Succeeded);
+        Assert.True(await PasswordWorksAsync("operator.baru@mtsn3sleman.sch.id", StrongPassword));
+        await using (var db = _app.Database.CreateContext())
+            Assert.True((await db.Users.SingleAsync(u => u.Email == "operator.baru@mtsn3sleman.sch.id")).EmailConfirmed);
+
+        // The link works once.
+        Assert.Equal(AccountPasswordService.LinkInvalidMessage, (await SetPasswordAsync(id, token, "Lain#Sekali2026")).Errors[""]);
+        Assert.Null(await WithAsync(sp => sp.GetRequiredService<AccountPasswordService>().ReadLinkAsync(id, token)));
+        Assert.True(await PasswordWorksAsync("operator.baru@mtsn3sleman.sch.id", StrongPassword));
+    }
+
+    [Fact]
+    public async Task A_resent_activation_replaces_the_earlier_link()
+    {
+        Assert.True((await CreateAsync(_admin, NewOperator(_mtsId))).Succeeded);
+        var (id, first, _) = await LinkSentToAsync("operator.baru@mtsn3sleman.sch.id");
+
+        Assert.Null(await WithAsync(sp => sp.GetRequiredService<UserAdministrationService>().ResendActivationAsync(_admin, id)));
+        var (_, second, _) = await LinkSentToAsync("operator.baru@mtsn3sleman.sch.id");
+        Assert.NotEqual(first, second);
+
+        Assert.Equal(AccountPasswordService.LinkInvalidMessage, (await SetPasswordAsync(id, first, StrongPassword)).Errors[""]);
+        Assert.True((await SetPasswordAsync(id, second, StrongPassword)).Succeeded);
+        Assert.Equal("Akun ini sudah aktif: pemiliknya dapat memakai “Lupa Password” bila lupa.",
+            await WithAsync(sp => sp.GetRequiredService<UserAdministrationService>().ResendActivationAsync(_admin, id)));
+    }
+
+    [Fact]
+    public async Task Each_wrong_field_of_the_form_gets_its_own_message_and_nothing_is_created()
+    {
+        var result = await CreateAsync(_admin, new NewUser(" ", "bukan-email", null, null, null, "1234"));
+        Assert.Equal("Nama Lengkap wajib diisi.", result.Errors[nameof(NewUser.FullName)]);
+        Assert.Equal("Format Email tidak valid. Contoh: nama@contoh.sch.id", result.Errors[nameof(NewUser.Email)]);
+        Assert.Equal("Peran wajib dipilih dari daftar.", result.Errors[nameof(NewUser.Role)]);
+        Assert.Equal("NIK harus terdiri atas 16 digit angka.", result.Errors[nameof(NewUser.Nik)]);
+
+        Assert.Equal("Email ini sudah dipakai akun lain.",
+            (await CreateAsync(_admin, NewOperator(_mtsId, "OPERATOR@min1sleman.sch.id"))).Errors[nameof(NewUser.Email)]);
+        Assert.Equal("NIK ini sudah dipakai akun lain.",
+            (await CreateAsync(_admin, NewOperator(_mtsId) with { Nik = "3404071211750001" })).Errors[nameof(NewUser.Nik)]);
+        Assert.Equal("Lembaga wajib dipilih untuk peran ini.",
+            (await CreateAsync(_admin, NewOperator(_mtsId) with { InstitutionId = null })).Errors[nameof(NewUser.InstitutionId)]);
+        Assert.Equal("Kabupaten/Kota wajib dipilih untuk Admin Kabupaten/Kota.",
+            (await CreateAsync(_admin, NewOperator(_mtsId) with { Role = Roles.AdminKabKota })).Errors[nameof(NewUser.DistrictId)]);
+
+        await using var db = _app.Database.CreateContext();
+        Assert.Equal(9, await db.Users.CountAsync());
+        Assert.Empty(await db.Set<OutboxMessage>().ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_district_admin_gives_operator_accounts_only_within_the_district_and_sees_only_its_accounts()
+    {
+        var options = await WithAsync(sp => sp.GetRequiredService<UserAdministrationService>().GetFormOptionsAsync(_district));
+        Assert.Equal([Roles.Operator, Roles.PetugasKepegawaian], options.Roles);
+        Assert.DoesNotContain(options.Institutions, i => i.Id == _outsideId);
+        Assert.Empty(options.Districts);
+
+        Assert.Equal("Lembaga wajib dipilih untuk peran ini.",
+            (await CreateAsync(_district, NewOperator(_outsideId))).Errors[nameof(NewUser.InstitutionId)]);
+        Assert.Equal("Peran wajib dipilih dari daftar.",
+            (await CreateAsync(_district, NewOperator(_mtsId) with { Role = Roles.Admin })).Errors[nameof(NewUser.Role)]);
+        Assert.True((await CreateAsync(_district, NewOperator(_mtsId))).Succeeded);
+
+        var page = await WithAsync(sp => sp.GetRequiredService<UserAdministrationService>().ListAsync(_district, new UserQuery()));
+        Assert.DoesNotContain(page.Items, u => u.Email is "admin@madrasah.demo.id" or "helpdesk@madrasah.demo.id");
+        Assert.Contains(page.Items, u => u.Email == "operator.baru@mtsn3sleman.sch.id" && u.Manageable);
+        // The head and the district's own admin are listed but not the district admin's to change.
+        Assert.False(Assert.Single(page.Items, u => u.Email == "kepala@min1sleman.sch.id").Manageable);
+        Assert.False(Assert.Single(page.Items, u => u.Email == "admin@kemenagsleman.go.id").Manageable);
+        var head = await WithAsync(async sp => (await sp.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("kepala@min1sleman.sch.id"))!.Id);
+        Assert.Equal("Akun tidak ditemukan atau bukan wewenang Anda.",
+            await WithAsync(sp => sp.GetRequiredService<UserAdministrationService>().SetActiveAsync(_district, head, false)));
+
+        // Nobody else administers accounts.
+        var operatorScope = new UserScope("x", "x", "x", Roles.Operator, _mtsId, null);
+        Assert.Empty((await WithAsync(sp => sp.GetRequiredService<UserAdministrationService>().ListAsync(operatorScope, new UserQuery()))).Items);
+        Assert.Equal("Peran wajib dipilih dari daftar.", (await CreateAsync(operatorScope, NewOperator(_mtsId))).Errors[nameof(NewUser.Role)]);
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_cannot_sign_in_or_ask_for_a_link_until_activated_again()
+    {
+        var operatorId = await WithAsync(async sp => (await sp.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("operator@mtsn3sleman.sch.id"))!.Id);
+        Assert.Null(await WithAsync(sp => sp.GetRequiredService<UserAdministrationService>().SetActiveAsync(_admin, operatorId, false)));
+
+        await using (var scope = _app.CreateRequestScope())
+            Assert.Equal(SignInOutcome.LockedOut,
+                await scope.ServiceProvider.GetRequiredService<SignInService>().PasswordSignInAsync("operator@mtsn3sleman.sch.id", DemoData.Password, false));
+        Assert.Null(await WithAsync(sp => sp.GetRequiredService<AccountPasswordService>().RequestResetAsync("operator@mtsn3sleman.sch.id")));
+        await using (var db = _app.Database.CreateContext())
+            Assert.Empty(await db.Set<OutboxMessage>().ToListAsync());
+        var row = (await WithAsync(sp => sp.GetRequiredService<UserAdministrationService>().ListAsync(_admin, new UserQuery("mtsn3")))).Items.Single();
+        Assert.Equal(UserStatus.Deactivated, row.Status);
+
+        Assert.Null(await WithAsync(sp => sp.GetRequiredService<UserAdministrationService>().SetActiveAsync(_admin, operatorId, true)));
+        await using (var scope = _app.CreateRequestScope())
+            Assert.Equal(SignInOutcome.Succeeded,
+                await scope.ServiceProvider.GetRequiredService<SignInService>().PasswordSignInAsync("operator@mtsn3sleman.sch.id", DemoData.Password, false));
+        await using (var db = _app.Database.CreateContext())
+            Assert.Equal(["accounts.activated", "accounts.deactivated"],
+                await db.Set<AuditEntry>().Where(a => a.Action.StartsWith("accounts.")).OrderByDescending(a => a.Id).Select(a => a.Action).ToListAsync());
+
+        // Nobody deactivates their own account.
+        Assert.Equal("Akun tidak ditemukan atau bukan wewenang Anda.",
+            await WithAsync(sp => sp.GetRequiredService<UserAdministrationService>().SetActiveAsync(_admin, _admin.UserId, false)));
+    }
+
+    [Fact]
+    public async Task Lupa_Password_emails_a_link_that_sets_a_new_password_and_is_throttled_per_address()
+    {
+        var passwords = (Func<IServiceProvider, AccountPasswordService>)(sp => sp.GetRequiredService<AccountPasswordService>());
+        Assert.Null(await WithAsync(sp => passwords(sp).RequestResetAsync("operator@mtsn3sleman.sch.id")));
+        Assert.NotNull(await WithAsync(sp => passwords(sp).RequestResetAsync("OPERATOR@mtsn3sleman.sch.id"))); // again at once
+        Assert.Null(await WithAsync(sp => passwords(sp).RequestResetAsync("tidak.ada@contoh.id"))); // same answer, nothing sent
+
+        var (id, token, message) = await LinkSentToAsync("operator@mtsn3sleman.sch.id");
+        Assert.Equal("Atur Ulang Password Akun Madrasah", message.Subject);
+        Assert.False((await WithAsync(sp => passwords(sp).ReadLinkAsync(id, token)))!.IsActivation);
+        Assert.True((await SetPasswordAsync(id, token, StrongPassword)).Succeeded);
+        Assert.True(await PasswordWorksAsync("operator@mtsn3sleman.sch.id", StrongPassword));
+        Assert.False(await PasswordWorksAsync("operator@mtsn3sleman.sch.id", DemoData.Password));
+
+        await using var db = _app.Database.CreateContext();
+        Assert.Equal(1, await db.Set<OutboxMessage>().CountAsync());
+        Assert.Equal(["accounts.password-reset", "accounts.password-link-sent"],
+            await db.Set<AuditEntry>().Where(a => a.Action.StartsWith("accounts.")).OrderByDescending(a => a.Id).Select(a => a.Action).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Ubah_Password_needs_the_current_password_and_a_strong_new_one()
+    {
+        async Task<FormResult> ChangeAsync(string current, string password, string repeat) => await WithAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync("kepala@min1sleman.sch.id"))!;
+            return await sp.GetRequiredService<AccountPasswordService>().ChangePasswordAsync(users, sp.GetRequiredService<MadrasahDbContext>(), user, current, password, repeat);
+        });
+
+        Assert.Equal("Password Saat Ini salah.", (await ChangeAsync("Salah#Sekali99", StrongPassword, StrongPassword)).Errors[nameof(ChangePasswordForm.CurrentPassword)]);
+        Assert.Equal("Password Baru harus berbeda dari Password Saat Ini.",
+            (await ChangeAsync(DemoData.Password, DemoData.Password, DemoData.Password)).Errors[nameof(PasswordForm.Password)]);
+        Assert.Equal("Ulangi Password tidak sama dengan Password Baru.",
+            (await ChangeAsync(DemoData.Password, StrongPassword, "Lain#2026ya")).Errors[nameof(PasswordForm.RepeatPassword)]);
+        Assert.True((await ChangeAsync(DemoData.Password, StrongPassword, StrongPassword)).Succeeded);
+        Assert.True(await PasswordWorksAsync("kepala@min1sleman.sch.id", StrongPassword));
+    }
+}
