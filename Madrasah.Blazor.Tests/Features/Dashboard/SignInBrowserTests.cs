@@ -18,7 +18,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
         { "nur.hidayah@guru.demo.id", "Beranda Pegawai", "MIN 1 Sleman", ["Beranda"] },
         { "kepegawaian@min1sleman.sch.id", "Beranda Petugas Kepegawaian", "MIN 1 Sleman", ["Beranda", "PTK & Pegawai"] },
         { "helpdesk@madrasah.demo.id", "Beranda Helpdesk", "Layanan Helpdesk", ["Beranda"] },
-        { "admin@madrasah.demo.id", "Beranda Administrator", "Administrasi Sistem", ["Beranda", "Pengguna", "Surat Keluar", "Kalender Hari Libur", "Log Audit"] },
+        { "admin@madrasah.demo.id", "Beranda Administrator", "Administrasi Sistem", ["Beranda", "Pengguna", "Lembaga & Wilayah", "Surat Keluar", "Kalender Hari Libur", "Log Audit"] },
     };
 
     [Theory]

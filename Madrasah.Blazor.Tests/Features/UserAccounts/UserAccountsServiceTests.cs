@@ -5,6 +5,7 @@ using Madrasah.Blazor.Infrastructure;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Validation;
 using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

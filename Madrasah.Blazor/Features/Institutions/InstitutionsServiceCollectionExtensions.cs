@@ -9,9 +9,11 @@ public static class InstitutionsServiceCollectionExtensions
     {
         services.AddScoped<InstitutionService>();
         services.AddScoped<InstitutionProfileReceiptService>();
+        services.AddScoped<InstitutionRegistryService>();
         services.AddNavigationItem(new("/lembaga", "Data Lembaga", "fa-solid fa-school", [Roles.Operator, Roles.KepalaMadrasah], Order: 10));
         services.AddNavigationItem(new("/pegawai", "PTK & Pegawai", "fa-solid fa-users", [Roles.Operator, Roles.KepalaMadrasah, Roles.PetugasKepegawaian], Order: 20));
         services.AddNavigationItem(new("/kabupaten/lembaga", "Lembaga di Kabupaten", "fa-solid fa-building-columns", [Roles.AdminKabKota], Order: 10));
+        services.AddNavigationItem(new("/admin/lembaga", "Lembaga & Wilayah", "fa-solid fa-building-columns", [Roles.Admin], Order: 72));
         return services;
     }
 }

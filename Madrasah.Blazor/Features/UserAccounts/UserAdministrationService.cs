@@ -47,14 +47,6 @@ public sealed record UserFormOptions(IReadOnlyList<string> Roles, IReadOnlyList<
 /// <summary>The "Tambah Pengguna" form's values.</summary>
 public sealed record NewUser(string? FullName, string? Email, string? Role, int? InstitutionId, int? DistrictId, string? Nik);
 
-/// <summary>The outcome of a form: errors per field (the form's property names; "" for the whole form).</summary>
-public sealed record FormResult(IReadOnlyDictionary<string, string> Errors)
-{
-    public static readonly FormResult Success = new(new Dictionary<string, string>());
-    public bool Succeeded => Errors.Count == 0;
-    public static FormResult Error(string field, string message) => new(new Dictionary<string, string> { [field] = message });
-}
-
 /// <summary>
 /// The accounts an administrator keeps: every account for the system administrator; the operators and personnel
 /// officers of the district's institutions for a district admin. A new account has no password: its owner sets one
