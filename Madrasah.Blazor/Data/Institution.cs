@@ -68,6 +68,9 @@ public static class InstitutionTypeNames
         InstitutionType.LPQ => "LPQ (Lembaga Pendidikan Al-Qur'an)",
         _ => type.ToString(),
     };
+
+    /// <summary>"MI", "MTs", …: for tables, where the long label would wrap.</summary>
+    public static string ShortLabel(this InstitutionType type) => type == InstitutionType.PondokPesantren ? "Pondok Pesantren" : type.ToString();
 }
 
 public class InstitutionConfiguration : IEntityTypeConfiguration<Institution>

@@ -2,6 +2,7 @@ using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Infrastructure.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public sealed class AccountPasswordService(
     PasswordLinkRequestLimiter limiter,
     EmailOutbox outbox,
     AuditLog audit,
+    LiveNotifier notifier,
     ILogger<AccountPasswordService> logger)
 {
     public const string LinkInvalidMessage =
@@ -62,6 +64,7 @@ public sealed class AccountPasswordService(
             entityType: nameof(ApplicationUser), entityId: user.Id);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        notifier.Publish(UserAdministrationService.LiveTopic); // an open account list shows it active
         return FormResult.Success;
     }
 

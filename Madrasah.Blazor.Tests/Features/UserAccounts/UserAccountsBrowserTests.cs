@@ -1,0 +1,212 @@
+using System.Text.RegularExpressions;
+using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Madrasah.Blazor.Tests.Features.UserAccounts;
+
+/// <summary>
+/// An administrator gives a new operator an account; the operator activates it from the email, changes the password,
+/// forgets it and sets a new one; the administrator deactivates the account. Accounts made here, so the demo
+/// accounts other tests sign in with stay as they are.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class UserAccountsBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>
+{
+    private const string FirstPassword = "Godean#Operator26";
+    private const string SecondPassword = "Kaliurang#Km7baru";
+    private const string ThirdPassword = "Merapi#Sleman2027";
+
+    /// <summary>The link of the newest message to <paramref name="email"/> with <paramref name="subject"/>, read in the development mailbox.</summary>
+    private async Task<string> LinkFromMailboxAsync(string email, string subject, string button)
+    {
+        var mailbox = await fixture.NewPageAsync();
+        await BrowserFixture.OpenAsync(mailbox, "/dev/surat");
+        var row = mailbox.GetByTestId("mail-row").Filter(new() { HasText = email }).Filter(new() { HasText = subject }).First;
+        await row.ClickAsync();
+        await Expect(mailbox.GetByTestId("mail-subject")).ToHaveTextAsync(subject);
+        var link = await mailbox.GetByTestId("mail-body").GetByRole(AriaRole.Link, new() { Name = button }).GetAttributeAsync("href");
+        Assert.StartsWith(fixture.App.BaseUrl + "/akun/atur-password?id=", link);
+        await BrowserFixture.ScreenshotAsync(mailbox, "accounts-email-" + button.ToLowerInvariant().Replace(' ', '-'));
+        await mailbox.Context.CloseAsync();
+        return link!;
+    }
+
+    private static async Task SetPasswordOnLinkPageAsync(IPage page, string link, string heading, string password)
+    {
+        await BrowserFixture.OpenAsync(page, link);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading })).ToBeVisibleAsync();
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Simpan Password" });
+        await page.GetByLabel("Password Baru").PressSequentiallyAsync("lemah");
+        await Expect(page.Locator("[data-rule='length']")).ToHaveAttributeAsync("data-met", "false");
+        await Expect(page.GetByTestId("password-strength")).ToHaveTextAsync("Password belum memenuhi ketentuan.");
+        await Expect(save).ToBeDisabledAsync();
+        await page.GetByLabel("Password Baru").FillAsync(password);
+        await page.GetByLabel("Ulangi Password").FillAsync(password);
+        await Expect(page.GetByTestId("password-strength")).ToHaveTextAsync("Password Strong");
+        await Expect(save).ToBeEnabledAsync();
+        await BrowserFixture.ScreenshotAsync(page, "accounts-set-password");
+        await save.ClickAsync();
+        await Expect(page.GetByTestId("password-set")).ToContainTextAsync("Password tersimpan");
+    }
+
+    private async Task<IPage> SignInOnOwnAppAsync(string email)
+    {
+        var page = await fixture.NewPageAsync(own.App);
+        await BrowserFixture.SignInOnPageAsync(page, email);
+        return page;
+    }
+
+    [Fact]
+    public async Task A_new_operator_activates_the_account_changes_and_resets_the_password_and_is_deactivated()
+    {
+        const string email = "rudi.hartono@mtsn3sleman.sch.id";
+        var admin = await fixture.SignInAsync("admin@madrasah.demo.id");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Pengguna" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Tambah Pengguna" }).ClickAsync();
+
+        // An empty form names every field it needs; a wrong address is told as such.
+        var save = admin.GetByRole(AriaRole.Button, new() { Name = "Simpan & Kirim Aktivasi" });
+        await save.ClickAsync();
+        var form = admin.GetByTestId("new-user-form");
+        await Expect(form).ToContainTextAsync("Nama Lengkap wajib diisi.");
+        await Expect(form).ToContainTextAsync("Email wajib diisi.");
+        await Expect(form).ToContainTextAsync("Peran wajib dipilih.");
+        await admin.GetByLabel("Nama Lengkap").FillAsync("Rudi Hartono");
+        await admin.GetByLabel("Email").FillAsync("rudi.hartono@");
+        await admin.GetByLabel("Peran").SelectOptionAsync(new SelectOptionValue { Label = "Operator / Staf Lembaga" });
+        await save.ClickAsync();
+        await Expect(form).ToContainTextAsync("Format Email tidak valid");
+        await admin.GetByLabel("Email").FillAsync(email);
+        await save.ClickAsync();
+        await Expect(form).ToContainTextAsync("Lembaga wajib dipilih untuk peran ini.");
+        await BrowserFixture.ScreenshotAsync(admin, "accounts-new-user-errors");
+        await admin.GetByLabel("Lembaga").SelectOptionAsync(new SelectOptionValue { Label = "MTs Negeri 3 Sleman" });
+        await save.ClickAsync();
+
+        await Expect(admin.GetByTestId("users-message")).ToContainTextAsync($"Akun {email} dibuat");
+        await admin.GetByLabel("Cari pengguna").FillAsync("Rudi");
+        var row = admin.GetByTestId("users-table").Locator("tbody tr").Filter(new() { HasText = email });
+        await Expect(row).ToContainTextAsync("Operator / Staf Lembaga");
+        await Expect(row).ToContainTextAsync("MTs Negeri 3 Sleman");
+        await Expect(row.GetByTestId("user-status")).ToHaveTextAsync("Menunggu aktivasi");
+        await BrowserFixture.ScreenshotAsync(admin, "accounts-list");
+
+        // The operator opens the activation email, sets a password (the admin's open list turns "Aktif" by itself).
+        var activation = await LinkFromMailboxAsync(email, "Aktivasi Akun Madrasah", "Aktifkan Akun");
+        var user = await fixture.NewPageAsync();
+        await SetPasswordOnLinkPageAsync(user, activation, "Aktivasi Akun", FirstPassword);
+        await Expect(row.GetByTestId("user-status")).ToHaveTextAsync("Aktif");
+        await user.GotoAsync(activation); // used once
+        await Expect(user.GetByTestId("link-invalid")).ToContainTextAsync("Tautan ini tidak berlaku lagi");
+
+        await BrowserFixture.SignInOnPageAsync(user, email, FirstPassword);
+        await Expect(user.GetByRole(AriaRole.Heading, new() { Name = "Beranda Operator Lembaga" })).ToBeVisibleAsync();
+        await Expect(user.GetByTestId("context-name")).ToHaveTextAsync("MTs Negeri 3 Sleman");
+
+        // "Ubah Password": the current one is checked; afterwards the operator stays signed in.
+        await user.GotoAsync("/akun/password");
+        await user.GetByLabel("Password Saat Ini").FillAsync("Salah#Sekali99");
+        await user.GetByLabel("Password Baru").FillAsync(SecondPassword);
+        await user.GetByLabel("Ulangi Password").FillAsync(SecondPassword);
+        await user.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await Expect(user.GetByText("Password Saat Ini salah.")).ToBeVisibleAsync();
+        await Expect(user.GetByLabel("Password Baru")).ToHaveValueAsync(""); // typed passwords are not sent back
+        await user.GetByLabel("Password Saat Ini").FillAsync(FirstPassword);
+        await user.GetByLabel("Password Baru").FillAsync(SecondPassword);
+        await user.GetByLabel("Ulangi Password").FillAsync(SecondPassword);
+        await user.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await Expect(user.GetByTestId("password-changed")).ToHaveTextAsync("Password berhasil diubah.");
+        await BrowserFixture.ScreenshotAsync(user, "accounts-change-password");
+        await user.GotoAsync("/");
+        await Expect(user.GetByTestId("dashboard")).ToBeVisibleAsync();
+        await user.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
+        await BrowserFixture.SignInOnPageAsync(user, email, SecondPassword);
+        await user.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
+
+        // "Lupa Password" from the sign-in page.
+        await user.GotoAsync("/akun/lupa-password");
+        await user.GetByLabel("Email").FillAsync(email);
+        await user.GetByRole(AriaRole.Button, new() { Name = "Kirim Tautan" }).ClickAsync();
+        await Expect(user.GetByTestId("reset-sent")).ToContainTextAsync(email);
+        var reset = await LinkFromMailboxAsync(email, "Atur Ulang Password Akun Madrasah", "Atur Ulang Password");
+        await SetPasswordOnLinkPageAsync(user, reset, "Atur Password", ThirdPassword);
+        await BrowserFixture.SignInOnPageAsync(user, email, ThirdPassword);
+        await user.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
+
+        // The administrator deactivates the account, after confirming; signing in is refused with the reason.
+        await row.GetByRole(AriaRole.Button, new() { Name = "Nonaktifkan" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Ya, Nonaktifkan" }).ClickAsync();
+        await Expect(row.GetByTestId("user-status")).ToHaveTextAsync("Nonaktif");
+        await Expect(admin.GetByTestId("users-message")).ToHaveTextAsync("Akun Rudi Hartono dinonaktifkan.");
+        await user.GotoAsync("/Account/Login");
+        await user.GetByLabel("Email").FillAsync(email);
+        await user.GetByLabel("Password", new() { Exact = true }).FillAsync(ThirdPassword);
+        await user.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
+        await Expect(user.GetByText(new Regex("dinonaktifkan"))).ToBeVisibleAsync();
+        await Expect(user.GetByTestId("dashboard")).ToHaveCountAsync(0);
+
+        await admin.Context.CloseAsync();
+        await user.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_administrator_adds_a_district_and_an_institution_then_gives_the_district_an_admin()
+    {
+        // On an app of its own: the new institution would change what other tests count.
+        var admin = await SignInOnOwnAppAsync("admin@madrasah.demo.id");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Lembaga & Wilayah" }).ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(admin);
+        await Expect(admin.GetByTestId("registry-table")).ToContainTextAsync("MIN 1 Sleman");
+
+        var districtCard = admin.GetByTestId("new-district");
+        await districtCard.GetByLabel("Kabupaten/Kota").SelectOptionAsync(new SelectOptionValue { Label = "Kabupaten Kulon Progo (Daerah Istimewa Yogyakarta)" });
+        await districtCard.GetByRole(AriaRole.Button, new() { Name = "Tambah" }).ClickAsync();
+        await Expect(districtCard).ToContainTextAsync("Kabupaten Kulon Progo (Daerah Istimewa Yogyakarta) ditambahkan.");
+
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Tambah Lembaga" }).ClickAsync();
+        var form = admin.GetByTestId("new-institution-form");
+        await admin.GetByLabel("Kabupaten/Kota").SelectOptionAsync(new SelectOptionValue { Label = "Kabupaten Kulon Progo (Daerah Istimewa Yogyakarta)" });
+        await admin.GetByLabel("Jenjang / Jenis").SelectOptionAsync(new SelectOptionValue { Label = "MA (Madrasah Aliyah)" });
+        await admin.GetByLabel("Nama Lembaga").FillAsync("MAN 1 Kulon Progo");
+        await admin.GetByLabel("NSM").FillAsync("13113401");
+        await admin.GetByLabel("Alamat").FillAsync("Jl. Sugiman, Wates");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await Expect(form).ToContainTextAsync("NSM harus terdiri atas 12 digit angka.");
+        await BrowserFixture.ScreenshotAsync(admin, "registry-new-institution-errors");
+        await admin.GetByLabel("NSM").FillAsync("131134010001");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await Expect(admin.GetByTestId("registry-message")).ToHaveTextAsync("Lembaga MAN 1 Kulon Progo ditambahkan.");
+        await Expect(admin.GetByTestId("registry-table").Locator("tr").Filter(new() { HasText = "MAN 1 Kulon Progo" })).ToContainTextAsync("Kabupaten Kulon Progo");
+        await BrowserFixture.ScreenshotAsync(admin, "registry-list");
+
+        // The new district can now be given its admin.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Pengguna" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Tambah Pengguna" }).ClickAsync();
+        await admin.GetByLabel("Peran").SelectOptionAsync(new SelectOptionValue { Label = "Admin Kabupaten/Kota" });
+        await Expect(admin.GetByLabel("Kabupaten/Kota").Locator("option", new() { HasText = "Kabupaten Kulon Progo" })).ToHaveCountAsync(1);
+        await Expect(admin.GetByLabel("Lembaga")).ToHaveCountAsync(0);
+        await admin.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_district_admin_registers_an_institution_of_its_own_district()
+    {
+        var district = await SignInOnOwnAppAsync("admin@kemenagsleman.go.id");
+        await district.GetByRole(AriaRole.Link, new() { Name = "Lembaga di Kabupaten" }).ClickAsync();
+        await district.GetByRole(AriaRole.Link, new() { Name = "Tambah Lembaga" }).ClickAsync();
+        await BrowserFixture.WaitForInteractiveAsync(district);
+        // Its own district is the only choice, chosen already.
+        await Expect(district.GetByLabel("Kabupaten/Kota")).ToHaveValueAsync(new Regex(@"^\d+$"));
+        await Expect(district.GetByLabel("Kabupaten/Kota").Locator("option")).ToHaveCountAsync(2);
+        await district.GetByLabel("Jenjang / Jenis").SelectOptionAsync(new SelectOptionValue { Label = "LPQ (Lembaga Pendidikan Al-Qur'an)" });
+        await Expect(district.GetByText("NSPP", new() { Exact = true })).ToBeVisibleAsync();
+        await district.GetByLabel("Nama Lembaga").FillAsync("LPQ Nurul Iman Mlati");
+        await district.GetByLabel("NSPP").FillAsync("411234040021");
+        await district.GetByLabel("Alamat").FillAsync("Dusun Cebongan, Tlogoadi");
+        await district.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await Expect(district.GetByTestId("registry-message")).ToHaveTextAsync("Lembaga LPQ Nurul Iman Mlati ditambahkan.");
+        await Expect(district.GetByTestId("district-institutions")).ToContainTextAsync("LPQ Nurul Iman Mlati");
+        await district.Context.CloseAsync();
+    }
+}
