@@ -31,9 +31,9 @@ public sealed class InstitutionRegistryService(IDbContextFactory<MadrasahDbConte
         var institutions = db.Institutions.VisibleTo(actor);
         if (search?.Trim() is { Length: > 0 } term)
         {
-            var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            institutions = institutions.Where(i => EF.Functions.Like(i.Name, pattern, "\\") || EF.Functions.Like(i.StatisticNumber, pattern, "\\")
-                                                   || EF.Functions.Like(i.District.Name, pattern, "\\"));
+            var pattern = LikePattern.Containing(term);
+            institutions = institutions.Where(i => EF.Functions.Like(i.Name, pattern, LikePattern.Escape) || EF.Functions.Like(i.StatisticNumber, pattern, LikePattern.Escape)
+                                                   || EF.Functions.Like(i.District.Name, pattern, LikePattern.Escape));
         }
         return await institutions.OrderBy(i => i.District.Name).ThenBy(i => i.Name)
             .Select(i => new RegistryRow(i.Id, i.Name, i.Type, i.StatisticNumber, i.Npsn, i.District.Name, db.Users.Count(u => u.InstitutionId == i.Id)))

@@ -81,9 +81,8 @@ public sealed class InstitutionService(IDbContextFactory<MadrasahDbContext> fact
         var staff = db.Staff.VisibleTo(scope).Where(s => s.InstitutionId == id);
         if (query.Search?.Trim() is { Length: > 0 } term)
         {
-            // SQLite's LIKE ignores the case of A–Z; the user's % and _ are taken literally.
-            var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            staff = staff.Where(s => EF.Functions.Like(s.FullName, pattern, "\\") || EF.Functions.Like(s.Position, pattern, "\\"));
+            var pattern = LikePattern.Containing(term);
+            staff = staff.Where(s => EF.Functions.Like(s.FullName, pattern, LikePattern.Escape) || EF.Functions.Like(s.Position, pattern, LikePattern.Escape));
         }
         var total = await staff.CountAsync();
         var sorted = (query.SortBy, query.Descending) switch

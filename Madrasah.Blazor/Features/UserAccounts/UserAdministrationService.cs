@@ -84,9 +84,9 @@ public sealed class UserAdministrationService(
         });
         if (query.Search?.Trim() is { Length: > 0 } term)
         {
-            var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            rows = rows.Where(r => EF.Functions.Like(r.FullName, pattern, "\\") || EF.Functions.Like(r.Email, pattern, "\\")
-                                   || (r.Binding != null && EF.Functions.Like(r.Binding, pattern, "\\")));
+            var pattern = LikePattern.Containing(term);
+            rows = rows.Where(r => EF.Functions.Like(r.FullName, pattern, LikePattern.Escape) || EF.Functions.Like(r.Email, pattern, LikePattern.Escape)
+                                   || (r.Binding != null && EF.Functions.Like(r.Binding, pattern, LikePattern.Escape)));
         }
         var total = await rows.CountAsync();
         var size = Math.Clamp(query.PageSize, 1, 100);
