@@ -1,9 +1,11 @@
+using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static Madrasah.Blazor.Tests.Features.HeadRegistration.HeadRegistrationPages;
 
 namespace Madrasah.Blazor.Tests.Features.HeadRegistration;
 
@@ -60,11 +62,19 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         await SubmitLoginAsync(head, HeadNik, oldCode!);
         await Expect(head.GetByTestId("login-error")).ToContainTextAsync("Periksa kembali NIK dan Password");
         await Expect(head.GetByTestId("login-error")).ToContainTextAsync("KODE REGISTRASI");
+        await Expect(head.GetByLabel("Password", new() { Exact = true })).ToHaveValueAsync(""); // not sent back in the page
+        Assert.DoesNotContain(oldCode!, await head.ContentAsync());
         await BrowserFixture.ScreenshotAsync(head, "head-registration-02-wrong-pair");
         await SubmitLoginAsync(head, HeadNik, code);
 
-        // 10. "Informasi User".
+        // 10. "Informasi User". The ticket travels in a cookie only this step's folder gets, not in the address.
         await Expect(head.GetByRole(AriaRole.Heading, new() { Name = "Informasi User" })).ToBeVisibleAsync();
+        await Expect(head).ToHaveURLAsync(fixture.App.BaseUrl + HeadAccountService.WizardPath);
+        var ticketCookie = Assert.Single(await head.Context.CookiesAsync(), c => c.Name == RegistrationTicketCookie.Name);
+        Assert.True(ticketCookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, ticketCookie.SameSite);
+        Assert.Equal("/registrasi-kepala", ticketCookie.Path);
+        Assert.Equal(-1, ticketCookie.Expires); // a session cookie
         await BrowserFixture.WaitForInteractiveAsync(head);
         await Expect(head.GetByTestId("registration-institution")).ToHaveTextAsync("MTs Negeri 3 Sleman");
         var next = head.GetByRole(AriaRole.Button, new() { Name = "Selanjutnya" });
@@ -145,7 +155,9 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         await Expect(mailbox.GetByTestId("mail-body").GetByRole(AriaRole.Link, new() { Name = link!, Exact = true })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(mailbox, "head-registration-07-email");
         var eml = Directory.GetFiles(fixture.App.MailFolder, "*.eml").Select(File.ReadAllText).Single(text => text.Contains(HeadEmail));
-        Assert.Contains("Madrasah Notifikasi", eml);
+        var from = new MailAddress(ReceivedMail.Parse(eml).From);
+        Assert.Equal("Madrasah Notifikasi", from.DisplayName);
+        Assert.Equal("notifikasi@madrasah.local", from.Address);
         await mailbox.Context.CloseAsync();
 
         // 19. The link verifies the email, once.
@@ -153,7 +165,10 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         await Expect(head.GetByTestId("verification-result")).ToContainTextAsync("Selamat, akun Kepala Madrasah telah aktif");
         await BrowserFixture.ScreenshotAsync(head, "head-registration-08-verified");
         await head.GotoAsync(link!);
+        // Opened again (as a mail scanner may have opened it first): the email is verified, the head signs in.
+        await Expect(head.GetByTestId("verification-result")).ToContainTextAsync($"Email {HeadEmail} sudah terverifikasi");
         await Expect(head.GetByTestId("verification-result")).ToContainTextAsync("sudah pernah digunakan");
+        await Expect(head.GetByTestId("verification-result")).ToContainTextAsync("silakan masuk");
 
         // 20. The head signs in with email + password, sees the head's dashboard, signs out and in again, repeatedly.
         for (var round = 0; round < 3; round++)
@@ -165,9 +180,18 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
             await Expect(head.GetByRole(AriaRole.Heading, new() { Name = "Masuk" })).ToBeVisibleAsync();
         }
 
-        // The used code opens nothing any more; the operator sees the head's account instead of a code.
+        // "Cannot sign in again" of the seed: the NIK ("Email atau NIK") with the new Password signs in as well...
+        await BrowserFixture.SignInOnPageAsync(head, HeadNik, HeadPassword);
+        await Expect(head.GetByRole(AriaRole.Heading, new() { Name = "Beranda Kepala Madrasah" })).ToBeVisibleAsync();
+        await head.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
+        await Expect(head.GetByRole(AriaRole.Heading, new() { Name = "Masuk" })).ToBeVisibleAsync();
+
+        // ...and the used code opens nothing any more, with the hint how a registered head signs in. The operator sees
+        // the head's account instead of a code.
         await SubmitLoginAsync(head, HeadNik, code);
         await Expect(head.GetByTestId("login-error")).ToContainTextAsync("Periksa kembali NIK dan Password");
+        await Expect(head.GetByTestId("login-error")).ToContainTextAsync("sudah punya akun masuk dengan email (atau NIK) dan Password yang dibuat saat registrasi");
+        await BrowserFixture.ScreenshotAsync(head, "head-registration-08b-used-code-hint");
         await BrowserFixture.SignInOnPageAsync(operatorPage, "operator@mtsn3sleman.sch.id");
         await Expect(operatorPage.GetByTestId("registration-code-registered")).ToContainTextAsync(HeadEmail);
         await Expect(operatorPage.GetByTestId("registration-code")).ToHaveCountAsync(0);
@@ -180,7 +204,11 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
 
-        await page.GotoAsync("/registrasi-kepala/informasi-user?tiket=bukan-tiket");
+        // Without a ticket, and with a forged one.
+        await page.GotoAsync(HeadAccountService.WizardPath);
+        await Expect(page.GetByTestId("ticket-invalid")).ToContainTextAsync("Masuk kembali dengan NIK dan Kode Registrasi");
+        await page.Context.AddCookiesAsync([new() { Name = RegistrationTicketCookie.Name, Value = "bukan-tiket", Url = fixture.App.BaseUrl + "/registrasi-kepala" }]);
+        await page.GotoAsync(HeadAccountService.WizardPath);
         await Expect(page.GetByTestId("ticket-invalid")).ToContainTextAsync("Masuk kembali dengan NIK dan Kode Registrasi");
 
         await page.GotoAsync("/registrasi-kepala/verifikasi-email?token=tidak-ada");
@@ -333,13 +361,5 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
             await page.Context.CloseAsync();
         }
         finally { await SetPesantrenAsync(null, null); }
-    }
-
-    private static async Task SubmitLoginAsync(IPage page, string userName, string password)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email atau NIK").FillAsync(userName);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
     }
 }

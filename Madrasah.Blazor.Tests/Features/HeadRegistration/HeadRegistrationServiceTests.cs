@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Madrasah.Blazor.Components.Account;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Infrastructure;
@@ -35,6 +36,7 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
             services.AddPublicLinks(configuration);
             services.AddSingleton<EmailOutbox>();
             services.AddHeadRegistration(configuration);
+            services.AddScoped<LoginService>();
         }, settings);
 
     /// <summary>Starts over on a fresh database with these settings (as appsettings.json or the environment give them).</summary>
@@ -75,6 +77,13 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
 
     private Task<SignInOutcome> SignInAsync(string email, string password) =>
         WithAsync(sp => sp.GetRequiredService<SignInService>().PasswordSignInAsync(email, password, rememberMe: false));
+
+    /// <summary>What the sign-in form does with "Email atau NIK" and "Password".</summary>
+    private Task<LoginResult> LoginAsync(string userName, string password) =>
+        WithAsync(sp => sp.GetRequiredService<LoginService>().SignInAsync(userName, password, false, null, "10.0.0.1"));
+
+    private Task<HeadRegistrationContext?> ReadTicketAsync(string? ticket) =>
+        WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ReadTicketAsync(ticket));
 
     /// <summary>Code generated, NIK + code accepted, account created: the registered head's email.</summary>
     private async Task<string> RegisterHeadAsync()
@@ -141,13 +150,13 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
         var start = await StartAsync(HeadNik, code.ToLowerInvariant());
         Assert.Equal(RegistrationStartStatus.Accepted, start.Status);
 
-        var context = await WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ReadTicketAsync(start.Ticket));
+        var context = await ReadTicketAsync(start.Ticket);
         Assert.Equal("MTs Negeri 3 Sleman", context!.InstitutionName);
         Assert.Equal("Hj. Siti Rahmawati, S.Ag., M.Pd.", context.HeadName);
         Assert.Contains("head-registration.code-used", await AuditActionsAsync());
 
-        Assert.Null(await WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ReadTicketAsync(start.Ticket + "x")));
-        Assert.Null(await WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ReadTicketAsync("bukan-tiket")));
+        Assert.Null(await ReadTicketAsync(start.Ticket + "x"));
+        Assert.Null(await ReadTicketAsync("bukan-tiket"));
     }
 
     [Fact]
@@ -232,6 +241,131 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
             await StartAsync($"34040155087{80010 + i}", code, client: "10.0.3.1");
         Assert.Equal(RegistrationStartStatus.RateLimited, (await StartAsync(HeadNik, code, client: "10.0.3.1")).Status);
         Assert.Equal(RegistrationStartStatus.Accepted, (await StartAsync(HeadNik, code, client: "10.0.3.2")).Status);
+    }
+
+    [Fact]
+    public async Task Parallel_wrong_tries_cannot_slip_past_the_limit()
+    {
+        await GenerateAsync();
+        var tries = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => StartAsync(HeadNik, $"SALAH{i:D5}"))));
+        Assert.Equal(5, tries.Count(t => t.Status == RegistrationStartStatus.WrongPair));
+        Assert.Equal(15, tries.Count(t => t.Status == RegistrationStartStatus.RateLimited));
+    }
+
+    [Fact]
+    public async Task Right_pairs_that_open_nothing_do_not_count_as_wrong_tries()
+    {
+        var code = (await GenerateAsync())!.Code!;
+        _clock.Advance(TimeSpan.FromDays(8));
+        for (var i = 0; i < 6; i++)
+            Assert.Equal(RegistrationStartStatus.CodeExpired, (await StartAsync(HeadNik, code)).Status);
+        Assert.Equal(RegistrationStartStatus.Accepted, (await StartAsync(HeadNik, (await GenerateAsync())!.Code!)).Status);
+    }
+
+    [Fact]
+    public async Task The_Informasi_User_step_may_take_sixty_minutes_and_no_longer()
+    {
+        var code = (await GenerateAsync())!.Code!;
+        var start = await StartAsync(HeadNik, code);
+        _clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.NotNull(await ReadTicketAsync(start.Ticket));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Null(await ReadTicketAsync(start.Ticket));
+        Assert.Equal(HeadAccountService.TicketInvalidMessage, Assert.Single((await RegisterAsync(start.Ticket)).Errors!));
+
+        // The code itself still works: signing in again with it gives a new ticket.
+        Assert.True((await RegisterAsync((await StartAsync(HeadNik, code)).Ticket)).Succeeded);
+    }
+
+    [Fact]
+    public async Task The_ticket_lifetime_comes_from_configuration()
+    {
+        await UseSettingsAsync(new() { ["HeadRegistration:TicketMinutes"] = "5" });
+        var start = await StartAsync(HeadNik, (await GenerateAsync())!.Code!);
+        _clock.Advance(TimeSpan.FromMinutes(4));
+        Assert.NotNull(await ReadTicketAsync(start.Ticket));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Null(await ReadTicketAsync(start.Ticket));
+    }
+
+    [Fact]
+    public async Task A_ticket_works_only_while_its_NIK_is_the_institutions_head_NIK()
+    {
+        var start = await StartAsync(HeadNik, (await GenerateAsync())!.Code!);
+        // Meanwhile an approved change records another head (and keeps the code).
+        await using (var db = _app.Database.CreateContext())
+            await db.Institutions.Where(i => i.Id == _operator.InstitutionId).ExecuteUpdateAsync(s => s.SetProperty(i => i.HeadNik, "3404015508780010"));
+
+        Assert.Null(await ReadTicketAsync(start.Ticket));
+        Assert.Equal(HeadAccountService.TicketInvalidMessage, Assert.Single((await RegisterAsync(start.Ticket)).Errors!));
+        await using var check = _app.Database.CreateContext();
+        Assert.False(await check.Users.AnyAsync(u => u.Email == HeadEmail));
+    }
+
+    [Fact]
+    public async Task NIK_and_the_right_code_put_the_ticket_in_a_cookie_for_the_next_step_not_in_the_URL()
+    {
+        var code = (await GenerateAsync())!.Code!;
+        await using var scope = _app.CreateRequestScope();
+        var result = await scope.ServiceProvider.GetRequiredService<LoginService>().SignInAsync(HeadNik, code, false, null, "10.0.0.1");
+
+        Assert.Equal(HeadAccountService.WizardPath, result.RedirectTo);
+        var cookie = Assert.Single(scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext!.Response.Headers.SetCookie.ToArray());
+        var parsed = Microsoft.Net.Http.Headers.SetCookieHeaderValue.Parse(cookie);
+        Assert.Equal(RegistrationTicketCookie.Name, parsed.Name.Value);
+        Assert.True(parsed.HttpOnly);
+        Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Strict, parsed.SameSite);
+        Assert.Equal("/registrasi-kepala", parsed.Path.Value);
+        Assert.Null(parsed.Expires); // a session cookie
+        Assert.Null(parsed.MaxAge);
+        Assert.False(parsed.Secure); // plain HTTP here; Secure on HTTPS
+        Assert.Equal("MTs Negeri 3 Sleman", (await ReadTicketAsync(Uri.UnescapeDataString(parsed.Value.Value!)))!.InstitutionName);
+    }
+
+    [Fact]
+    public async Task A_registered_head_signs_in_again_with_NIK_and_Password_and_the_old_code_gets_the_hint()
+    {
+        var code = (await GenerateAsync())!.Code!;
+        var start = await StartAsync(HeadNik, code);
+        var email = (await RegisterAsync(start.Ticket)).Email!;
+
+        // Before verification: the same "not verified" message as with the email, with the link for this head's email.
+        var unverified = (await LoginAsync("3404 0155 0878 0002", StrongPassword)).Message!;
+        Assert.Contains("belum diverifikasi", unverified.Text);
+        Assert.Equal($"{HeadAccountService.ResendPath}?email={Uri.EscapeDataString(email)}", unverified.LinkHref);
+
+        await VerifyAsync(TokenOf(Assert.Single(await MailsToAsync(email))));
+        for (var i = 0; i < 2; i++)
+            Assert.Equal("/", (await LoginAsync("3404 0155 0878 0002", StrongPassword)).RedirectTo);
+
+        // The used code: the seed's message, now with the way a registered head signs in; the same text as for a NIK without account.
+        var old = (await LoginAsync(HeadNik, code)).Message!;
+        Assert.StartsWith(LoginService.WrongPairText, old.Text);
+        Assert.Contains("sudah punya akun masuk dengan email (atau NIK) dan Password yang dibuat saat registrasi", old.Text);
+        Assert.Equal(old, (await LoginAsync("3404015508780009", code)).Message);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_with_a_registered_NIK_lock_the_account_not_the_registration_code()
+    {
+        var email = await RegisterHeadAsync();
+        await VerifyAsync(TokenOf(Assert.Single(await MailsToAsync(email))));
+        for (var i = 0; i < 4; i++)
+            Assert.StartsWith(LoginService.WrongPairText, (await LoginAsync(HeadNik, "SALAH23456")).Message!.Text);
+        Assert.Equal("/Account/Lockout", (await LoginAsync(HeadNik, "SALAH23456")).RedirectTo);
+        Assert.Equal("/Account/Lockout", (await LoginAsync(HeadNik, StrongPassword)).RedirectTo);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_lock_an_unverified_head_and_then_even_the_right_one_is_refused()
+    {
+        var email = await RegisterHeadAsync();
+        Assert.Equal(SignInOutcome.EmailNotConfirmed, await SignInAsync(email, StrongPassword));
+        for (var i = 0; i < 4; i++)
+            Assert.Equal(SignInOutcome.Failed, await SignInAsync(email, "Salah#Sandi123"));
+        Assert.Equal(SignInOutcome.LockedOut, await SignInAsync(email, "Salah#Sandi123"));
+        Assert.Equal(SignInOutcome.LockedOut, await SignInAsync(email, StrongPassword));
+        Assert.Equal(SignInOutcome.LockedOut, await SignInAsync(email, "Salah#Sandi123"));
     }
 
     [Theory]
@@ -402,6 +536,21 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
         var first = TokenOf(Assert.Single(await MailsToAsync(email)));
         Assert.True((await ResendAsync(email)).Sent);
         Assert.Equal(VerificationStatus.Expired, (await VerifyAsync(first)).Status);
+    }
+
+    [Fact]
+    public async Task A_new_link_that_cannot_be_saved_leaves_the_old_link_working()
+    {
+        var email = await RegisterHeadAsync();
+        var first = TokenOf(Assert.Single(await MailsToAsync(email)));
+        await using (var db = _app.Database.CreateContext())
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER outbox_down BEFORE INSERT ON OutboxMessages BEGIN SELECT RAISE(ABORT, 'outbox down'); END;");
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => ResendAsync(email));
+
+        await using (var db = _app.Database.CreateContext())
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER outbox_down;");
+        Assert.Equal(VerificationStatus.Verified, (await VerifyAsync(first)).Status);
     }
 
     [Fact]

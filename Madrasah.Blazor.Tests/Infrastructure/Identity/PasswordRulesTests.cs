@@ -53,4 +53,49 @@ public sealed class PasswordRulesTests : IAsyncLifetime
         Assert.False(PasswordRules.IsStrong("Ñandú#2026x"));
         Assert.True(PasswordRules.Evaluate("Sleman Kamad2026").Single(r => r.Key == "symbol").Met);
     }
+
+    [Theory]
+    [InlineData("Indonesia1!")]
+    [InlineData("Merdeka45!")]
+    [InlineData("Jakarta1!")]
+    [InlineData("Welcome1!")]
+    [InlineData("Welcome@2024")]
+    [InlineData("Rahasia1!")]
+    [InlineData("Cinta123!")]
+    [InlineData("Aa123456!")]
+    [InlineData("P@ssw0rd123!")]
+    [InlineData("Bismillah@123")]
+    [InlineData("$Ayang2024!")]    // look-alike at the start
+    [InlineData("4Dmin#123")]
+    [InlineData("2024#Persib!")]   // digits and symbols in front
+    [InlineData("Lov3ly#2026")]
+    [InlineData("Michael2026!")]   // from the international list
+    [InlineData("Qwerty123!")]
+    public void Common_passwords_dressed_up_to_meet_the_rules_are_refused(string password)
+    {
+        Assert.All(PasswordRules.Evaluate(password), r => Assert.True(r.Met, r.Key));
+        Assert.True(PasswordRules.IsCommon(password));
+        Assert.False(PasswordRules.IsStrong(password));
+    }
+
+    [Theory]
+    [InlineData("Sleman#Kaliurang7")]
+    [InlineData(DemoData.Password)] // "Demo#Sleman2026", every demo account's
+    [InlineData("Sleman#Kamad2026")]
+    [InlineData("Kopi!Tubruk#Merapi9")]
+    [InlineData("Xq7#vLm2pR")]
+    [InlineData("Siti.Rahma#1978x")]
+    public void Strong_passwords_are_not_taken_for_common_ones(string password)
+    {
+        Assert.False(PasswordRules.IsCommon(password));
+        Assert.True(PasswordRules.IsStrong(password));
+    }
+
+    [Fact]
+    public void The_lists_hold_thousands_of_international_and_Indonesian_passwords()
+    {
+        Assert.True(CommonPasswords.Count > 10_000, $"{CommonPasswords.Count} passwords");
+        Assert.All(["123456", "password", "iloveyou", "bismillah", "sayang", "persija", "yogyakarta", "alhamdulillah"],
+            word => Assert.True(CommonPasswords.Contains(word), word));
+    }
 }

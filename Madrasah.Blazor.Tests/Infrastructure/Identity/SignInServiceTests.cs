@@ -78,6 +78,27 @@ public sealed class SignInServiceTests : IAsyncLifetime
 
         Assert.Equal(1, await ChecksFor("operator@min1sleman.sch.id"));
         Assert.Equal(1, await ChecksFor("tidak.ada@contoh.id"));
+
+        // A NIK with or without an account: one check either way.
+        async Task<int> ChecksForNik(string nik)
+        {
+            var before = hasher?.Verifications ?? 0;
+            await using var scope = app.CreateRequestScope();
+            var result = await scope.ServiceProvider.GetRequiredService<SignInService>().PasswordSignInByNikAsync(nik, "Salah#Sandi123", false);
+            Assert.Equal(nik == "3404071211750001" ? SignInOutcome.Failed : null, result?.Outcome);
+            return hasher!.Verifications - before;
+        }
+        Assert.Equal(1, await ChecksForNik("3404071211750001")); // MIN 1 Sleman's head
+        Assert.Equal(1, await ChecksForNik("3404015508780009"));
+    }
+
+    [Fact]
+    public async Task A_NIK_signs_in_the_one_account_that_has_it()
+    {
+        await using var scope = _app.CreateRequestScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInService>();
+        Assert.Equal((SignInOutcome.Succeeded, "kepala@min1sleman.sch.id"), await signIn.PasswordSignInByNikAsync("3404071211750001", DemoData.Password, false));
+        Assert.Null(await signIn.PasswordSignInByNikAsync("3404015508780002", DemoData.Password, false)); // a head without account yet
     }
 
     [Fact]

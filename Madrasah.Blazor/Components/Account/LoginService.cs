@@ -14,43 +14,58 @@ public sealed record LoginResult(string? RedirectTo, LoginMessage? Message)
 }
 
 /// <summary>
-/// The sign-in form's decisions: an email signs in with its password; a NIK (the seed's "NIK Kepala Madrasah on the
-/// username column, Kode Registrasi on the password column") starts the head's registration. Every outcome maps to
-/// one Indonesian message here, so the page only renders it.
+/// The sign-in form's decisions: an email signs in with its password; a NIK signs in the one account with that NIK
+/// (a head registered before: "Email atau NIK"), or else (the seed's "NIK Kepala Madrasah on the username column,
+/// Kode Registrasi on the password column") starts the head's registration, its ticket in a cookie for the next step.
+/// Every outcome maps to one Indonesian message here, so the page only renders it.
 /// </summary>
-public sealed class LoginService(SignInService signIn, RegistrationCodeService registrationCodes)
+public sealed class LoginService(SignInService signIn, RegistrationCodeService registrationCodes, IHttpContextAccessor http)
 {
     public async Task<LoginResult> SignInAsync(string userName, string password, bool rememberMe, string? returnUrl, string? client)
     {
         if (RegistrationCodeService.ReadNik(userName) is { } nik)
         {
+            if (await signIn.PasswordSignInByNikAsync(nik, password, rememberMe) is { } account)
+                return Answer(account.Outcome, returnUrl, MessageFor(account.Outcome, account.Email, WrongPair));
+
             var start = await registrationCodes.StartAsync(nik, password, client);
-            return start.Status == RegistrationStartStatus.Accepted
-                ? LoginResult.Redirect($"{HeadAccountService.WizardPath}?tiket={Uri.EscapeDataString(start.Ticket!)}")
-                : LoginResult.Show(MessageFor(start));
+            if (start.Status != RegistrationStartStatus.Accepted) return LoginResult.Show(MessageFor(start));
+            RegistrationTicketCookie.Append(http.HttpContext ?? throw new InvalidOperationException("Sign-in runs in a request."), start.Ticket!);
+            return LoginResult.Redirect(HeadAccountService.WizardPath);
         }
 
         var email = userName.Trim();
         var outcome = await signIn.PasswordSignInAsync(email, password, rememberMe);
-        return outcome switch
-        {
-            SignInOutcome.Succeeded => LoginResult.Redirect(SignInService.SafeReturnUrl(returnUrl)),
-            SignInOutcome.LockedOut => LoginResult.Redirect("/Account/Lockout"),
-            _ => LoginResult.Show(MessageFor(outcome, email)),
-        };
+        return Answer(outcome, returnUrl, MessageFor(outcome, email));
     }
+
+    private static LoginResult Answer(SignInOutcome outcome, string? returnUrl, LoginMessage message) => outcome switch
+    {
+        SignInOutcome.Succeeded => LoginResult.Redirect(SignInService.SafeReturnUrl(returnUrl)),
+        SignInOutcome.LockedOut => LoginResult.Redirect("/Account/Lockout"),
+        _ => LoginResult.Show(message),
+    };
 
     public const string WrongPairText = "Periksa kembali NIK dan Password.";
 
-    /// <summary>The message for an email + password sign-in that did not succeed.</summary>
-    public static LoginMessage MessageFor(SignInOutcome outcome, string email) => outcome switch
+    /// <summary>
+    /// A NIK with a wrong password or code: the same text whether or not the NIK has an account, so it reveals nothing,
+    /// and it tells both the head who registers and the head who already has an account what to type.
+    /// </summary>
+    private static readonly LoginMessage WrongPair = new(
+        $"{WrongPairText} Kepala Madrasah yang sudah punya akun masuk dengan email (atau NIK) dan Password yang dibuat saat registrasi. "
+        + "Kepala Madrasah yang belum punya akun mengisi NIK Kepala Madrasah seperti tercatat pada data lembaga dan Kode Registrasi (pada kolom Password), "
+        + "yang tampil di Beranda Operator Lembaga, bagian Identitas Lembaga (KODE REGISTRASI). Kode yang sudah dipakai atau sudah diganti dengan kode baru tidak berlaku lagi.");
+
+    /// <summary>The message for an email (or NIK) + password sign-in that did not succeed; <paramref name="email"/>: the account's.</summary>
+    public static LoginMessage MessageFor(SignInOutcome outcome, string email, LoginMessage? wrongPassword = null) => outcome switch
     {
         SignInOutcome.EmailNotConfirmed => new(
             "Email akun ini belum diverifikasi. Buka email verifikasi yang kami kirim lalu klik “Verifikasi Email Sekarang”. "
             + "Tidak menerima email atau tautannya kedaluwarsa?",
             "Kirim ulang tautan verifikasi", $"{HeadAccountService.ResendPath}?email={Uri.EscapeDataString(email)}", "resend-link"),
         SignInOutcome.LockedOut => new("Akun terkunci sementara karena terlalu banyak percobaan yang salah. Coba lagi nanti."),
-        _ => new("Email atau Password salah. Periksa kembali lalu coba lagi."),
+        _ => wrongPassword ?? new("Email atau Password salah. Periksa kembali lalu coba lagi."),
     };
 
     /// <summary>The message for a NIK + registration code that did not open the "Informasi User" step.</summary>
@@ -66,10 +81,8 @@ public sealed class LoginService(SignInService signIn, RegistrationCodeService r
             "NIK Kepala Madrasah belum tercatat pada data lembaga. Minta Operator Lembaga mengisi “NIK Kepala Madrasah” melalui “Ubah Data Lembaga”; "
             + "setelah perubahan itu disetujui, masuk lagi dengan NIK dan Kode Registrasi."),
         RegistrationStartStatus.AlreadyRegistered => new(
-            "Akun Kepala Madrasah untuk lembaga ini sudah terdaftar. Masuk dengan email dan Password yang didaftarkan. Email belum diverifikasi?",
+            "Akun Kepala Madrasah untuk lembaga ini sudah terdaftar. Masuk dengan email (atau NIK) dan Password yang didaftarkan. Email belum diverifikasi?",
             "Kirim ulang tautan verifikasi", HeadAccountService.ResendPath, "resend-link"),
-        _ => new(
-            $"{WrongPairText} NIK adalah NIK Kepala Madrasah seperti tercatat pada data lembaga; Kode Registrasi (diisi pada kolom Password) "
-            + "tampil di Beranda Operator Lembaga, bagian Identitas Lembaga (KODE REGISTRASI). Kode yang sudah dipakai atau sudah diganti dengan kode baru tidak berlaku lagi."),
+        _ => WrongPair,
     };
 }

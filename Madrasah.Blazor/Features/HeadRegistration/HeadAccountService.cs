@@ -78,14 +78,17 @@ public sealed class HeadAccountService(
     public const string TicketInvalidMessage =
         "Sesi registrasi tidak berlaku lagi (sudah kedaluwarsa, sudah dipakai, atau kode registrasi telah diganti). Masuk kembali dengan NIK dan Kode Registrasi.";
 
-    /// <summary>The head being registered, or null when the ticket is forged, expired, or its code is no longer the institution's.</summary>
+    /// <summary>
+    /// The head being registered, or null when the ticket is forged, expired, its code is no longer the institution's,
+    /// or its NIK no longer the institution's head NIK.
+    /// </summary>
     public async Task<HeadRegistrationContext?> ReadTicketAsync(string? protectedTicket)
     {
         var ticket = RegistrationTicket.Unprotect(dataProtection, protectedTicket);
         if (ticket is null || ticket.ExpiresUtc <= Now) return null;
         await using var db = await factory.CreateDbContextAsync();
         var institution = await db.Institutions.AsNoTracking().FirstOrDefaultAsync(i =>
-            i.Id == ticket.InstitutionId && i.RegistrationCode == ticket.Code && i.RegistrationCodeExpiresUtc > Now);
+            i.Id == ticket.InstitutionId && i.RegistrationCode == ticket.Code && i.HeadNik == ticket.Nik && i.RegistrationCodeExpiresUtc > Now);
         if (institution?.HeadNik is null || await RegistrationCodeService.HeadAccounts(db, institution.Id).AnyAsync()) return null;
         return new(institution.Id, institution.Name, institution.HeadName ?? "Kepala Madrasah", institution.HeadNik);
     }
@@ -128,7 +131,7 @@ public sealed class HeadAccountService(
         // Claim the code first: of two simultaneous registrations only one finds it still there.
         var now = Now;
         var claimed = await db.Institutions
-            .Where(i => i.Id == ticket.InstitutionId && i.RegistrationCode == ticket.Code && i.RegistrationCodeExpiresUtc > now)
+            .Where(i => i.Id == ticket.InstitutionId && i.RegistrationCode == ticket.Code && i.HeadNik == ticket.Nik && i.RegistrationCodeExpiresUtc > now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RegistrationCode, (string?)null).SetProperty(i => i.RegistrationCodeExpiresUtc, (DateTime?)null));
         if (claimed != 1) return RegistrationResult.Failed(TicketInvalidMessage);
 
@@ -194,16 +197,20 @@ public sealed class HeadAccountService(
             .FirstOrDefaultAsync(u => u.NormalizedEmail == normalized && !u.EmailConfirmed && u.InstitutionId != null);
         if (user?.Institution is null || !await RegistrationCodeService.HeadAccounts(db, user.Institution.Id).AnyAsync(u => u.Id == user.Id))
             return new(false);
+        // Older links are invalidated by a direct UPDATE: one transaction with the new link, so a failed save leaves them working.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await QueueVerificationEmailAsync(db, user, user.Institution);
         audit.Record(db, UserScope.Anonymous, "head-registration.verification-resent", $"Tautan verifikasi baru dikirim ke {user.Email}.",
             institutionId: user.InstitutionId, entityType: "User", entityId: user.Id);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         outbox.Wake();
         return new(true);
     }
 
     public static string VerificationSubject(string institutionName) => $"Verifikasi Email Akun Kepala Madrasah {institutionName}";
 
+    /// <summary>Invalidates the account's older links at once (ExecuteUpdate) and adds the new one to <paramref name="db"/>: call inside a transaction.</summary>
     private async Task QueueVerificationEmailAsync(MadrasahDbContext db, ApplicationUser user, Institution institution)
     {
         var now = Now;

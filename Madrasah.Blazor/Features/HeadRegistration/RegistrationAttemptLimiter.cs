@@ -4,33 +4,59 @@ namespace Madrasah.Blazor.Features.HeadRegistration;
 
 /// <summary>
 /// Counts wrong NIK + registration code tries per NIK and per client address within a sliding window, so the
-/// code cannot be guessed by trying.
+/// code cannot be guessed by trying. A try is counted when it begins (check and count are one step under a lock, so
+/// parallel tries cannot all slip past the check) and taken back when the pair turns out right.
 /// </summary>
 public sealed class RegistrationAttemptLimiter(IOptions<HeadRegistrationOptions> options, TimeProvider clock)
 {
     private readonly SlidingWindowCounter _failures = new(clock, () => TimeSpan.FromMinutes(options.Value.FailureWindowMinutes));
+    private readonly Lock _gate = new();
 
     private TimeSpan Window => TimeSpan.FromMinutes(options.Value.FailureWindowMinutes);
 
-    /// <summary>When the NIK or the client may try again, or null when they may try now.</summary>
-    public TimeSpan? RetryAfter(string nik, string? client)
+    /// <summary>Null when the NIK and the client may try now (and the try is counted as wrong); otherwise when they may try again.</summary>
+    public TimeSpan? TryBegin(string nik, string? client)
     {
         var o = options.Value;
-        return new[]
+        lock (_gate)
         {
-            _failures.RetryAfter("nik:" + nik, o.MaxFailuresPerNik, Window),
-            client is null ? null : _failures.RetryAfter("ip:" + client, o.MaxFailuresPerClient, Window),
-        }.Max();
+            var wait = new[]
+            {
+                _failures.RetryAfter(NikKey(nik), o.MaxFailuresPerNik, Window),
+                client is null ? null : _failures.RetryAfter(ClientKey(client), o.MaxFailuresPerClient, Window),
+            }.Max();
+            if (wait is not null) return wait;
+            _failures.Record(NikKey(nik));
+            if (client is not null) _failures.Record(ClientKey(client));
+            return null;
+        }
     }
 
-    public void RecordFailure(string nik, string? client)
+    /// <summary>The pair was right (an expired code, a head already registered): the try does not count.</summary>
+    public void Release(string nik, string? client)
     {
-        _failures.Record("nik:" + nik);
-        if (client is not null) _failures.Record("ip:" + client);
+        lock (_gate)
+        {
+            _failures.RemoveLatest(NikKey(nik));
+            if (client is not null) _failures.RemoveLatest(ClientKey(client));
+        }
     }
 
-    /// <summary>A right pair clears the NIK's count (not the client's: one address trying many NIKs stays limited).</summary>
-    public void RecordSuccess(string nik) => _failures.Clear("nik:" + nik);
+    /// <summary>
+    /// The pair opened the registration: the NIK's count is cleared, the try does not count for the client (whose
+    /// earlier wrong tries stay: one address trying many NIKs stays limited).
+    /// </summary>
+    public void RecordSuccess(string nik, string? client)
+    {
+        lock (_gate)
+        {
+            _failures.Clear(NikKey(nik));
+            if (client is not null) _failures.RemoveLatest(ClientKey(client));
+        }
+    }
+
+    private static string NikKey(string nik) => "nik:" + nik;
+    private static string ClientKey(string client) => "ip:" + client;
 }
 
 /// <summary>
@@ -41,18 +67,22 @@ public sealed class RegistrationAttemptLimiter(IOptions<HeadRegistrationOptions>
 public sealed class VerificationResendLimiter(IOptions<HeadRegistrationOptions> options, TimeProvider clock)
 {
     private readonly SlidingWindowCounter _requests = new(clock, () => TimeSpan.FromHours(1));
+    private readonly Lock _gate = new();
 
     /// <summary>Null (and the request counted) when a link may be sent now; otherwise how long to wait.</summary>
     public TimeSpan? TryAcquire(string normalizedEmail)
     {
         var o = options.Value;
         var key = "resend:" + normalizedEmail;
-        var wait = new[]
+        lock (_gate) // check and count in one step: parallel requests cannot all slip past the check
         {
-            _requests.RetryAfter(key, 1, TimeSpan.FromSeconds(o.ResendIntervalSeconds)),
-            _requests.RetryAfter(key, o.ResendMaxPerHour, TimeSpan.FromHours(1)),
-        }.Max();
-        if (wait is null) _requests.Record(key);
-        return wait;
+            var wait = new[]
+            {
+                _requests.RetryAfter(key, 1, TimeSpan.FromSeconds(o.ResendIntervalSeconds)),
+                _requests.RetryAfter(key, o.ResendMaxPerHour, TimeSpan.FromHours(1)),
+            }.Max();
+            if (wait is null) _requests.Record(key);
+            return wait;
+        }
     }
 }

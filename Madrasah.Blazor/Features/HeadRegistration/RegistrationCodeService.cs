@@ -136,7 +136,7 @@ public sealed class RegistrationCodeService(
         // A malformed NIK is told at once (it reaches no data, so it needs no rate limit and reveals nothing).
         if (CheckNikFormat(nik) is { } nikError) return new(RegistrationStartStatus.InvalidNik, NikError: nikError);
         code = NormalizeCode(code);
-        if (limiter.RetryAfter(nik, client) is { } wait)
+        if (limiter.TryBegin(nik, client) is { } wait)
         {
             logger.LogWarning("Head registration sign-in refused for NIK {Nik} from {Client}: too many wrong tries", Mask(nik), client);
             return new(RegistrationStartStatus.RateLimited, RetryAfter: wait);
@@ -147,24 +147,26 @@ public sealed class RegistrationCodeService(
             : await db.Institutions.FirstOrDefaultAsync(i => i.HeadNik == nik && i.RegistrationCode == code);
         if (institution is null)
         {
-            limiter.RecordFailure(nik, client);
-            // The right code of an institution that has no head NIK yet: the operator must record it first.
+            // The try stays counted. The right code of an institution that has no head NIK yet: the operator must record it first.
             var withoutNik = code.Length > 0 && await db.Institutions.AnyAsync(i => i.RegistrationCode == code && (i.HeadNik == null || i.HeadNik == ""));
             return new(withoutNik ? RegistrationStartStatus.HeadNikMissing : RegistrationStartStatus.WrongPair);
         }
-        if (institution.RegistrationCodeExpiresUtc is not { } expires || expires <= Now)
-            return new(RegistrationStartStatus.CodeExpired);
-        if (await HeadAccounts(db, institution.Id).AnyAsync())
-            return new(RegistrationStartStatus.AlreadyRegistered);
+        var expires = institution.RegistrationCodeExpiresUtc ?? DateTime.MinValue;
+        var expired = expires <= Now;
+        if (expired || await HeadAccounts(db, institution.Id).AnyAsync())
+        {
+            limiter.Release(nik, client); // a right pair: the try does not count
+            return new(expired ? RegistrationStartStatus.CodeExpired : RegistrationStartStatus.AlreadyRegistered);
+        }
 
-        limiter.RecordSuccess(nik);
+        limiter.RecordSuccess(nik, client);
         audit.Record(db, UserScope.Anonymous, "head-registration.code-used",
             $"Kode registrasi dipakai untuk masuk dengan NIK Kepala {Mask(nik)}; registrasi akun Kepala Madrasah dimulai.",
             institutionId: institution.Id, districtId: institution.DistrictId, entityType: nameof(Institution), entityId: institution.Id);
         await db.SaveChangesAsync();
         var ticketExpiry = Now.AddMinutes(options.Value.TicketMinutes);
         if (ticketExpiry > expires) ticketExpiry = expires;
-        return new(RegistrationStartStatus.Accepted, new RegistrationTicket(institution.Id, code, ticketExpiry).Protect(dataProtection));
+        return new(RegistrationStartStatus.Accepted, new RegistrationTicket(institution.Id, code, nik, ticketExpiry).Protect(dataProtection));
     }
 
     /// <summary>The head accounts (role KepalaMadrasah) bound to an institution.</summary>

@@ -4,16 +4,17 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Madrasah.Blazor.Features.HeadRegistration;
 
 /// <summary>
-/// What the sign-in page hands to the "Informasi User" step once NIK + code were accepted: the institution, the code
-/// and an expiry, encrypted and signed with data protection. It is single-use because the code it carries is
-/// consumed when the account is created.
+/// What the sign-in page hands to the "Informasi User" step once NIK + code were accepted: the institution, the code,
+/// the head's NIK that was typed with it and an expiry, encrypted and signed with data protection. It is single-use
+/// because the code it carries is consumed when the account is created, and it works only while the NIK is still the
+/// institution's head NIK.
 /// </summary>
-public sealed record RegistrationTicket(int InstitutionId, string Code, DateTime ExpiresUtc)
+public sealed record RegistrationTicket(int InstitutionId, string Code, string Nik, DateTime ExpiresUtc)
 {
-    private const string Purpose = "Madrasah.HeadRegistration.Ticket.v1";
+    private const string Purpose = "Madrasah.HeadRegistration.Ticket.v2";
 
     public string Protect(IDataProtectionProvider provider) =>
-        provider.CreateProtector(Purpose).Protect(string.Join('|', InstitutionId, Code, ExpiresUtc.Ticks.ToString(CultureInfo.InvariantCulture)));
+        provider.CreateProtector(Purpose).Protect(string.Join('|', InstitutionId, Code, Nik, ExpiresUtc.Ticks.ToString(CultureInfo.InvariantCulture)));
 
     public static RegistrationTicket? Unprotect(IDataProtectionProvider provider, string? protectedTicket)
     {
@@ -21,8 +22,8 @@ public sealed record RegistrationTicket(int InstitutionId, string Code, DateTime
         try
         {
             var parts = provider.CreateProtector(Purpose).Unprotect(protectedTicket).Split('|');
-            return parts.Length == 3 && int.TryParse(parts[0], out var id) && long.TryParse(parts[2], out var ticks)
-                ? new RegistrationTicket(id, parts[1], new DateTime(ticks, DateTimeKind.Utc))
+            return parts.Length == 4 && int.TryParse(parts[0], out var id) && long.TryParse(parts[3], out var ticks)
+                ? new RegistrationTicket(id, parts[1], parts[2], new DateTime(ticks, DateTimeKind.Utc))
                 : null;
         }
         catch (System.Security.Cryptography.CryptographicException)

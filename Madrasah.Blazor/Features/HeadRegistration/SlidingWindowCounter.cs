@@ -8,7 +8,7 @@ namespace Madrasah.Blazor.Features.HeadRegistration;
 /// </summary>
 public sealed class SlidingWindowCounter(TimeProvider clock, Func<TimeSpan> retention)
 {
-    private readonly ConcurrentDictionary<string, Queue<DateTime>> _times = new();
+    private readonly ConcurrentDictionary<string, LinkedList<DateTime>> _times = new();
 
     /// <summary>How long until <paramref name="key"/> has fewer than <paramref name="max"/> entries within <paramref name="window"/>; null when it has now.</summary>
     public TimeSpan? RetryAfter(string key, int max, TimeSpan window)
@@ -25,21 +25,29 @@ public sealed class SlidingWindowCounter(TimeProvider clock, Func<TimeSpan> rete
 
     public void Record(string key)
     {
-        var times = _times.GetOrAdd(key, _ => new Queue<DateTime>());
+        var times = _times.GetOrAdd(key, _ => new LinkedList<DateTime>());
         lock (times)
         {
             Trim(times);
-            times.Enqueue(Now);
+            times.AddLast(Now);
         }
         if (_times.Count > 10_000) Prune();
     }
 
+    /// <summary>Takes back the latest <see cref="Record"/> of <paramref name="key"/> (a try that turned out not to count).</summary>
+    public void RemoveLatest(string key)
+    {
+        if (!_times.TryGetValue(key, out var times)) return;
+        lock (times)
+            if (times.Count > 0) times.RemoveLast();
+    }
+
     public void Clear(string key) => _times.TryRemove(key, out _);
 
-    private void Trim(Queue<DateTime> times)
+    private void Trim(LinkedList<DateTime> times)
     {
         var keep = retention();
-        while (times.Count > 0 && times.Peek() + keep <= Now) times.Dequeue();
+        while (times.First is { } first && first.Value + keep <= Now) times.RemoveFirst();
     }
 
     private void Prune()

@@ -1,24 +1,35 @@
 namespace Madrasah.Blazor.Infrastructure.Identity;
 
-/// <summary>Very common passwords and password stems, international and Indonesian.</summary>
+/// <summary>
+/// Very common passwords, international and Indonesian: the embedded lists of CommonPasswords/ (sources and licence in
+/// its NOTICE.md), read once on first use.
+/// </summary>
 internal static class CommonPasswords
 {
-    public static readonly HashSet<string> Exact = new(StringComparer.Ordinal)
-    {
-        "password", "password1", "password123", "p@ssw0rd", "p@ssword1", "passw0rd!", "qwerty123", "qwerty@123",
-        "admin123", "admin@123", "abc12345", "abcd1234", "12345678", "123456789", "1234567890", "11111111",
-        "iloveyou", "welcome1", "welcome@123", "letmein1", "bismillah", "bismillah123", "bismillah@123",
-        "indonesia", "indonesia1945", "indonesia@1945", "madrasah123", "madrasah@123", "kemenag123", "kemenag@123",
-        "sayang123", "rahasia123", "merdeka45", "merdeka@45", "test@1234", "test@123",
-    };
+    private static readonly string[] Files = ["international.txt", "indonesian.txt"];
 
-    public static readonly HashSet<string> Stems = new(StringComparer.Ordinal)
+    private static readonly Lazy<HashSet<string>> List = new(Load);
+
+    public static int Count => List.Value.Count;
+
+    /// <summary>True when <paramref name="lowerCase"/> (already lower case) is on a list.</summary>
+    public static bool Contains(string lowerCase) => List.Value.Contains(lowerCase);
+
+    private static HashSet<string> Load()
     {
-        "password", "passwords", "pass", "passwd", "qwerty", "qwertyuiop", "asdf", "asdfgh", "zxcvbn", "abc", "abcd", "abcdef",
-        "admin", "administrator", "root", "user", "login", "welcome", "letmein", "iloveyou", "monkey", "dragon",
-        "sunshine", "princess", "football", "master", "secret", "test", "testing", "guest", "changeme", "default",
-        "bismillah", "alhamdulillah", "subhanallah", "indonesia", "merdeka", "jakarta", "sayang", "sayangku",
-        "rahasia", "katasandi", "sandi", "cinta", "cintaku", "madrasah", "kemenag", "emis", "pesantren", "sekolah",
-        "guru", "operator", "kamad", "kepala", "dapodik", "simpeg", "pusaka", "absensi", "belajar",
-    };
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Files)
+        {
+            var name = $"Madrasah.Blazor.Infrastructure.Identity.CommonPasswords.{file}";
+            using var stream = typeof(CommonPasswords).Assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"Embedded resource {name} is missing.");
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } line)
+            {
+                var word = line.Trim();
+                if (word.Length > 0 && !word.StartsWith('#')) words.Add(word.ToLowerInvariant());
+            }
+        }
+        return words;
+    }
 }

@@ -45,34 +45,54 @@ public static class PasswordRules
     public const string CommonPasswordMessage = "Password ini terlalu umum dan mudah ditebak. Pilih Password lain.";
 
     /// <summary>
-    /// True for passwords on the common list, also when dressed up with capitals, digits, symbols or
-    /// look-alike characters ("P@ssw0rd123!" is "password").
+    /// True for passwords on the common lists, also when dressed up with capitals, leading or trailing digits and
+    /// symbols, or look-alike characters ("P@ssw0rd123!" is "password", "Merdeka45!" is "merdeka"), and for passwords
+    /// that are little more than digits and symbols around one or two letters ("Aa123456!").
     /// </summary>
     public static bool IsCommon(string? password)
     {
         if (string.IsNullOrEmpty(password)) return false;
         var lower = password.ToLowerInvariant();
-        if (CommonPasswords.Exact.Contains(lower)) return true;
-        var stem = Stem(lower);
-        return stem.Length == 0 || CommonPasswords.Stems.Contains(stem);
+        return TrimNonLetters(lower).Length < 3 || Candidates(lower).Any(CommonPasswords.Contains);
     }
 
-    private static string Stem(string lower)
+    /// <summary>
+    /// What a common password may hide behind: the password; without leading, trailing or both digits and symbols
+    /// (stripped from what was typed, so letters of the word itself stay); each of these with look-alikes read back;
+    /// and the whole password with look-alikes read back.
+    /// </summary>
+    private static IEnumerable<string> Candidates(string lower)
     {
-        var chars = lower.Select(c => c switch
+        string[] trimmed = [lower, lower.TrimEnd(Symbols), lower.TrimEnd(DigitsAndSymbols), lower.TrimStart(DigitsAndSymbols), TrimNonLetters(lower)];
+        foreach (var candidate in trimmed.Distinct())
         {
-            '@' or '4' => 'a',
-            '0' => 'o',
-            '1' or '!' => 'i',
-            '3' => 'e',
-            '$' or '5' => 's',
-            '7' => 't',
-            _ => c,
-        }).Where(char.IsLetter);
-        // Trailing leftovers of digits-and-symbols padding ("password!1" -> "passwordi") are trimmed back.
-        var stem = new string(chars.ToArray());
-        foreach (var candidate in new[] { stem, stem.TrimEnd('i', 'a', 's', 'e', 'o', 't') })
-            if (CommonPasswords.Stems.Contains(candidate)) return candidate;
-        return stem;
+            yield return candidate;
+            yield return ReadLookAlikes(candidate, one: 'i');
+            yield return ReadLookAlikes(candidate, one: 'l');
+        }
     }
+
+    /// <summary>The ASCII digits and symbols (and the space) passwords are padded with.</summary>
+    private static readonly char[] DigitsAndSymbols =
+        Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).Where(c => !char.IsAsciiLetter(c)).ToArray();
+
+    private static readonly char[] Symbols = DigitsAndSymbols.Where(c => !char.IsAsciiDigit(c)).ToArray();
+
+    private static string TrimNonLetters(string s) => s.Trim(DigitsAndSymbols);
+
+    /// <summary>"p@55w0rd" as "password"; '1' is read as <paramref name="one"/> ('i' or 'l').</summary>
+    private static string ReadLookAlikes(string s, char one) => new(s.Select(c => c switch
+    {
+        '@' or '4' => 'a',
+        '8' => 'b',
+        '3' => 'e',
+        '9' or '6' => 'g',
+        '!' or '|' => 'i',
+        '1' => one,
+        '0' => 'o',
+        '$' or '5' => 's',
+        '7' or '+' => 't',
+        '2' => 'z',
+        _ => c,
+    }).ToArray());
 }

@@ -7,7 +7,7 @@ namespace Madrasah.Blazor.Infrastructure.Identity;
 
 public enum SignInOutcome { Succeeded, Failed, LockedOut, EmailNotConfirmed }
 
-/// <summary>Email + password sign-in and sign-out, with lockout and an audit entry for each.</summary>
+/// <summary>Email (or NIK) + password sign-in and sign-out, with lockout and an audit entry for each.</summary>
 public sealed class SignInService(
     SignInManager<ApplicationUser> signInManager,
     UserManager<ApplicationUser> userManager,
@@ -20,27 +20,67 @@ public sealed class SignInService(
         var user = await userManager.FindByEmailAsync(email);
         if (user is null)
         {
-            // As slow as a wrong password for a real account (one 210,000-iteration hash), so timing does not tell
-            // which addresses have accounts.
-            userManager.PasswordHasher.VerifyHashedPassword(UnknownUser, UnknownUserHash(userManager.PasswordHasher), password);
+            SpendOnePasswordCheck(password);
             return SignInOutcome.Failed;
         }
-
-        // Checked before the password so an unverified account is told why, but only once the password is right.
-        var result = await signInManager.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            await RecordAsync(user, "identity.locked-out", "Akun terkunci setelah percobaan masuk yang gagal berulang.");
-            return SignInOutcome.LockedOut;
-        }
-        if (result.IsNotAllowed)
-            return await userManager.CheckPasswordAsync(user, password) ? SignInOutcome.EmailNotConfirmed : SignInOutcome.Failed;
-        if (!result.Succeeded) return SignInOutcome.Failed;
-
-        await RecordAsync(user, "identity.signed-in", "Masuk ke aplikasi.");
-        logger.LogInformation("User {UserName} signed in", user.UserName);
-        return SignInOutcome.Succeeded;
+        return await SignInAsync(user, password, rememberMe);
     }
+
+    /// <summary>
+    /// NIK + password sign-in for the one account with that NIK (same lockout and outcomes as email sign-in), with
+    /// that account's email; null when no single account has the NIK (after as long a check as a wrong password).
+    /// </summary>
+    public async Task<(SignInOutcome Outcome, string Email)?> PasswordSignInByNikAsync(string nik, string password, bool rememberMe)
+    {
+        var users = await userManager.Users.Where(u => u.Nik == nik).Take(2).ToListAsync();
+        if (users.Count != 1)
+        {
+            SpendOnePasswordCheck(password);
+            return null;
+        }
+        return (await SignInAsync(users[0], password, rememberMe), users[0].Email ?? "");
+    }
+
+    private async Task<SignInOutcome> SignInAsync(ApplicationUser user, string password, bool rememberMe)
+    {
+        var result = await signInManager.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
+        var outcome = result.Succeeded ? SignInOutcome.Succeeded
+            : result.IsLockedOut ? SignInOutcome.LockedOut
+            : result.IsNotAllowed ? await CheckUnconfirmedAsync(user, password)
+            : SignInOutcome.Failed;
+        if (outcome == SignInOutcome.LockedOut)
+            await RecordAsync(user, "identity.locked-out", "Akun terkunci setelah percobaan masuk yang gagal berulang.");
+        if (outcome == SignInOutcome.Succeeded)
+        {
+            await RecordAsync(user, "identity.signed-in", "Masuk ke aplikasi.");
+            logger.LogInformation("User {UserName} signed in", user.UserName);
+        }
+        return outcome;
+    }
+
+    /// <summary>
+    /// Identity refuses an unverified account before it looks at the password, and so before its lockout: the same
+    /// lockout is applied here, and "not verified" is told only for the right password of an account not locked out
+    /// (otherwise the distinct message would confirm a guessed password, without limit).
+    /// </summary>
+    private async Task<SignInOutcome> CheckUnconfirmedAsync(ApplicationUser user, string password)
+    {
+        if (await userManager.IsLockedOutAsync(user)) return SignInOutcome.LockedOut;
+        if (!await userManager.CheckPasswordAsync(user, password))
+        {
+            await userManager.AccessFailedAsync(user);
+            return await userManager.IsLockedOutAsync(user) ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+        }
+        await userManager.ResetAccessFailedCountAsync(user);
+        return SignInOutcome.EmailNotConfirmed;
+    }
+
+    /// <summary>
+    /// As slow as a wrong password for a real account (one 210,000-iteration hash), so timing does not tell which
+    /// addresses or NIKs have accounts.
+    /// </summary>
+    private void SpendOnePasswordCheck(string password) =>
+        userManager.PasswordHasher.VerifyHashedPassword(UnknownUser, UnknownUserHash(userManager.PasswordHasher), password);
 
     private static readonly ApplicationUser UnknownUser = new() { Id = "unknown", UserName = "unknown" };
     private static string? _unknownUserHash;
