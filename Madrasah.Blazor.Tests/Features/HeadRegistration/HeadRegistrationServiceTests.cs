@@ -370,8 +370,8 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
 
     [Theory]
     [InlineData("", "Email wajib diisi.")]
-    [InlineData("bukan-email", "Format email tidak valid")]
-    [InlineData("nama@contoh", "Format email tidak valid")]
+    [InlineData("bukan-email", "Format Email tidak valid")]
+    [InlineData("nama@contoh", "Format Email tidak valid")]
     [InlineData("kepala@min1sleman.sch.id", "sudah digunakan")]
     [InlineData("KEPALA@MIN1SLEMAN.SCH.ID", "sudah digunakan")]
     [InlineData(HeadEmail, null)]

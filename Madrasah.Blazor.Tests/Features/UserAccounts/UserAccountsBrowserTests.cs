@@ -125,7 +125,8 @@ public sealed class UserAccountsBrowserTests(BrowserFixture fixture, OwnAppFixtu
         await user.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
 
         // "Lupa Password" from the sign-in page.
-        await user.GotoAsync("/akun/lupa-password");
+        await user.GotoAsync("/Account/Login");
+        await user.GetByRole(AriaRole.Link, new() { Name = "Lupa Password?" }).ClickAsync();
         await user.GetByLabel("Email").FillAsync(email);
         await user.GetByRole(AriaRole.Button, new() { Name = "Kirim Tautan" }).ClickAsync();
         await Expect(user.GetByTestId("reset-sent")).ToContainTextAsync(email);
@@ -143,7 +144,7 @@ public sealed class UserAccountsBrowserTests(BrowserFixture fixture, OwnAppFixtu
         await user.GetByLabel("Email").FillAsync(email);
         await user.GetByLabel("Password", new() { Exact = true }).FillAsync(ThirdPassword);
         await user.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
-        await Expect(user.GetByText(new Regex("dinonaktifkan"))).ToBeVisibleAsync();
+        await Expect(user.GetByTestId("login-error")).ToHaveTextAsync(new Regex("^Akun ini dinonaktifkan oleh administrator"));
         await Expect(user.GetByTestId("dashboard")).ToHaveCountAsync(0);
 
         await admin.Context.CloseAsync();

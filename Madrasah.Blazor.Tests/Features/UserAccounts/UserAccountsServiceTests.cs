@@ -212,9 +212,13 @@ public sealed partial class UserAccountsServiceTests : IAsyncLifetime
         var operatorId = await WithAsync(async sp => (await sp.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("operator@mtsn3sleman.sch.id"))!.Id);
         Assert.Null(await WithAsync(sp => sp.GetRequiredService<UserAdministrationService>().SetActiveAsync(_admin, operatorId, false)));
 
+        // The owner (right password) is told the account is deactivated; a guess learns nothing more than "locked".
+        await using (var scope = _app.CreateRequestScope())
+            Assert.Equal(SignInOutcome.Deactivated,
+                await scope.ServiceProvider.GetRequiredService<SignInService>().PasswordSignInAsync("operator@mtsn3sleman.sch.id", DemoData.Password, false));
         await using (var scope = _app.CreateRequestScope())
             Assert.Equal(SignInOutcome.LockedOut,
-                await scope.ServiceProvider.GetRequiredService<SignInService>().PasswordSignInAsync("operator@mtsn3sleman.sch.id", DemoData.Password, false));
+                await scope.ServiceProvider.GetRequiredService<SignInService>().PasswordSignInAsync("operator@mtsn3sleman.sch.id", "Tebakan#Salah99", false));
         Assert.Null(await WithAsync(sp => sp.GetRequiredService<AccountPasswordService>().RequestResetAsync("operator@mtsn3sleman.sch.id")));
         await using (var db = _app.Database.CreateContext())
             Assert.Empty(await db.Set<OutboxMessage>().ToListAsync());

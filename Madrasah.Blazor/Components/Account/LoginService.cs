@@ -65,6 +65,8 @@ public sealed class LoginService(SignInService signIn, RegistrationCodeService r
             + "Tidak menerima email atau tautannya kedaluwarsa?",
             "Kirim ulang tautan verifikasi", $"{HeadAccountService.ResendPath}?email={Uri.EscapeDataString(email)}", "resend-link"),
         SignInOutcome.LockedOut => new("Akun terkunci sementara karena terlalu banyak percobaan yang salah. Coba lagi nanti."),
+        SignInOutcome.Deactivated => new(
+            "Akun ini dinonaktifkan oleh administrator. Hubungi Admin Kabupaten/Kota atau Administrator Sistem bila akun perlu diaktifkan kembali."),
         _ => wrongPassword ?? new("Email atau Password salah. Periksa kembali lalu coba lagi."),
     };
 

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 using Madrasah.Blazor.Data;
@@ -6,6 +5,7 @@ using Madrasah.Blazor.Infrastructure;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Validation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,9 +24,7 @@ public sealed record PasswordEntry(IReadOnlyList<PasswordRules.Rule> Rules, bool
     public bool CanContinue => IsStrong && Matches;
 
     /// <summary>The line under the rules: green "Password Strong", or red saying what is wrong.</summary>
-    public string StrengthMessage => IsStrong ? "Password Strong"
-        : IsCommon && RulesMet ? PasswordRules.CommonPasswordMessage
-        : "Password belum memenuhi ketentuan.";
+    public string StrengthMessage => PasswordRules.StrengthMessage(Rules, IsCommon);
 
     public string? RepeatMessage => RepeatEntered && !Matches ? "Ulangi Password tidak sama dengan Password." : null;
 
@@ -50,7 +48,7 @@ public sealed record ResendResult(bool Sent, TimeSpan? RetryAfter = null)
 {
     public string? ThrottleMessage => RetryAfter is not { } wait ? null
         : "Tautan verifikasi untuk email ini sudah diminta beberapa saat lalu. Periksa kotak masuk dan folder Spam; "
-          + $"permintaan baru dapat dikirim lagi dalam {(wait.TotalSeconds < 120 ? $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} detik" : $"{(int)Math.Ceiling(wait.TotalMinutes)} menit")}.";
+          + $"permintaan baru dapat dikirim lagi dalam {MailRequestThrottle.WaitText(wait)}.";
 }
 
 public sealed record VerificationResult(VerificationStatus Status, string? Email = null);
@@ -97,18 +95,13 @@ public sealed class HeadAccountService(
     public async Task<string?> CheckEmailAsync(string? email)
     {
         email = email?.Trim() ?? "";
-        if (email.Length == 0) return "Email wajib diisi.";
-        if (!IsValidAddress(email)) return "Format email tidak valid. Contoh: nama@contoh.sch.id";
+        if (Identifiers.CheckEmail(email) is { } invalid) return invalid;
         await using var db = await factory.CreateDbContextAsync();
         var normalized = email.ToUpperInvariant();
         return await db.Users.AnyAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized)
             ? "Email ini sudah digunakan oleh akun lain. Gunakan email aktif lain yang belum pernah dipakai untuk masuk."
             : null;
     }
-
-    private static bool IsValidAddress(string email) =>
-        email.Length <= 256 && MailAddress.TryCreate(email, out var address) && address.Address == email
-        && address.Host.Contains('.') && !address.Host.StartsWith('.') && !address.Host.EndsWith('.');
 
     /// <summary>"Ya" in the confirmation dialog: creates the account, consumes the code, sends the verification email.</summary>
     public async Task<RegistrationResult> RegisterAsync(string? protectedTicket, string? email, string? password, string? repeatPassword)

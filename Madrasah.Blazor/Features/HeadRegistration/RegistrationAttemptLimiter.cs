@@ -1,3 +1,4 @@
+using Madrasah.Blazor.Infrastructure.Email;
 using Microsoft.Extensions.Options;
 
 namespace Madrasah.Blazor.Features.HeadRegistration;
@@ -59,30 +60,6 @@ public sealed class RegistrationAttemptLimiter(IOptions<HeadRegistrationOptions>
     private static string ClientKey(string client) => "ip:" + client;
 }
 
-/// <summary>
-/// Requests for a new verification link per address: at most one per HeadRegistration:ResendIntervalSeconds and
-/// HeadRegistration:ResendMaxPerHour per hour, so the form cannot be used to flood a mailbox. Counted for every
-/// address asked about, with or without an account, so the answer reveals nothing about accounts.
-/// </summary>
+/// <summary>Requests for a new verification link per address (HeadRegistration:ResendIntervalSeconds and ResendMaxPerHour).</summary>
 public sealed class VerificationResendLimiter(IOptions<HeadRegistrationOptions> options, TimeProvider clock)
-{
-    private readonly SlidingWindowCounter _requests = new(clock, () => TimeSpan.FromHours(1));
-    private readonly Lock _gate = new();
-
-    /// <summary>Null (and the request counted) when a link may be sent now; otherwise how long to wait.</summary>
-    public TimeSpan? TryAcquire(string normalizedEmail)
-    {
-        var o = options.Value;
-        var key = "resend:" + normalizedEmail;
-        lock (_gate) // check and count in one step: parallel requests cannot all slip past the check
-        {
-            var wait = new[]
-            {
-                _requests.RetryAfter(key, 1, TimeSpan.FromSeconds(o.ResendIntervalSeconds)),
-                _requests.RetryAfter(key, o.ResendMaxPerHour, TimeSpan.FromHours(1)),
-            }.Max();
-            if (wait is null) _requests.Record(key);
-            return wait;
-        }
-    }
-}
+    : MailRequestThrottle(clock, () => TimeSpan.FromSeconds(options.Value.ResendIntervalSeconds), () => options.Value.ResendMaxPerHour);

@@ -37,10 +37,12 @@ public static class PasswordRules
     public static bool IsStrong(string? password) => Evaluate(password).All(r => r.Met) && !IsCommon(password);
 
     /// <summary>The line under a live rule list: "Password Strong", or what is still wrong.</summary>
-    public static string StrengthMessage(string? password) =>
-        IsStrong(password) ? "Password Strong"
-        : Evaluate(password).All(r => r.Met) ? CommonPasswordMessage
-        : "Password belum memenuhi ketentuan.";
+    public static string StrengthMessage(string? password) => StrengthMessage(Evaluate(password), IsCommon(password));
+
+    public static string StrengthMessage(IReadOnlyList<Rule> rules, bool isCommon) =>
+        !rules.All(r => r.Met) ? "Password belum memenuhi ketentuan."
+        : isCommon ? CommonPasswordMessage
+        : "Password Strong";
 
     public const string CommonPasswordMessage = "Password ini terlalu umum dan mudah ditebak. Pilih Password lain.";
 

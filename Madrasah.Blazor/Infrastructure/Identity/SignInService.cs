@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Infrastructure.Identity;
 
-public enum SignInOutcome { Succeeded, Failed, LockedOut, EmailNotConfirmed }
+public enum SignInOutcome { Succeeded, Failed, LockedOut, EmailNotConfirmed, Deactivated }
 
 /// <summary>Email (or NIK) + password sign-in and sign-out, with lockout and an audit entry for each.</summary>
 public sealed class SignInService(
@@ -48,6 +48,9 @@ public sealed class SignInService(
             : result.IsLockedOut ? SignInOutcome.LockedOut
             : result.IsNotAllowed ? await CheckUnconfirmedAsync(user, password)
             : SignInOutcome.Failed;
+        // A deactivated account is "locked out" for ever; its owner is told why, once the password shows it is the owner.
+        if (outcome == SignInOutcome.LockedOut && user.LockoutEnd == DateTimeOffset.MaxValue && await userManager.CheckPasswordAsync(user, password))
+            return SignInOutcome.Deactivated;
         if (outcome == SignInOutcome.LockedOut)
             await RecordAsync(user, "identity.locked-out", "Akun terkunci setelah percobaan masuk yang gagal berulang.");
         if (outcome == SignInOutcome.Succeeded)
