@@ -280,14 +280,13 @@ public sealed partial class ApprovalService(
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException ex)
         {
             await transaction.RollbackAsync();
-            // Which token failed is read from the database, not from the exception (it names only the first command
-            // that found nothing to update): the request's revision moved, so someone decided or changed it; only the
-            // institution's version moved, so another request of the institution was applied, which may have changed these fields.
-            var requestChanged = await db.Set<ChangeRequest>().AsNoTracking().Where(r => r.Id == request.Id).Select(r => r.Revision).FirstOrDefaultAsync() != revision;
-            return ApprovalResult.Fail(requestChanged ? ConcurrencyMessage : InstitutionChangedMessage);
+            // The request's own token failed: someone decided it. Only the institution's token failed: another
+            // request of the same institution was applied in between, which may have changed these fields.
+            var institutionChanged = ex.Entries.Any(e => e.Entity is Institution) && !ex.Entries.Any(e => e.Entity is ChangeRequest);
+            return ApprovalResult.Fail(institutionChanged ? InstitutionChangedMessage : ConcurrencyMessage);
         }
         Published(institution, request, before, emailed: true, applied: approve);
         return ApprovalResult.Ok(request.Id);
