@@ -31,12 +31,16 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
         await Expect(head.GetByText("Tidak ada pengajuan yang menunggu persetujuan Anda.")).ToBeVisibleAsync();
         await BrowserFixture.OpenAsync(district, "/kabupaten/persetujuan");
         await Expect(district.GetByTestId("requests-empty")).ToBeVisibleAsync();
+        await BrowserFixture.OpenAsync(operatorPage, "/lembaga");
+        // From here on nobody reloads a page: a full load would forget this mark.
+        foreach (var page in new[] { head, district, operatorPage }) await page.EvaluateAsync("() => { window.__noReload = 1; }");
 
         // The operator edits the institution data: a request, not a write.
-        await BrowserFixture.OpenAsync(operatorPage, "/lembaga");
         await operatorPage.GetByRole(AriaRole.Link, new() { Name = "Ubah Data Lembaga" }).ClickAsync();
         await operatorPage.GetByLabel("Nama Lembaga").FillAsync("MIN 1 Sleman Terpadu");
+        await operatorPage.GetByLabel("Akreditasi").SelectOptionAsync("B");
         await operatorPage.GetByLabel("Telepon").FillAsync("0274-111222");
+        await operatorPage.GetByLabel("Situs Web").FillAsync("https://min1sleman.sch.id");
         await operatorPage.GetByLabel("Catatan untuk Kepala Madrasah").FillAsync("Sesuai SK Kanwil terbaru.");
         await BrowserFixture.ScreenshotAsync(operatorPage, "approvals-operator-form");
         await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Ajukan Perubahan" }).ClickAsync();
@@ -47,7 +51,7 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
         // The head's open inbox shows it without reload, with the menu badge.
         var row = head.GetByTestId("head-inbox").GetByTestId("request-row");
         await Expect(row).ToHaveCountAsync(1);
-        await Expect(row).ToContainTextAsync("Nama Lembaga, Telepon");
+        await Expect(row).ToContainTextAsync("Nama Lembaga, Akreditasi, Telepon, Situs Web");
         await Expect(head.GetByTestId("nav-badge")).ToHaveTextAsync("1");
         await BrowserFixture.ScreenshotAsync(head, "approvals-head-inbox");
         await row.GetByRole(AriaRole.Link).First.ClickAsync();
@@ -55,6 +59,8 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
         await Expect(nameRow).ToContainTextAsync("MIN 1 Sleman");
         await Expect(nameRow).ToContainTextAsync("MIN 1 Sleman Terpadu");
         await nameRow.GetByLabel("Setujui").CheckAsync();
+        await head.GetByTestId("field-Accreditation").GetByLabel("Setujui").CheckAsync();
+        await head.GetByTestId("field-Website").GetByLabel("Setujui").CheckAsync();
         var phoneRow = head.GetByTestId("field-Phone");
         await Expect(phoneRow).ToContainTextAsync("0274-880001");
         await phoneRow.GetByLabel("Tolak").CheckAsync();
@@ -74,7 +80,7 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
         await Expect(timeline).ToContainTextAsync(LongReason);
         await Expect(timeline).ToContainTextAsync("Diteruskan ke Kabupaten/Kota");
 
-        // The district's open inbox shows it live; the district approves.
+        // The district's open inbox shows it live; the district approves while the head's request page stays open.
         var districtRow = district.GetByTestId("district-inbox").GetByTestId("request-row");
         await Expect(districtRow).ToHaveCountAsync(1);
         await Expect(districtRow).ToContainTextAsync("MIN 1 Sleman");
@@ -87,16 +93,92 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
         await Expect(district.GetByTestId("receipt-number")).ToHaveTextAsync(new Regex(@"^BPD-\d{4}-\d{6}$"));
         await BrowserFixture.ScreenshotAsync(district, "approvals-district-applied");
 
-        await Expect(timeline).ToContainTextAsync("Disetujui Kabupaten/Kota");
-        await Expect(timeline).ToContainTextAsync("Diterapkan ke data lembaga");
+        await Expect(head.GetByTestId("request-status")).ToHaveTextAsync("Diterapkan");
+        await Expect(head.GetByTestId("timeline")).ToContainTextAsync("Diterapkan ke data lembaga");
         await Expect(operatorPage.GetByTestId("request-status")).ToHaveTextAsync("Diterapkan");
-        await Expect(timeline.GetByTestId("timeline-entry")).ToHaveCountAsync(7);
-        await Expect(timeline).ToContainTextAsync("WIB");
+
+        // Every step of the timeline names who did it and when (WIB).
+        const string op = "Siti Aminah", kamad = "Drs. H. Ahmad Fauzi, M.Pd.I.", admin = "Hendra Kurniawan, S.Kom.";
+        (string Step, string Actor)[] steps =
+        [
+            ("Dibuat", op), ("Diajukan", op),
+            ("Disetujui Kepala Madrasah: Nama Lembaga", kamad), ("Disetujui Kepala Madrasah: Akreditasi", kamad),
+            ("Ditolak Kepala Madrasah: Telepon", kamad), ("Disetujui Kepala Madrasah: Situs Web", kamad),
+            ("Diteruskan ke Kabupaten/Kota", kamad), ("Disetujui Kabupaten/Kota", admin), ("Diterapkan ke data lembaga", admin),
+        ];
+        var entries = timeline.GetByTestId("timeline-entry");
+        await Expect(entries).ToHaveCountAsync(steps.Length);
+        for (var i = 0; i < steps.Length; i++)
+        {
+            await Expect(entries.Nth(i)).ToContainTextAsync(steps[i].Step);
+            await Expect(entries.Nth(i)).ToContainTextAsync($"{steps[i].Actor} (");
+            await Expect(entries.Nth(i)).ToContainTextAsync(new Regex(@"\d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB"));
+        }
         await BrowserFixture.ScreenshotAsync(operatorPage, "approvals-operator-timeline");
+        foreach (var page in new[] { head, district, operatorPage })
+            Assert.Equal(1, await page.EvaluateAsync<int>("() => window.__noReload ?? 0"));
 
         await BrowserFixture.OpenAsync(operatorPage, "/lembaga");
         await Expect(operatorPage.GetByTestId("institution-name")).ToHaveTextAsync("MIN 1 Sleman Terpadu");
+        await Expect(operatorPage.GetByTestId("institution-accreditation")).ToHaveTextAsync("B");
         await Expect(operatorPage.GetByTestId("institution-phone")).ToHaveTextAsync("0274-880001");
+        await Expect(operatorPage.GetByTestId("institution-website")).ToHaveTextAsync("https://min1sleman.sch.id");
+        await Expect(operatorPage.GetByTestId("institution-website").GetByRole(AriaRole.Link))
+            .ToHaveAttributeAsync("href", "https://min1sleman.sch.id");
+    }
+
+    [Fact]
+    public async Task The_district_filters_its_inbox_and_cannot_approve_a_request_whose_data_changed()
+    {
+        await using var app = await TestApp.StartAsync();
+        var utc = (int day, int hour, int minute) => new DateTime(2026, 3, day, hour, minute, 0, DateTimeKind.Utc);
+        var min1Late = await SeedForDistrictAsync(app, "MIN 1 Sleman", ChangeRequestStatus.WaitingForDistrict, utc(9, 17, 30)); // 10 March 00.30 WIB
+        var min1Applied = await SeedForDistrictAsync(app, "MIN 1 Sleman", ChangeRequestStatus.Applied, utc(5, 3, 0));
+        var mtsWaiting = await SeedForDistrictAsync(app, "MTs Negeri 3 Sleman", ChangeRequestStatus.WaitingForDistrict, utc(9, 10, 0));
+        var mtsRejected = await SeedForDistrictAsync(app, "MTs Negeri 3 Sleman", ChangeRequestStatus.RejectedByDistrict, utc(12, 2, 0));
+        var conflicted = await SeedForDistrictAsync(app, "MIN 1 Sleman", ChangeRequestStatus.WaitingForDistrict, utc(1, 2, 0), oldPhone: "0274-000000");
+        var district = await SignInAsync(app, "admin@kemenagsleman.go.id");
+        await BrowserFixture.OpenAsync(district, "/kabupaten/persetujuan");
+        var rows = district.GetByTestId("district-inbox").GetByTestId("request-row");
+        async Task ExpectRows(params int[] ids)
+        {
+            await Expect(rows).ToHaveCountAsync(ids.Length);
+            for (var i = 0; i < ids.Length; i++) await Expect(rows.Nth(i)).ToHaveAttributeAsync("data-request-id", ids[i].ToString());
+        }
+
+        await ExpectRows(min1Late, mtsWaiting, conflicted); // what waits for the district, newest first
+        await Expect(rows.First).ToContainTextAsync("10 Mar 2026 00.30");
+        await district.GetByLabel("Lembaga", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "MIN 1 Sleman" });
+        await ExpectRows(min1Late, conflicted);
+        await district.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Semua status" });
+        await ExpectRows(min1Late, min1Applied, conflicted);
+        await district.GetByLabel("Diajukan dari").FillAsync("2026-03-10"); // a WIB day: 17.30 UTC on the 9th is on it
+        await ExpectRows(min1Late);
+        await district.GetByLabel("Lembaga", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Semua lembaga" });
+        await ExpectRows(mtsRejected, min1Late);
+        await district.GetByLabel("Diajukan sampai").FillAsync("2026-03-10");
+        await ExpectRows(min1Late);
+        await BrowserFixture.ScreenshotAsync(district, "approvals-district-filtered");
+
+        // "From" after "to" is said, with both fields named, instead of an empty list.
+        await district.GetByLabel("Diajukan dari").FillAsync("2026-03-11");
+        await Expect(district.GetByTestId("filter-error")).ToHaveTextAsync(
+            "Tanggal \"Diajukan dari\" (11 Maret 2026) tidak boleh setelah tanggal \"Diajukan sampai\" (10 Maret 2026). Ubah salah satu tanggal.");
+        await Expect(rows).ToHaveCountAsync(0);
+        await Expect(district.GetByTestId("requests-empty")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(district, "approvals-district-reversed-dates");
+        await district.GetByLabel("Diajukan sampai").FillAsync("2026-03-12");
+        await ExpectRows(mtsRejected);
+        await Expect(district.GetByTestId("filter-error")).ToHaveCountAsync(0);
+
+        // A request whose old value no longer matches the institution's data cannot be approved; the reason is shown.
+        await BrowserFixture.OpenAsync(district, $"/perubahan/{conflicted}");
+        await Expect(district.GetByTestId("conflicts")).ToContainTextAsync("Telepon");
+        await Expect(district.GetByRole(AriaRole.Button, new() { Name = "Setujui" })).ToBeDisabledAsync();
+        await Expect(district.GetByTestId("approve-blocked")).ToContainTextAsync("Setujui tidak tersedia: data lembaga sudah berubah sejak pengajuan ini dibuat (Telepon)");
+        await Expect(district.GetByRole(AriaRole.Button, new() { Name = "Tolak" })).ToBeEnabledAsync();
+        await Expect(district.GetByLabel("Alasan penolakan")).ToHaveAttributeAsync("maxlength", "1000");
+        await BrowserFixture.ScreenshotAsync(district, "approvals-district-conflict");
     }
 
     [Fact]
@@ -114,6 +196,8 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
         await operatorPage.GetByLabel("Sarana Prasarana").FillAsync("Laboratorium rahasia lantai 4");
         await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Simpan Draf" }).ClickAsync();
         await Expect(operatorPage.GetByTestId("request-status")).ToHaveTextAsync("Draf");
+        await Expect(operatorPage.GetByRole(AriaRole.Link, new() { Name = "Ubah Draf" })).ToBeVisibleAsync();
+        await Expect(operatorPage.GetByRole(AriaRole.Link, new() { Name = "Perbaiki & Ajukan Ulang" })).ToHaveCountAsync(0);
         var draftId = Regex.Match(operatorPage.Url, @"/perubahan/(\d+)").Groups[1].Value;
 
         // Another institution's users see neither; the district sees nothing that has not reached it; the head no draft.
@@ -238,6 +322,36 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
         db.AddRange(requests);
         await db.SaveChangesAsync();
         return requests.Select(r => r.Id).ToList();
+    }
+
+    /// <summary>
+    /// One request of the institution that has reached the district (submitted and last changed at <paramref name="submittedUtc"/>),
+    /// changing the phone from <paramref name="oldPhone"/> (default: the present number, so no conflict); written straight into the database.
+    /// </summary>
+    private static async Task<int> SeedForDistrictAsync(TestApp app, string institutionName, ChangeRequestStatus status, DateTime submittedUtc, string? oldPhone = null)
+    {
+        await using var db = OpenDatabase(app);
+        var institution = await db.Institutions.SingleAsync(i => i.Name == institutionName);
+        var op = await db.Users.FirstAsync(u => u.InstitutionId == institution.Id && u.Email!.StartsWith("operator@"));
+        var decided = status is ChangeRequestStatus.Applied or ChangeRequestStatus.RejectedByDistrict;
+        var request = new ChangeRequest
+        {
+            InstitutionId = institution.Id, Status = status, CreatedByUserId = op.Id, CreatedByName = op.FullName,
+            CreatedUtc = submittedUtc, SubmittedUtc = submittedUtc, UpdatedUtc = submittedUtc, Revision = decided ? 3 : 2,
+            DistrictReason = status == ChangeRequestStatus.RejectedByDistrict ? "Belum ada SK." : null,
+            Fields =
+            [
+                new()
+                {
+                    FieldKey = "Phone", Label = "Telepon", OldValue = oldPhone ?? institution.Phone, NewValue = "0274-" + submittedUtc.ToString("ddHHmm"),
+                    HeadDecision = FieldDecision.Approved,
+                    DistrictDecision = status == ChangeRequestStatus.Applied ? FieldDecision.Approved : status == ChangeRequestStatus.RejectedByDistrict ? FieldDecision.Rejected : FieldDecision.Pending,
+                },
+            ],
+        };
+        db.Add(request);
+        await db.SaveChangesAsync();
+        return request.Id;
     }
 
     private static MadrasahDbContext OpenDatabase(TestApp app) =>

@@ -2,6 +2,7 @@ using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.Approvals;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Pdf;
+using Madrasah.Blazor.Infrastructure.Time;
 using Madrasah.Blazor.Tests.Infrastructure.Pdf;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,7 @@ public class ApprovalServiceTests
         Assert.Equal("kepala@min1sleman.sch.id", mail.To);
         Assert.Contains("menunggu persetujuan", mail.Subject);
         Assert.Contains("MIN 1 Sleman Baru", mail.TextBody);
+        Assert.Contains($"Operator Siti Aminah mengajukan perubahan data MIN 1 Sleman (pengajuan #{request.Id})", mail.TextBody);
         Assert.Contains($"/perubahan/{request.Id}", mail.HtmlBody);
         var entry = Assert.Single(await kit.AuditAsync());
         Assert.Equal("approvals.submitted", entry.Action);
@@ -88,6 +90,42 @@ public class ApprovalServiceTests
         Assert.False(refused.Succeeded);
         Assert.Contains("tidak dapat ditarik kembali", refused.Error);
         Assert.Contains(await kit.AuditAsync(), a => a.Action == "approvals.withdrawn");
+    }
+
+    [Fact]
+    public async Task A_request_sent_straight_to_the_district_is_withdrawn_until_the_district_acts()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        async Task<ChangeRequestDetail> SubmitWithoutHeadAsync(string phone)
+        {
+            var saved = await kit.Service.SaveAsync(kit.OtherOperator, null, new Dictionary<string, string?> { [Phone] = phone }, null, submit: true);
+            Assert.True(saved.Succeeded, saved.Error);
+            return (await kit.Service.GetAsync(kit.OtherOperator, saved.RequestId!.Value))!;
+        }
+        var untouched = await SubmitWithoutHeadAsync("0274-868111");
+        Assert.Equal(ChangeRequestStatus.WaitingForDistrict, untouched.Status); // MTs Negeri 3 Sleman has no head account
+        Assert.True(untouched.CanWithdraw);
+
+        var withdrawn = await kit.Service.WithdrawAsync(kit.OtherOperator, untouched.Id, untouched.Revision);
+
+        Assert.True(withdrawn.Succeeded, withdrawn.Error);
+        Assert.Equal(ChangeRequestStatus.Withdrawn, (await kit.Service.GetAsync(kit.OtherOperator, untouched.Id))!.Status);
+        Assert.Null(await kit.Service.GetAsync(kit.DistrictAdmin, untouched.Id)); // gone from the district's inbox
+        Assert.Equal(0, await kit.Service.CountPendingAsync(kit.DistrictAdmin));
+        Assert.Contains(await kit.AuditAsync(), a => a.Action == "approvals.withdrawn" && a.EntityId == untouched.Id.ToString());
+
+        // Once the district has decided, it is no longer the operator's to withdraw (a rejection can only be closed).
+        var decided = await SubmitWithoutHeadAsync("0274-868222");
+        Assert.True((await kit.DistrictDecideAsync(decided.Id, approve: true)).Succeeded);
+        Assert.False((await kit.Service.GetAsync(kit.OtherOperator, decided.Id))!.CanWithdraw);
+        Assert.Contains("tidak dapat ditarik kembali", (await kit.Service.WithdrawAsync(kit.OtherOperator, decided.Id)).Error);
+        Assert.Equal("0274-868222", (await kit.ReloadInstitutionAsync(kit.OtherOperator.InstitutionId)).Phone);
+
+        // A request the head forwarded has been acted on: it stays with the district.
+        var forwarded = await kit.SubmitAsync((Phone, "0274-880077"));
+        await kit.HeadDecideAsync(forwarded.Id);
+        Assert.False((await kit.Service.GetAsync(kit.Operator, forwarded.Id))!.CanWithdraw);
+        Assert.False((await kit.Service.WithdrawAsync(kit.Operator, forwarded.Id)).Succeeded);
     }
 
     [Fact]
@@ -178,14 +216,93 @@ public class ApprovalServiceTests
         var receipt = await db.Set<Receipt>().SingleAsync(r => r.Number == after.ReceiptNumber);
         Assert.Equal(kit.Min1.Id, receipt.InstitutionId);
         var text = PdfTestKit.PdfToFlatText(receipt.PdfBytes);
-        foreach (var expected in new[] { "Bukti Perubahan Data", "Perubahan", "Nama Lembaga", "MIN 1 Sleman Yogyakarta", "Persetujuan", "Drs. H. Ahmad Fauzi", "Hendra Kurniawan", "WIB" })
+        var forwardedAt = after.Timeline.Single(t => t.Action == ChangeRequestAction.ForwardedToDistrict).OccurredUtc;
+        var approvedAt = after.Timeline.Single(t => t.Action == ChangeRequestAction.DistrictApproved).OccurredUtc;
+        foreach (var expected in new[]
+        {
+            "Bukti Perubahan Data", after.ReceiptNumber!, "Perubahan", "Nama Lembaga", "MIN 1 Sleman → MIN 1 Sleman Yogyakarta", "Persetujuan",
+            $"Kepala Madrasah Drs. H. Ahmad Fauzi, M.Pd.I., {Wib.Format(forwardedAt)}",
+            $"Admin Kabupaten/Kota Hendra Kurniawan, S.Kom., {Wib.Format(approvedAt)}",
+        })
             Assert.Contains(expected, text);
+        Assert.Matches(@"Hendra Kurniawan, S\.Kom\., \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB", text);
         Assert.DoesNotContain("0274-555", text);
 
         var toOperator = (await kit.OutboxAsync()).Last();
         Assert.Equal("operator@min1sleman.sch.id", toOperator.To);
         Assert.Contains("Diterapkan", toOperator.Subject);
-        Assert.Equal(["approvals.submitted", "approvals.head-forwarded", "approvals.applied"], (await kit.AuditAsync()).Select(a => a.Action));
+        var entries = await kit.AuditAsync();
+        Assert.Equal(["approvals.submitted", "approvals.head-forwarded", "approvals.applied"], entries.Select(a => a.Action));
+        // The write to the institution's data, value by value: only the forwarded field, old → new.
+        Assert.Contains("Nama Lembaga \"MIN 1 Sleman\" → \"MIN 1 Sleman Yogyakarta\"", entries[^1].Summary);
+        Assert.DoesNotContain("Telepon", entries[^1].Summary);
+    }
+
+    [Fact]
+    public async Task The_applied_audit_entry_shows_empty_and_long_values_within_its_column()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var longText = string.Join(", ", Enumerable.Repeat("ruang kelas ber-AC dengan proyektor", 60))[..1990];
+        var request = await kit.SubmitAsync((nameof(Institution.Website), "https://min1sleman.sch.id"), (nameof(Institution.Facilities), longText));
+        await kit.HeadDecideAsync(request.Id);
+
+        Assert.True((await kit.DistrictDecideAsync(request.Id, approve: true)).Succeeded);
+
+        var summary = (await kit.AuditAsync())[^1].Summary;
+        Assert.Contains("Situs Web — → \"https://min1sleman.sch.id\"", summary);
+        Assert.Contains("Sarana Prasarana \"18 ruang kelas, perpustakaan, musala, laboratorium komputer\" → \"ruang kelas ber-AC", summary);
+        Assert.Contains("…\"", summary); // the long new value, shortened
+        Assert.True(summary.Length <= 2000, $"{summary.Length} characters");
+        Assert.Equal(longText, (await kit.ReloadInstitutionAsync()).Facilities); // the data itself is whole
+    }
+
+    [Fact]
+    public async Task The_districts_email_names_the_head_who_forwarded_and_the_operator_who_submitted()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var request = await kit.SubmitAsync((Phone, "0274-555"));
+
+        Assert.True((await kit.HeadDecideAsync(request.Id)).Succeeded);
+
+        var mail = (await kit.OutboxAsync()).Last();
+        Assert.Equal("admin@kemenagsleman.go.id", mail.To);
+        Assert.Contains($"Perubahan data MIN 1 Sleman (pengajuan #{request.Id}) diteruskan oleh Kepala Madrasah Drs. H. Ahmad Fauzi, M.Pd.I., " +
+                        "diajukan oleh Operator Siti Aminah, dan menunggu persetujuan Anda sebagai Admin Kabupaten/Kota", mail.TextBody);
+        Assert.DoesNotContain("Ahmad Fauzi, M.Pd.I. mengajukan", mail.TextBody);
+        Assert.Contains("0274-880001 → 0274-555", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task Only_heads_with_a_confirmed_email_are_told_of_a_submission()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        await kit.AddHeadAsync(kit.Min1.Id, "kepala.baru@min1sleman.sch.id", emailConfirmed: false);
+
+        await kit.SubmitAsync((Phone, "0274-555"));
+
+        Assert.Equal(["kepala@min1sleman.sch.id"], (await kit.OutboxAsync()).Select(m => m.To));
+    }
+
+    [Fact]
+    public async Task A_rejection_reason_longer_than_its_column_is_refused_with_the_fields_name()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var request = await kit.SubmitAsync((Name, "MIN 1 Sleman Baru"), (Phone, "0274-555"));
+        var tooLong = new string('x', ChangeRequest.ReasonMaxLength + 1);
+        var longest = new string('y', ChangeRequest.ReasonMaxLength);
+        List<FieldDecisionInput> Decisions(string phoneReason) =>
+            request.Fields.Select(f => f.Key == Phone ? new FieldDecisionInput(f.Id, false, phoneReason) : new FieldDecisionInput(f.Id, true)).ToList();
+
+        var refused = await kit.Service.HeadDecideAsync(kit.Head, request.Id, request.Revision, Decisions(tooLong));
+        Assert.Equal("Alasan penolakan untuk Telepon paling banyak 1000 karakter.", refused.Error);
+        Assert.Equal(ChangeRequestStatus.WaitingForHead, (await kit.Service.GetAsync(kit.Head, request.Id))!.Status);
+        Assert.True((await kit.Service.HeadDecideAsync(kit.Head, request.Id, request.Revision, Decisions(longest))).Succeeded);
+
+        var districtRefused = await kit.DistrictDecideAsync(request.Id, approve: false, reason: tooLong);
+        Assert.Equal("Alasan penolakan paling banyak 1000 karakter.", districtRefused.Error);
+        Assert.Equal(ChangeRequestStatus.WaitingForDistrict, (await kit.Service.GetAsync(kit.DistrictAdmin, request.Id))!.Status);
+        Assert.True((await kit.DistrictDecideAsync(request.Id, approve: false, reason: longest)).Succeeded);
+        Assert.Equal(longest, (await kit.Service.GetAsync(kit.Operator, request.Id))!.DistrictReason);
     }
 
     [Fact]
@@ -284,7 +401,9 @@ public class ApprovalServiceTests
         Assert.Contains("belum memiliki akun Kepala Madrasah", request.Timeline[^1].Reason);
         var mail = Assert.Single(await kit.OutboxAsync());
         Assert.Equal("admin@kemenagsleman.go.id", mail.To);
-        Assert.Contains("belum memiliki akun Kepala Madrasah", mail.TextBody);
+        Assert.Contains($"Perubahan data MTs Negeri 3 Sleman (pengajuan #{request.Id}) diajukan oleh Operator {kit.OtherOperator.FullName} " +
+                        "dan diteruskan langsung ke Kabupaten/Kota karena lembaga belum memiliki akun Kepala Madrasah yang terdaftar", mail.TextBody);
+        Assert.DoesNotContain("diteruskan oleh Kepala Madrasah", mail.TextBody);
         Assert.Contains("0274-868999", mail.TextBody);
         Assert.Equal(1, await kit.Service.CountPendingAsync(kit.DistrictAdmin));
         Assert.Equal(0, await kit.Service.CountPendingAsync(head));
@@ -304,6 +423,7 @@ public class ApprovalServiceTests
         var next = await kit.Service.SaveAsync(kit.OtherOperator, null, new Dictionary<string, string?> { [Phone] = "0274-868000" }, null, submit: true);
         Assert.Equal(ChangeRequestStatus.WaitingForHead, (await kit.Service.GetAsync(head, next.RequestId!.Value))!.Status);
         Assert.Equal(1, await kit.Service.CountPendingAsync(head));
+        Assert.Equal("kepala@mtsn3sleman.sch.id", (await kit.OutboxAsync()).Last().To);
     }
 
     [Fact]
@@ -311,20 +431,56 @@ public class ApprovalServiceTests
     {
         await using var kit = await ApprovalTestKit.CreateAsync();
         var request = await kit.SubmitAsync((Phone, "0274-777"));
-        var secondHead = kit.Head with { UserId = "second-head", FullName = "Wakil Kepala" };
-        var approveAll = request.Fields.Select(f => new FieldDecisionInput(f.Id, true)).ToList();
-        var rejectAll = request.Fields.Select(f => new FieldDecisionInput(f.Id, false, "Tidak setuju.")).ToList();
+        var secondHead = await kit.AddHeadAsync(kit.Min1.Id, "wakil.kepala@min1sleman.sch.id", emailConfirmed: true, fullName: "Wakil Kepala");
+        var seen = (await kit.Service.GetAsync(secondHead, request.Id))!;
+        // The first head's approval commits while the second head's rejection is being saved (after it was read and checked).
+        var first = new BeforeFirstTransaction(async () => Assert.True((await kit.HeadDecideAsync(request.Id)).Succeeded));
+        var mailsBefore = (await kit.OutboxAsync()).Count;
 
-        var results = await Task.WhenAll(
-            Task.Run(() => kit.Service.HeadDecideAsync(kit.Head, request.Id, request.Revision, approveAll)),
-            Task.Run(() => kit.Service.HeadDecideAsync(secondHead, request.Id, request.Revision, rejectAll)));
+        var second = await kit.ServiceWith(first).HeadDecideAsync(secondHead, request.Id, seen.Revision,
+            seen.Fields.Select(f => new FieldDecisionInput(f.Id, false, "Tidak setuju.")).ToList());
 
-        Assert.Single(results, r => r.Succeeded);
-        var loser = Assert.Single(results, r => !r.Succeeded);
-        Assert.Matches("pengguna lain|sudah tidak menunggu keputusan Anda", loser.Error!);
+        Assert.True(first.Ran);
+        Assert.Equal(ApprovalService.ConcurrencyMessage, second.Error);
         var after = (await kit.Service.GetAsync(kit.Head, request.Id))!;
-        Assert.Single(after.Timeline, t => t.Action is ChangeRequestAction.HeadApprovedField or ChangeRequestAction.HeadRejectedField);
+        Assert.Equal(ChangeRequestStatus.WaitingForDistrict, after.Status);
+        var decision = Assert.Single(after.Timeline, t => t.Action is ChangeRequestAction.HeadApprovedField or ChangeRequestAction.HeadRejectedField);
+        Assert.Equal((ChangeRequestAction.HeadApprovedField, kit.Head.FullName), (decision.Action, decision.ActorName));
+        Assert.Single(after.Timeline, t => t.Action == ChangeRequestAction.ForwardedToDistrict);
         Assert.Single(await kit.AuditAsync(), a => a.Action.StartsWith("approvals.head-"));
+        Assert.Equal(["admin@kemenagsleman.go.id"], (await kit.OutboxAsync()).Skip(mailsBefore).Select(m => m.To)); // not the operator
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Two_district_admins_deciding_at_once_apply_once_with_one_receipt(bool firstApproves)
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var request = await kit.SubmitAsync((Phone, "0274-777"));
+        await kit.HeadDecideAsync(request.Id);
+        var secondAdmin = await kit.AddDistrictAdminAsync("admin2@kemenagsleman.go.id", "Admin Kedua");
+        var seen = (await kit.Service.GetAsync(secondAdmin, request.Id))!;
+        // The first admin's decision commits after the second admin's approval was read and checked, before it is written.
+        var first = new BeforeFirstTransaction(async () =>
+            Assert.True((await kit.DistrictDecideAsync(request.Id, firstApproves, firstApproves ? null : "Belum ada SK.")).Succeeded));
+
+        var second = await kit.ServiceWith(first).DistrictDecideAsync(secondAdmin, request.Id, seen.Revision, approve: true, null);
+
+        Assert.True(first.Ran);
+        Assert.Equal(ApprovalService.ConcurrencyMessage, second.Error); // the request was decided, not merely the institution changed
+        var after = (await kit.Service.GetAsync(kit.Operator, request.Id))!;
+        Assert.Equal(firstApproves ? ChangeRequestStatus.Applied : ChangeRequestStatus.RejectedByDistrict, after.Status);
+        var decision = Assert.Single(after.Timeline, t => t.Action is ChangeRequestAction.DistrictApproved or ChangeRequestAction.DistrictRejected);
+        Assert.Equal(kit.DistrictAdmin.FullName, decision.ActorName);
+        Assert.Equal(firstApproves ? 1 : 0, after.Timeline.Count(t => t.Action == ChangeRequestAction.Applied));
+        Assert.Single(await kit.AuditAsync(), a => a.Action is "approvals.applied" or "approvals.district-rejected");
+        await using var db = kit.Database.CreateContext();
+        var receipts = await db.Set<Receipt>().Where(r => r.Kind == ApprovalService.ReceiptKind.Code).ToListAsync();
+        Assert.Equal(firstApproves ? [after.ReceiptNumber!] : [], receipts.Select(r => r.Number));
+        var institution = await kit.ReloadInstitutionAsync();
+        Assert.Equal((firstApproves ? "0274-777" : "0274-880001", kit.Min1.Version + (firstApproves ? 1 : 0)), (institution.Phone, institution.Version));
+        Assert.Single(await kit.OutboxAsync(), m => m.To == "operator@min1sleman.sch.id"); // one outcome email
     }
 
     [Fact]
@@ -406,6 +562,48 @@ public class ApprovalServiceTests
     }
 
     [Fact]
+    public async Task A_submission_at_17_30_UTC_falls_on_the_next_WIB_day()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var request = await kit.SubmitAsync((Phone, "0274-111"));
+        await kit.HeadDecideAsync(request.Id);
+        await using (var db = kit.Database.CreateContext())
+            await db.Set<ChangeRequest>().Where(r => r.Id == request.Id)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.SubmittedUtc, new DateTime(2026, 3, 9, 17, 30, 0, DateTimeKind.Utc))); // 10 March 00.30 WIB
+        async Task<IEnumerable<int>> Ids(DateOnly? from, DateOnly? to) =>
+            (await kit.Service.ListAsync(kit.DistrictAdmin, new ChangeRequestFilter(From: from, To: to))).Rows.Select(r => r.Id);
+        var march9 = new DateOnly(2026, 3, 9);
+        var march10 = new DateOnly(2026, 3, 10);
+
+        Assert.Equal([request.Id], await Ids(march10, march10));
+        Assert.Equal([request.Id], await Ids(march10, null));
+        Assert.Equal([request.Id], await Ids(null, march10));
+        Assert.Empty(await Ids(march9, march9)); // the UTC date is not the day the user saw
+        Assert.Empty(await Ids(null, march9));
+        Assert.Empty(await Ids(new DateOnly(2026, 3, 11), null));
+        Assert.Equal("10 Mar 2026 00.30", Assert.Single((await kit.Service.ListAsync(kit.DistrictAdmin, new(From: march10))).Rows).CellsHtml(false)
+            .Split("<td class=\"text-nowrap\">")[1].Split("</td>")[0]);
+    }
+
+    [Fact]
+    public async Task A_from_date_after_the_to_date_is_named_instead_of_listing_nothing()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        var request = await kit.SubmitAsync((Phone, "0274-111"));
+        await kit.HeadDecideAsync(request.Id);
+        var today = global::Madrasah.Blazor.Infrastructure.Time.Wib.Today(TimeProvider.System);
+        var reversed = new ChangeRequestFilter(From: today, To: today.AddDays(-1));
+
+        Assert.Equal(
+            $"Tanggal \"Diajukan dari\" ({Wib.FormatDate(today)}) tidak boleh setelah tanggal \"Diajukan sampai\" ({Wib.FormatDate(today.AddDays(-1))}). Ubah salah satu tanggal.",
+            reversed.DateRangeError());
+        Assert.Empty((await kit.Service.ListAsync(kit.DistrictAdmin, reversed)).Rows);
+        Assert.Null(new ChangeRequestFilter(From: today, To: today).DateRangeError());
+        Assert.Null(new ChangeRequestFilter(From: today).DateRangeError());
+        Assert.Single((await kit.Service.ListAsync(kit.DistrictAdmin, new(From: today, To: today))).Rows);
+    }
+
+    [Fact]
     public async Task Each_step_wakes_only_the_inboxes_that_can_show_the_request()
     {
         await using var kit = await ApprovalTestKit.CreateAsync();
@@ -432,6 +630,9 @@ public class ApprovalServiceTests
     private sealed class BeforeFirstTransaction(Func<Task> action) : DbTransactionInterceptor
     {
         private int _ran;
+
+        /// <summary>Whether the action ran (the race was staged at all).</summary>
+        public bool Ran => _ran == 1;
 
         public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
             DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)

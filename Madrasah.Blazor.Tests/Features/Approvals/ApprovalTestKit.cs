@@ -114,20 +114,27 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
     }
 
     /// <summary>A head account for an institution (the demo has one only for MIN 1 Sleman), confirmed or not.</summary>
-    public async Task<UserScope> AddHeadAsync(int institutionId, string email, bool emailConfirmed)
+    public Task<UserScope> AddHeadAsync(int institutionId, string email, bool emailConfirmed, string fullName = "Kepala Uji") =>
+        AddUserAsync(Roles.KepalaMadrasah, email, fullName, emailConfirmed, institutionId, districtId: null);
+
+    /// <summary>Another admin of MIN 1 Sleman's district (the demo has one).</summary>
+    public Task<UserScope> AddDistrictAdminAsync(string email, string fullName) =>
+        AddUserAsync(Roles.AdminKabKota, email, fullName, emailConfirmed: true, institutionId: null, districtId: Min1.DistrictId);
+
+    private async Task<UserScope> AddUserAsync(string role, string email, string fullName, bool emailConfirmed, int? institutionId, int? districtId)
     {
         await using var db = Database.CreateContext();
         var user = new ApplicationUser
         {
             UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-            EmailConfirmed = emailConfirmed, SecurityStamp = Guid.NewGuid().ToString("N"), FullName = "Kepala Uji",
-            InstitutionId = institutionId, CreatedUtc = DateTime.UtcNow,
+            EmailConfirmed = emailConfirmed, SecurityStamp = Guid.NewGuid().ToString("N"), FullName = fullName,
+            InstitutionId = institutionId, DistrictId = districtId, CreatedUtc = DateTime.UtcNow,
         };
         db.Users.Add(user);
-        var roleId = await db.Roles.Where(r => r.Name == Roles.KepalaMadrasah).Select(r => r.Id).SingleAsync();
+        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync();
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
         await db.SaveChangesAsync();
-        return new UserScope(user.Id, email, user.FullName, Roles.KepalaMadrasah, institutionId, null);
+        return new UserScope(user.Id, email, user.FullName, role, institutionId, districtId);
     }
 
     public async Task SetEmailConfirmedAsync(string userId)

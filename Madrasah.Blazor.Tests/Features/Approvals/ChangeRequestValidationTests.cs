@@ -10,7 +10,7 @@ public class ChangeRequestValidationTests
     [Theory]
     [InlineData(nameof(Institution.Name), "  ", "Nama Lembaga wajib diisi.")]
     [InlineData(nameof(Institution.Address), "", "Alamat wajib diisi.")]
-    [InlineData(nameof(Institution.Accreditation), "Terakreditasi Unggul A", "Akreditasi paling banyak 20 karakter.")]
+    [InlineData(nameof(Institution.Accreditation), "Unggul", "Akreditasi harus salah satu dari: A, B, C, Belum Terakreditasi.")]
     [InlineData(nameof(Institution.PostalCode), "5558", "Kode Pos harus 5 angka.")]
     [InlineData(nameof(Institution.PostalCode), "5558a", "Kode Pos harus 5 angka.")]
     [InlineData(nameof(Institution.Phone), "telp. 0274", "Telepon hanya boleh berisi angka, spasi, tanda hubung dan awalan +.")]
@@ -84,5 +84,31 @@ public class ChangeRequestValidationTests
         Assert.True((await kit.DistrictDecideAsync(request.Id, approve: true)).Succeeded);
 
         Assert.Equal("3404071211750009", (await kit.ReloadInstitutionAsync()).HeadNik);
+    }
+
+    [Fact]
+    public async Task Accreditation_is_one_of_the_grades_and_a_value_from_before_the_choice_may_stay()
+    {
+        await using var kit = await ApprovalTestKit.CreateAsync();
+        Assert.Contains(kit.Min1.Accreditation, InstitutionFields.AccreditationGrades); // the demo data's "A"
+        await using (var db = kit.Database.CreateContext())
+            await db.Institutions.Where(i => i.Id == kit.Min1.Id).ExecuteUpdateAsync(i => i.SetProperty(x => x.Accreditation, "Unggul"));
+
+        // The whole form, with the old free-text grade untouched, saves a change of another field.
+        var form = (await kit.Service.GetFormAsync(kit.Operator))!;
+        Assert.Equal("Unggul", form.Current[nameof(Institution.Accreditation)]);
+        form.Values[nameof(Institution.Phone)] = "0274-123456";
+        var kept = await kit.Service.SaveAsync(kit.Operator, null, form.Values, null, submit: false);
+        Assert.True(kept.Succeeded, kept.Error);
+        Assert.Equal("Telepon", Assert.Single((await kit.Service.GetAsync(kit.Operator, kept.RequestId!.Value))!.Fields).Label);
+
+        // Another value that is not a grade is refused; a grade goes through both approvals.
+        form.Values[nameof(Institution.Accreditation)] = "Baik Sekali";
+        Assert.Equal("Akreditasi harus salah satu dari: A, B, C, Belum Terakreditasi.",
+            (await kit.Service.SaveAsync(kit.Operator, null, form.Values, null, submit: true)).FieldErrors![nameof(Institution.Accreditation)]);
+        var request = await kit.SubmitAsync((nameof(Institution.Accreditation), "Belum Terakreditasi"));
+        await kit.HeadDecideAsync(request.Id);
+        Assert.True((await kit.DistrictDecideAsync(request.Id, approve: true)).Succeeded);
+        Assert.Equal("Belum Terakreditasi", (await kit.ReloadInstitutionAsync()).Accreditation);
     }
 }

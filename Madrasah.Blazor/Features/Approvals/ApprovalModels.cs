@@ -1,5 +1,6 @@
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Live;
+using Madrasah.Blazor.Infrastructure.Time;
 
 namespace Madrasah.Blazor.Features.Approvals;
 
@@ -20,8 +21,17 @@ public sealed record ApprovalResult(
 /// <summary>The head's decision on one field: approve, or reject with a reason.</summary>
 public sealed record FieldDecisionInput(int FieldId, bool Approve, string? Reason = null);
 
-/// <summary>Filters of an inbox; every filter is optional. Dates are WIB calendar days of submission.</summary>
-public sealed record ChangeRequestFilter(int? InstitutionId = null, ChangeRequestStatus? Status = null, DateOnly? From = null, DateOnly? To = null);
+/// <summary>Filters of an inbox; every filter is optional. Dates are WIB calendar days of submission, both included.</summary>
+public sealed record ChangeRequestFilter(int? InstitutionId = null, ChangeRequestStatus? Status = null, DateOnly? From = null, DateOnly? To = null)
+{
+    /// <summary>The labels of the district inbox's date fields, as the message below names them.</summary>
+    public const string FromLabel = "Diajukan dari", ToLabel = "Diajukan sampai";
+
+    /// <summary>Null, or why the dates cannot match anything: "from" after "to" (a list would silently stay empty).</summary>
+    public string? DateRangeError() => From is { } from && To is { } to && from > to
+        ? $"Tanggal \"{FromLabel}\" ({Wib.FormatDate(from)}) tidak boleh setelah tanggal \"{ToLabel}\" ({Wib.FormatDate(to)}). Ubah salah satu tanggal."
+        : null;
+}
 
 /// <summary>One row of an inbox: only what the row shows.</summary>
 public sealed record ChangeRequestListItem(int Id, string InstitutionName, ChangeRequestStatus Status, string CreatedByName, DateTime? SubmittedUtc, string FieldLabels)
@@ -56,6 +66,8 @@ public sealed record HeadInbox(ChangeRequestList Waiting, ChangeRequestList Hist
 public sealed class ChangeRequestForm
 {
     public required Dictionary<string, string?> Values { get; init; }
+    /// <summary>The institution's present values: what a field may keep (see <see cref="FieldRule.Check"/>).</summary>
+    public IReadOnlyDictionary<string, string?> Current { get; init; } = new Dictionary<string, string?>();
     public string? Note { get; set; }
     public int? Revision { get; init; }
 }
@@ -74,6 +86,15 @@ public sealed record ChangeRequestDetail(
     bool CanEdit, bool CanWithdraw, bool CanHeadDecide, bool CanDistrictDecide)
 {
     public IReadOnlyList<ChangeFieldView> Conflicts => Fields.Where(f => f.IsConflict).ToList();
+
+    /// <summary>
+    /// Why the district cannot approve now (the service refuses it the same way), or null: a forwarded field whose
+    /// institution value changed since the request was made must not be overwritten unseen.
+    /// </summary>
+    public string? ApprovalBlockedReason => Conflicts is { Count: > 0 } conflicts
+        ? $"Setujui tidak tersedia: data lembaga sudah berubah sejak pengajuan ini dibuat ({string.Join(", ", conflicts.Select(c => c.Label))}). " +
+          "Tolak pengajuan ini dengan alasan agar operator memperbarui pengajuannya."
+        : null;
     public bool IsRejected => Status is ChangeRequestStatus.RejectedByHead or ChangeRequestStatus.RejectedByDistrict;
 }
 

@@ -50,31 +50,44 @@ public sealed partial class ApprovalService
     private static Task<bool> HasHeadAccountAsync(MadrasahDbContext db, int institutionId) =>
         UsersInRole(db, Roles.KepalaMadrasah).AnyAsync(u => u.InstitutionId == institutionId && u.EmailConfirmed);
 
-    private async Task EmailHeadsAsync(MadrasahDbContext db, Institution institution, ChangeRequest request, string fromName)
+    /// <summary>Who submitted the request as it stands: the actor of its last submission (another operator may have revised it).</summary>
+    private static async Task<string> SubmitterAsync(MadrasahDbContext db, ChangeRequest request) =>
+        await db.Set<ChangeRequestEvent>().AsNoTracking()
+            .Where(e => e.ChangeRequestId == request.Id && (e.Action == ChangeRequestAction.Submitted || e.Action == ChangeRequestAction.Resubmitted))
+            .OrderByDescending(e => e.Id).Select(e => e.ActorName).FirstOrDefaultAsync()
+        ?? request.CreatedByName;
+
+    /// <summary>Only heads who can decide are told: an account bound to the institution whose email is confirmed.</summary>
+    private async Task EmailHeadsAsync(MadrasahDbContext db, Institution institution, ChangeRequest request, string submittedBy)
     {
-        var heads = await UsersInRole(db, Roles.KepalaMadrasah).Where(u => u.InstitutionId == institution.Id && u.Email != null)
+        var heads = await UsersInRole(db, Roles.KepalaMadrasah).Where(u => u.InstitutionId == institution.Id && u.EmailConfirmed && u.Email != null)
             .Select(u => new Recipient(u.Email!, u.FullName)).ToListAsync();
         foreach (var head in heads)
-            await EnqueueWaitingAsync(db, head, institution, request, fromName, "Kepala Madrasah", note: null);
+            await EnqueueWaitingAsync(db, head, institution, request, submittedBy, forwardedByHead: null, toDistrict: false);
     }
 
-    private async Task EmailDistrictAsync(MadrasahDbContext db, Institution institution, ChangeRequest request, string fromName, string? note = null)
+    /// <summary>
+    /// The district's admins: the request was forwarded by the head (<paramref name="forwardedByHead"/>), or, when that is
+    /// null, straight from the operator because the institution has no head account.
+    /// </summary>
+    private async Task EmailDistrictAsync(MadrasahDbContext db, Institution institution, ChangeRequest request, string submittedBy, string? forwardedByHead)
     {
         var admins = await UsersInRole(db, Roles.AdminKabKota).Where(u => u.DistrictId == institution.DistrictId && u.Email != null)
             .Select(u => new Recipient(u.Email!, u.FullName)).ToListAsync();
         foreach (var admin in admins)
-            await EnqueueWaitingAsync(db, admin, institution, request, fromName, "Admin Kabupaten/Kota", note);
+            await EnqueueWaitingAsync(db, admin, institution, request, submittedBy, forwardedByHead, toDistrict: true);
     }
 
-    private Task EnqueueWaitingAsync(MadrasahDbContext db, Recipient to, Institution institution, ChangeRequest request, string fromName, string approverRole, string? note) =>
+    private Task EnqueueWaitingAsync(MadrasahDbContext db, Recipient to, Institution institution, ChangeRequest request,
+        string submittedBy, string? forwardedByHead, bool toDistrict) =>
         outbox.EnqueueAsync<ChangeRequestWaitingEmail>(db, to.Email, to.FullName,
             $"Perubahan data {institution.Name} menunggu persetujuan Anda", new Dictionary<string, object?>
             {
                 [nameof(ChangeRequestWaitingEmail.RecipientName)] = to.FullName,
                 [nameof(ChangeRequestWaitingEmail.InstitutionName)] = institution.Name,
-                [nameof(ChangeRequestWaitingEmail.FromName)] = fromName,
-                [nameof(ChangeRequestWaitingEmail.ApproverRole)] = approverRole,
-                [nameof(ChangeRequestWaitingEmail.Note)] = note,
+                [nameof(ChangeRequestWaitingEmail.SubmittedBy)] = submittedBy,
+                [nameof(ChangeRequestWaitingEmail.ForwardedByHead)] = forwardedByHead,
+                [nameof(ChangeRequestWaitingEmail.ToDistrict)] = toDistrict,
                 [nameof(ChangeRequestWaitingEmail.Rows)] = EmailRows(request.Fields.Where(f => f.HeadDecision != FieldDecision.Rejected)),
                 [nameof(ChangeRequestWaitingEmail.RequestId)] = request.Id,
             }, institution.Id);

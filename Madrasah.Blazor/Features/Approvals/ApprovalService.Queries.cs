@@ -20,18 +20,20 @@ public sealed partial class ApprovalService
         await using var db = await factory.CreateDbContextAsync();
         var institution = await db.Institutions.AsNoTracking().FirstOrDefaultAsync(i => i.Id == scope.InstitutionId);
         if (institution is null) return null;
-        var values = InstitutionFields.ValuesOf(institution);
-        if (requestId is null) return new ChangeRequestForm { Values = values };
+        var current = InstitutionFields.ValuesOf(institution);
+        var values = new Dictionary<string, string?>(current);
+        if (requestId is null) return new ChangeRequestForm { Values = values, Current = current };
         var request = await db.Set<ChangeRequest>().VisibleApprovals(scope).AsNoTracking().Include(r => r.Fields).FirstOrDefaultAsync(r => r.Id == requestId);
         if (request is null || !IsEditable(request.Status)) return null;
         foreach (var field in request.Fields) values[field.FieldKey] = field.NewValue;
-        return new ChangeRequestForm { Values = values, Note = request.OperatorNote, Revision = request.Revision };
+        return new ChangeRequestForm { Values = values, Current = current, Note = request.OperatorNote, Revision = request.Revision };
     }
 
-    /// <summary>One page of the requests this user sees, newest change first.</summary>
+    /// <summary>One page of the requests this user sees, newest change first; none for dates that cannot match (see <see cref="ChangeRequestFilter.DateRangeError"/>).</summary>
     public Task<ChangeRequestList> ListAsync(UserScope scope, ChangeRequestFilter? filter = null, int page = 1)
     {
         filter ??= new();
+        if (filter.DateRangeError() is not null) return Task.FromResult(ChangeRequestList.Empty);
         return reads.GetOrLoadAsync($"list|{ScopeKey(scope)}|{filter}|{page}", () => QueryListAsync(scope, filter, page));
     }
 

@@ -44,10 +44,11 @@ public sealed partial class ApprovalService(
     {
         if (scope.Role != Roles.Operator || scope.InstitutionId is null)
             return ApprovalResult.Fail("Hanya operator lembaga yang dapat mengajukan perubahan data.");
-        var errors = InstitutionFields.Validate(values, note);
-        if (errors.Count > 0) return ApprovalResult.Invalid(errors);
         await using var db = await factory.CreateDbContextAsync();
         var institution = await db.Institutions.AsNoTracking().FirstAsync(i => i.Id == scope.InstitutionId);
+        var current = InstitutionFields.ValuesOf(institution);
+        var errors = InstitutionFields.Validate(values, note, current);
+        if (errors.Count > 0) return ApprovalResult.Invalid(errors);
         var now = Now;
 
         ChangeRequest request;
@@ -72,7 +73,6 @@ public sealed partial class ApprovalService(
             ExpectRevision(db, request, revision);
         }
 
-        var current = InstitutionFields.ValuesOf(institution);
         var changed = InstitutionFields.All
             .Where(f => values.ContainsKey(f.Key) && f.Normalize(values[f.Key]) != current[f.Key])
             .Select(f => new ChangeRequestField { FieldKey = f.Key, Label = f.Label, OldValue = current[f.Key], NewValue = f.Normalize(values[f.Key]) })
@@ -106,9 +106,9 @@ public sealed partial class ApprovalService(
                 $"{action.Label()}: pengajuan #{request.Id}, perubahan {changes} untuk {institution.Name}." + (forwardDirectly ? $" {NoHeadAccountNote}" : ""),
                 institution.Id, institution.DistrictId, nameof(ChangeRequest), request.Id);
             if (forwardDirectly)
-                await EmailDistrictAsync(db, institution, request, scope.FullName, NoHeadAccountNote);
+                await EmailDistrictAsync(db, institution, request, submittedBy: scope.FullName, forwardedByHead: null);
             else if (submit)
-                await EmailHeadsAsync(db, institution, request, scope.FullName);
+                await EmailHeadsAsync(db, institution, request, submittedBy: scope.FullName);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
@@ -165,6 +165,8 @@ public sealed partial class ApprovalService(
             if (decision is null) return ApprovalResult.Fail($"Pilih Setujui atau Tolak untuk isian {field.Label}.");
             if (!decision.Approve && string.IsNullOrWhiteSpace(decision.Reason))
                 return ApprovalResult.Fail($"Alasan penolakan untuk {field.Label} wajib diisi.");
+            if (!decision.Approve && decision.Reason!.Trim().Length > ChangeRequest.ReasonMaxLength)
+                return ApprovalResult.Fail($"Alasan penolakan untuk {field.Label} paling banyak {ChangeRequest.ReasonMaxLength} karakter.");
         }
         var approvedKeys = request.Fields.Where(f => decisions.First(d => d.FieldId == f.Id).Approve).Select(f => f.FieldKey).ToHashSet();
         var conflicts = Conflicts(request, approvedKeys);
@@ -185,7 +187,7 @@ public sealed partial class ApprovalService(
         {
             request.Status = ChangeRequestStatus.WaitingForDistrict;
             AddEvent(request, scope, ChangeRequestAction.ForwardedToDistrict);
-            await EmailDistrictAsync(db, institution, request, scope.FullName);
+            await EmailDistrictAsync(db, institution, request, await SubmitterAsync(db, request), forwardedByHead: scope.FullName);
         }
         else
         {
@@ -220,6 +222,8 @@ public sealed partial class ApprovalService(
             return ApprovalResult.Fail(request.Status == ChangeRequestStatus.WaitingForDistrict ? ConcurrencyMessage : AlreadyDecided(request));
         reason = InstitutionFields.Normalize(reason);
         if (!approve && reason is null) return ApprovalResult.Fail("Alasan penolakan wajib diisi.");
+        if (reason?.Length > ChangeRequest.ReasonMaxLength)
+            return ApprovalResult.Fail($"Alasan penolakan paling banyak {ChangeRequest.ReasonMaxLength} karakter.");
 
         var forwarded = request.Fields.Where(f => f.HeadDecision != FieldDecision.Rejected).OrderBy(f => Order(f.FieldKey)).ToList();
         var institution = request.Institution;
@@ -244,12 +248,19 @@ public sealed partial class ApprovalService(
             if (approve)
             {
                 AddEvent(request, scope, ChangeRequestAction.DistrictApproved, reason: reason);
-                foreach (var field in forwarded) InstitutionFields.Find(field.FieldKey)!.Write(institution, field.NewValue);
+                var institutionName = institution.Name;
+                var written = new List<string>();
+                foreach (var field in forwarded)
+                {
+                    var target = InstitutionFields.Find(field.FieldKey)!;
+                    written.Add($"{field.Label} {AuditValue(target.Normalize(target.Read(institution)))} → {AuditValue(field.NewValue)}");
+                    target.Write(institution, field.NewValue);
+                }
                 institution.Version++;
                 request.Status = ChangeRequestStatus.Applied;
                 AddEvent(request, scope, ChangeRequestAction.Applied);
-                audit.Record(db, scope, "approvals.applied",
-                    $"Admin Kabupaten/Kota menyetujui dan menerapkan pengajuan #{request.Id} untuk {institution.Name}: {string.Join(", ", forwarded.Select(f => f.Label))}.",
+                audit.Record(db, scope, "approvals.applied", AuditSummary(
+                    $"Admin Kabupaten/Kota menyetujui dan menerapkan pengajuan #{request.Id} untuk {institutionName}: {string.Join("; ", written)}."),
                     institution.Id, institution.DistrictId, nameof(ChangeRequest), request.Id);
                 await db.SaveChangesAsync();
                 var history = await db.Set<ChangeRequestEvent>().AsNoTracking().Where(e => e.ChangeRequestId == request.Id).OrderBy(e => e.Id).ToListAsync();
@@ -288,15 +299,32 @@ public sealed partial class ApprovalService(
     private static bool IsEditable(ChangeRequestStatus status) =>
         status is ChangeRequestStatus.Draft or ChangeRequestStatus.RejectedByHead or ChangeRequestStatus.RejectedByDistrict;
 
+    /// <summary>
+    /// A draft, a rejected request (closing it), or a submitted one nobody has acted on: still with the head, or sent
+    /// straight to the district because the institution had no head account (no head decision on any field) and the
+    /// district has not decided yet (it would no longer be waiting).
+    /// </summary>
     private static bool IsWithdrawable(ChangeRequest request) =>
         request.Status is ChangeRequestStatus.Draft or ChangeRequestStatus.RejectedByHead or ChangeRequestStatus.RejectedByDistrict
-        || (request.Status == ChangeRequestStatus.WaitingForHead && request.Fields.All(f => f.HeadDecision == FieldDecision.Pending));
+        || (request.Status is ChangeRequestStatus.WaitingForHead or ChangeRequestStatus.WaitingForDistrict
+            && request.Fields.All(f => f.HeadDecision == FieldDecision.Pending && f.DistrictDecision == FieldDecision.Pending));
 
     private static int Order(string key)
     {
         for (var i = 0; i < InstitutionFields.All.Count; i++) if (InstitutionFields.All[i].Key == key) return i;
         return int.MaxValue;
     }
+
+    /// <summary>A value in an audit entry: quoted, "—" when empty, long texts shortened.</summary>
+    private static string AuditValue(string? value) =>
+        value is null ? "—" : value.Length <= 120 ? $"\"{value}\"" : $"\"{value[..119]}…\"";
+
+    /// <summary>The length of the audit log's summary column (<see cref="AuditEntry.Summary"/>).</summary>
+    private const int AuditSummaryMaxLength = 2000;
+
+    /// <summary>An audit summary within its column.</summary>
+    private static string AuditSummary(string summary) =>
+        summary.Length <= AuditSummaryMaxLength ? summary : summary[..(AuditSummaryMaxLength - 1)] + "…";
 
     private static string AlreadyDecided(ChangeRequest request) =>
         $"Pengajuan ini sudah tidak menunggu keputusan Anda (status: {request.Status.Label()}).";

@@ -26,6 +26,9 @@ public enum FieldDecision
 /// </summary>
 public class ChangeRequest : IInstitutionOwned
 {
+    /// <summary>The longest rejection reason (head's per field, district's) and operator note: the columns' length.</summary>
+    public const int ReasonMaxLength = 1000;
+
     public int Id { get; set; }
     public int InstitutionId { get; set; }
     public Institution Institution { get; set; } = null!;

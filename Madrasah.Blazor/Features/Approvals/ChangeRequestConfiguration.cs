@@ -8,10 +8,10 @@ public class ChangeRequestConfiguration : IEntityTypeConfiguration<ChangeRequest
     public void Configure(EntityTypeBuilder<ChangeRequest> b)
     {
         b.ToTable("ChangeRequests");
-        b.Property(r => r.OperatorNote).HasMaxLength(1000);
+        b.Property(r => r.OperatorNote).HasMaxLength(ChangeRequest.ReasonMaxLength);
         b.Property(r => r.CreatedByUserId).HasMaxLength(450);
         b.Property(r => r.CreatedByName).HasMaxLength(200);
-        b.Property(r => r.DistrictReason).HasMaxLength(1000);
+        b.Property(r => r.DistrictReason).HasMaxLength(ChangeRequest.ReasonMaxLength);
         b.Property(r => r.ReceiptNumber).HasMaxLength(40);
         b.Property(r => r.Revision).IsConcurrencyToken();
         b.HasIndex(r => new { r.InstitutionId, r.Status });
@@ -31,8 +31,8 @@ public class ChangeRequestFieldConfiguration : IEntityTypeConfiguration<ChangeRe
         b.Property(f => f.Label).HasMaxLength(100);
         b.Property(f => f.OldValue).HasMaxLength(2000);
         b.Property(f => f.NewValue).HasMaxLength(2000);
-        b.Property(f => f.HeadReason).HasMaxLength(1000);
-        b.Property(f => f.DistrictReason).HasMaxLength(1000);
+        b.Property(f => f.HeadReason).HasMaxLength(ChangeRequest.ReasonMaxLength);
+        b.Property(f => f.DistrictReason).HasMaxLength(ChangeRequest.ReasonMaxLength);
         b.HasIndex(f => new { f.ChangeRequestId, f.FieldKey }).IsUnique();
     }
 }
@@ -46,7 +46,7 @@ public class ChangeRequestEventConfiguration : IEntityTypeConfiguration<ChangeRe
         b.Property(e => e.ActorName).HasMaxLength(200);
         b.Property(e => e.ActorRole).HasMaxLength(60);
         b.Property(e => e.FieldLabel).HasMaxLength(100);
-        b.Property(e => e.Reason).HasMaxLength(1000);
+        b.Property(e => e.Reason).HasMaxLength(ChangeRequest.ReasonMaxLength);
         b.HasIndex(e => new { e.ChangeRequestId, e.OccurredUtc });
     }
 }

@@ -6,21 +6,29 @@ using Madrasah.Blazor.Infrastructure.Validation;
 namespace Madrasah.Blazor.Features.Approvals;
 
 /// <summary>What kind of value a form field holds: decides its check and the input the form renders.</summary>
-public enum FieldKind { Text, LongText, PostalCode, Phone, Email, Url, Number, Nik }
+public enum FieldKind { Text, LongText, PostalCode, Phone, Email, Url, Number, Nik, Choice }
 
 /// <summary>
 /// The one rule of a field, used by the service (<see cref="ApprovalService.SaveAsync"/>) and by the form
-/// (<c>InstitutionFieldsValidator</c>). A blank value passes unless <see cref="Required"/>.
+/// (<c>InstitutionFieldsValidator</c>). A blank value passes unless <see cref="Required"/>. A <see cref="FieldKind.Choice"/>
+/// takes one of <see cref="Options"/>, or keeps the value the institution already has (data from before the choice existed).
 /// </summary>
-public sealed partial record FieldRule(FieldKind Kind = FieldKind.Text, bool Required = false, int MaxLength = 200, int Min = 0, int Max = int.MaxValue)
+public sealed partial record FieldRule(
+    FieldKind Kind = FieldKind.Text, bool Required = false, int MaxLength = 200, int Min = 0, int Max = int.MaxValue, IReadOnlyList<string>? Options = null)
 {
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
-    /// <summary>Null when <paramref name="value"/> is acceptable, otherwise an Indonesian message naming <paramref name="label"/>.</summary>
-    public string? Check(string label, string? value)
+    /// <summary>
+    /// Null when <paramref name="value"/> is acceptable, otherwise an Indonesian message naming <paramref name="label"/>.
+    /// <paramref name="current"/> is the institution's present value: a choice may stay at it even when it is not an option.
+    /// </summary>
+    public string? Check(string label, string? value, string? current = null)
     {
         var text = InstitutionFields.Normalize(value);
         if (text is null) return Required ? $"{label} wajib diisi." : null;
+        if (Kind == FieldKind.Choice)
+            return Options?.Contains(text) == true || text == InstitutionFields.Normalize(current)
+                ? null : $"{label} harus salah satu dari: {string.Join(", ", Options ?? [])}.";
         if (text.Length > MaxLength) return $"{label} paling banyak {MaxLength} karakter.";
         return Kind switch
         {
@@ -47,7 +55,7 @@ public sealed partial record FieldRule(FieldKind Kind = FieldKind.Text, bool Req
 /// <summary>A field of the change request form: key, Indonesian label, rule, and its grid column in the form.</summary>
 public record FormField(string Key, string Label, FieldRule Rule, string Column)
 {
-    public string? Check(string? value) => Rule.Check(Label, value);
+    public string? Check(string? value, string? current = null) => Rule.Check(Label, value, current);
 
     /// <summary>The value as stored and compared: trimmed, blank as null, numbers without leading zeros.</summary>
     public string? Normalize(string? value)
@@ -67,10 +75,13 @@ public static class InstitutionFields
 {
     private static readonly FieldRule Count = new(FieldKind.Number, Required: true, Max: 100_000);
 
+    /// <summary>The accreditation grades (BAN-S/M) an operator can choose from.</summary>
+    public static readonly IReadOnlyList<string> AccreditationGrades = ["A", "B", "C", "Belum Terakreditasi"];
+
     public static readonly IReadOnlyList<InstitutionField> All =
     [
         new(nameof(Institution.Name), "Nama Lembaga", new(Required: true), "col-md-8", i => i.Name, (i, v) => i.Name = v ?? ""),
-        new(nameof(Institution.Accreditation), "Akreditasi", new(MaxLength: 20), "col-md-4", i => i.Accreditation, (i, v) => i.Accreditation = v),
+        new(nameof(Institution.Accreditation), "Akreditasi", new(FieldKind.Choice, MaxLength: 20, Options: AccreditationGrades), "col-md-4", i => i.Accreditation, (i, v) => i.Accreditation = v),
         new(nameof(Institution.Address), "Alamat", new(Required: true, MaxLength: 300), "col-12", i => i.Address, (i, v) => i.Address = v ?? ""),
         new(nameof(Institution.Village), "Desa/Kelurahan", new(MaxLength: 120), "col-md-4", i => i.Village, (i, v) => i.Village = v),
         new(nameof(Institution.Subdistrict), "Kecamatan", new(MaxLength: 120), "col-md-4", i => i.Subdistrict, (i, v) => i.Subdistrict = v),
@@ -86,7 +97,7 @@ public static class InstitutionFields
     ];
 
     /// <summary>The operator's note on the request: not institution data, but checked the same way.</summary>
-    public static readonly FormField Note = new("Note", "Catatan untuk Kepala Madrasah", new(FieldKind.LongText, MaxLength: 1000), "col-12");
+    public static readonly FormField Note = new("Note", "Catatan untuk Kepala Madrasah", new(FieldKind.LongText, MaxLength: ChangeRequest.ReasonMaxLength), "col-12");
 
     public static InstitutionField? Find(string key) => All.FirstOrDefault(f => f.Key == key);
 
@@ -99,13 +110,14 @@ public static class InstitutionFields
 
     /// <summary>
     /// Every rule broken by the given values (only the fields present are checked) and the note: field key → message,
-    /// in form order. Empty when all is well.
+    /// in form order. Empty when all is well. <paramref name="current"/>: the institution's present values (see <see cref="FieldRule.Check"/>).
     /// </summary>
-    public static Dictionary<string, string> Validate(IReadOnlyDictionary<string, string?> values, string? note)
+    public static Dictionary<string, string> Validate(IReadOnlyDictionary<string, string?> values, string? note, IReadOnlyDictionary<string, string?>? current = null)
     {
         var errors = new Dictionary<string, string>();
         foreach (var field in All)
-            if (values.TryGetValue(field.Key, out var value) && field.Check(value) is { } message) errors[field.Key] = message;
+            if (values.TryGetValue(field.Key, out var value) && field.Check(value, current?.GetValueOrDefault(field.Key)) is { } message)
+                errors[field.Key] = message;
         if (Note.Check(note) is { } noteMessage) errors[Note.Key] = noteMessage;
         return errors;
     }
