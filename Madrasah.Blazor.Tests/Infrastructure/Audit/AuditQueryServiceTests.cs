@@ -33,6 +33,19 @@ public sealed class AuditQueryServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_summary_longer_than_its_column_is_shortened_not_refused()
+    {
+        await using (var db = _db.CreateContext())
+        {
+            new AuditLog(TimeProvider.System).Record(db, _operatorA, "test.long", new string('x', 2500));
+            await db.SaveChangesAsync();
+        }
+        var summary = (await SummariesFor(_operatorA)).Single(s => s.StartsWith('x'));
+        Assert.Equal(AuditEntry.SummaryMaxLength, summary.Length);
+        Assert.EndsWith("x…", summary);
+    }
+
+    [Fact]
     public async Task An_operator_sees_only_the_institutions_entries() =>
         Assert.Equal(["Kegiatan lembaga A"], await SummariesFor(_operatorA));
 

@@ -259,8 +259,8 @@ public sealed partial class ApprovalService(
                 institution.Version++;
                 request.Status = ChangeRequestStatus.Applied;
                 AddEvent(request, scope, ChangeRequestAction.Applied);
-                audit.Record(db, scope, "approvals.applied", AuditSummary(
-                    $"Admin Kabupaten/Kota menyetujui dan menerapkan pengajuan #{request.Id} untuk {institutionName}: {string.Join("; ", written)}."),
+                audit.Record(db, scope, "approvals.applied",
+                    $"Admin Kabupaten/Kota menyetujui dan menerapkan pengajuan #{request.Id} untuk {institutionName}: {string.Join("; ", written)}.",
                     institution.Id, institution.DistrictId, nameof(ChangeRequest), request.Id);
                 await db.SaveChangesAsync();
                 var history = await db.Set<ChangeRequestEvent>().AsNoTracking().Where(e => e.ChangeRequestId == request.Id).OrderBy(e => e.Id).ToListAsync();
@@ -318,13 +318,6 @@ public sealed partial class ApprovalService(
     /// <summary>A value in an audit entry: quoted, "—" when empty, long texts shortened.</summary>
     private static string AuditValue(string? value) =>
         value is null ? "—" : value.Length <= 120 ? $"\"{value}\"" : $"\"{value[..119]}…\"";
-
-    /// <summary>The length of the audit log's summary column (<see cref="AuditEntry.Summary"/>).</summary>
-    private const int AuditSummaryMaxLength = 2000;
-
-    /// <summary>An audit summary within its column.</summary>
-    private static string AuditSummary(string summary) =>
-        summary.Length <= AuditSummaryMaxLength ? summary : summary[..(AuditSummaryMaxLength - 1)] + "…";
 
     private static string AlreadyDecided(ChangeRequest request) =>
         $"Pengajuan ini sudah tidak menunggu keputusan Anda (status: {request.Status.Label()}).";

@@ -17,8 +17,10 @@ public class AuditEntry
     public string Action { get; set; } = "";
     public string? EntityType { get; set; }
     public string? EntityId { get; set; }
-    /// <summary>Human-readable summary in Indonesian.</summary>
+    /// <summary>Human-readable summary in Indonesian, at most <see cref="SummaryMaxLength"/> characters.</summary>
     public string Summary { get; set; } = "";
+
+    public const int SummaryMaxLength = 2000;
 }
 
 public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -31,7 +33,7 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         b.Property(a => a.Action).HasMaxLength(80);
         b.Property(a => a.EntityType).HasMaxLength(80);
         b.Property(a => a.EntityId).HasMaxLength(80);
-        b.Property(a => a.Summary).HasMaxLength(2000);
+        b.Property(a => a.Summary).HasMaxLength(AuditEntry.SummaryMaxLength);
         b.HasIndex(a => a.OccurredUtc);
         b.HasIndex(a => new { a.InstitutionId, a.OccurredUtc });
         b.HasIndex(a => new { a.DistrictId, a.OccurredUtc });

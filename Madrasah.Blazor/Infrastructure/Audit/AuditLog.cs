@@ -21,7 +21,8 @@ public sealed class AuditLog(TimeProvider clock)
             InstitutionId = institutionId ?? actor.InstitutionId,
             DistrictId = districtId ?? actor.DistrictId,
             Action = action,
-            Summary = summary,
+            // Within its column: a long list of changed values is shortened, never refused.
+            Summary = summary.Length <= AuditEntry.SummaryMaxLength ? summary : summary[..(AuditEntry.SummaryMaxLength - 1)] + "…",
             EntityType = entityType,
             EntityId = entityId?.ToString(),
         };
