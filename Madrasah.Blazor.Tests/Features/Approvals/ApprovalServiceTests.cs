@@ -40,6 +40,7 @@ public class ApprovalServiceTests
         Assert.Contains("MIN 1 Sleman Baru", mail.TextBody);
         Assert.Contains($"Operator Siti Aminah mengajukan perubahan data MIN 1 Sleman (pengajuan #{request.Id})", mail.TextBody);
         Assert.Contains($"/perubahan/{request.Id}", mail.HtmlBody);
+        Assert.Contains("Catatan operator: Sesuai SK terbaru.", mail.TextBody);
         var entry = Assert.Single(await kit.AuditAsync());
         Assert.Equal("approvals.submitted", entry.Action);
         Assert.Equal(request.Id.ToString(), entry.EntityId);

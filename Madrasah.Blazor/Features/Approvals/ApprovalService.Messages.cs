@@ -67,12 +67,12 @@ public sealed partial class ApprovalService
     }
 
     /// <summary>
-    /// The district's admins: the request was forwarded by the head (<paramref name="forwardedByHead"/>), or, when that is
+    /// The district's admins with an active account (email confirmed): the request was forwarded by the head (<paramref name="forwardedByHead"/>), or, when that is
     /// null, straight from the operator because the institution has no head account.
     /// </summary>
     private async Task EmailDistrictAsync(MadrasahDbContext db, Institution institution, ChangeRequest request, string submittedBy, string? forwardedByHead)
     {
-        var admins = await UsersInRole(db, Roles.AdminKabKota).Where(u => u.DistrictId == institution.DistrictId && u.Email != null)
+        var admins = await UsersInRole(db, Roles.AdminKabKota).Where(u => u.DistrictId == institution.DistrictId && u.EmailConfirmed && u.Email != null)
             .Select(u => new Recipient(u.Email!, u.FullName)).ToListAsync();
         foreach (var admin in admins)
             await EnqueueWaitingAsync(db, admin, institution, request, submittedBy, forwardedByHead, toDistrict: true);
@@ -90,6 +90,7 @@ public sealed partial class ApprovalService
                 [nameof(ChangeRequestWaitingEmail.ToDistrict)] = toDistrict,
                 [nameof(ChangeRequestWaitingEmail.Rows)] = EmailRows(request.Fields.Where(f => f.HeadDecision != FieldDecision.Rejected)),
                 [nameof(ChangeRequestWaitingEmail.RequestId)] = request.Id,
+                [nameof(ChangeRequestWaitingEmail.OperatorNote)] = request.OperatorNote,
             }, institution.Id);
 
     private async Task EmailOperatorAsync(MadrasahDbContext db, Institution institution, ChangeRequest request)
