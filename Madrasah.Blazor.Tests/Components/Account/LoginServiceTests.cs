@@ -63,8 +63,8 @@ public sealed class LoginServiceTests : IAsyncLifetime
     public async Task A_NIK_with_spaces_and_a_wrong_code_gets_the_seeds_message()
     {
         var message = (await SignInAsync("3404 0155 0878 0002", "ABCDE23456")).Message!;
-        Assert.StartsWith("Periksa kembali NIK dan Password.", message.Text);
-        Assert.Contains("kolom Password", message.Text);
+        Assert.Equal("Periksa kembali NIK dan Password.", message.Text);
+        Assert.Contains(message.Hints!, h => h.Contains("Kode Registrasi pada kolom Password"));
     }
 
     [Fact]

@@ -3,8 +3,12 @@ using Madrasah.Blazor.Infrastructure.Identity;
 
 namespace Madrasah.Blazor.Components.Account;
 
-/// <summary>A message of the sign-in page: plain text, optionally followed by one link (the page renders the markup).</summary>
-public sealed record LoginMessage(string Text, string? LinkText = null, string? LinkHref = null, string? LinkTestId = null);
+/// <summary>
+/// A message of the sign-in page: plain text, optionally followed by one link and by a short list of hints (the page
+/// renders the markup).
+/// </summary>
+public sealed record LoginMessage(string Text, string? LinkText = null, string? LinkHref = null, string? LinkTestId = null,
+    IReadOnlyList<string>? Hints = null);
 
 /// <summary>Where the sign-in page goes next (a full page load), or what it tells the user.</summary>
 public sealed record LoginResult(string? RedirectTo, LoginMessage? Message)
@@ -52,10 +56,12 @@ public sealed class LoginService(SignInService signIn, RegistrationCodeService r
     /// A NIK with a wrong password or code: the same text whether or not the NIK has an account, so it reveals nothing,
     /// and it tells both the head who registers and the head who already has an account what to type.
     /// </summary>
-    private static readonly LoginMessage WrongPair = new(
-        $"{WrongPairText} Kepala Madrasah yang sudah punya akun masuk dengan email (atau NIK) dan Password yang dibuat saat registrasi. "
-        + "Kepala Madrasah yang belum punya akun mengisi NIK Kepala Madrasah seperti tercatat pada data lembaga dan Kode Registrasi (pada kolom Password), "
-        + "yang tampil di Beranda Operator Lembaga, bagian Identitas Lembaga (KODE REGISTRASI). Kode yang sudah dipakai atau sudah diganti dengan kode baru tidak berlaku lagi.");
+    private static readonly LoginMessage WrongPair = new(WrongPairText, Hints:
+    [
+        "Sudah punya akun? Kepala Madrasah yang sudah punya akun masuk dengan email (atau NIK) dan Password yang dibuat saat registrasi.",
+        "Belum punya akun? Isi NIK Kepala Madrasah seperti tercatat pada data lembaga, dan Kode Registrasi pada kolom Password. "
+        + "Kode tampil di Beranda Operator Lembaga, bagian Identitas Lembaga (KODE REGISTRASI); kode yang sudah dipakai atau sudah diganti dengan kode baru tidak berlaku lagi.",
+    ]);
 
     /// <summary>The message for an email (or NIK) + password sign-in that did not succeed; <paramref name="email"/>: the account's.</summary>
     public static LoginMessage MessageFor(SignInOutcome outcome, string email, LoginMessage? wrongPassword = null) => outcome switch
