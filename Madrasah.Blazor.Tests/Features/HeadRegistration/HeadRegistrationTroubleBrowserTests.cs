@@ -12,8 +12,8 @@ namespace Madrasah.Blazor.Tests.Features.HeadRegistration;
 /// come or came too late. On an app of their own, so the refused tries and the registered head touch no other test.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class HeadRegistrationTroubleBrowserTests(BrowserFixture fixture, HeadRegistrationAppFixture own)
-    : IClassFixture<HeadRegistrationAppFixture>
+public sealed class HeadRegistrationTroubleBrowserTests(BrowserFixture fixture, OwnAppFixture own)
+    : IClassFixture<OwnAppFixture>
 {
     private TestApp App => own.App;
 
@@ -96,13 +96,4 @@ public sealed class HeadRegistrationTroubleBrowserTests(BrowserFixture fixture, 
         Assert.Contains("/registrasi-kepala/verifikasi-email?token=", link);
         return link!;
     }
-}
-
-/// <summary>One app of the head-registration trouble tests (Development: demo data and the mailbox).</summary>
-public sealed class HeadRegistrationAppFixture : IAsyncLifetime
-{
-    public TestApp App { get; private set; } = null!;
-
-    public async Task InitializeAsync() => App = await TestApp.StartAsync();
-    public async Task DisposeAsync() => await App.DisposeAsync();
 }
