@@ -126,6 +126,6 @@ public sealed class ProductionAppFixture : IAsyncLifetime
         ["Logging__LogLevel__Madrasah"] = "Information", // the app's own lines, e.g. a sign-in inside a request
     });
 
-    public async Task InitializeAsync() => App = await StartAsync();
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async ValueTask InitializeAsync() => App = await StartAsync();
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }

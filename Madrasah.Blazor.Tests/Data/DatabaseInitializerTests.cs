@@ -15,8 +15,8 @@ public sealed class DatabaseInitializerTests : IAsyncLifetime
     // An empty database file: the start-up itself must migrate it.
     private readonly AppServices _app = new(migrate: false);
 
-    public Task InitializeAsync() => Task.CompletedTask;
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private Task StartInitializerAsync() => StartInitializerAsync(_app);
 

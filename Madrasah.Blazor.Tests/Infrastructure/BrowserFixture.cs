@@ -9,7 +9,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         App = await TestApp.StartAsync();
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
@@ -80,7 +80,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public const string DemoPassword = Madrasah.Blazor.Data.DemoData.Password;
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         Playwright?.Dispose();

@@ -8,6 +8,6 @@ public sealed class OwnAppFixture : IAsyncLifetime
 {
     public TestApp App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await TestApp.StartAsync();
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async ValueTask InitializeAsync() => App = await TestApp.StartAsync();
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }

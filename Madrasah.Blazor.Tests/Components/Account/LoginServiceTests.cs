@@ -22,8 +22,8 @@ public sealed class LoginServiceTests : IAsyncLifetime
         services.AddScoped<LoginService>();
     });
 
-    public Task InitializeAsync() => _app.SeedDemoDataAsync();
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+    public async ValueTask InitializeAsync() => await _app.SeedDemoDataAsync();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private async Task<LoginResult> SignInAsync(string userName, string password)
     {

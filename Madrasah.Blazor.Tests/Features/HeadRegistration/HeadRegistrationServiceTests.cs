@@ -47,7 +47,7 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
         await InitializeAsync();
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await _app.SeedDemoDataAsync();
         await using var db = _app.Database.CreateContext();
@@ -55,7 +55,7 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
         _operator = new UserScope(user.Id, user.Email!, user.FullName, Roles.Operator, user.InstitutionId, null);
     }
 
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> action)
     {

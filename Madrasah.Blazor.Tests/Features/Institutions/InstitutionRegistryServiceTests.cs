@@ -16,7 +16,7 @@ public sealed class InstitutionRegistryServiceTests : IAsyncLifetime
     private UserScope _sleman = UserScope.Anonymous;
     private int _slemanId;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await _app.SeedDemoDataAsync();
         await using var db = _app.Database.CreateContext();
@@ -25,7 +25,7 @@ public sealed class InstitutionRegistryServiceTests : IAsyncLifetime
         _sleman = new UserScope("kab", "admin@kemenagsleman.go.id", "Admin Sleman", Roles.AdminKabKota, null, _slemanId);
     }
 
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private InstitutionRegistryService Registry => _app.Provider.CreateScope().ServiceProvider.GetRequiredService<InstitutionRegistryService>();
 

@@ -13,7 +13,7 @@ public sealed class InstitutionServiceTests : IAsyncLifetime
     private UserScope _min1 = UserScope.Anonymous, _mts3 = UserScope.Anonymous, _district = UserScope.Anonymous;
     private int _min1Id;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await _app.SeedDemoDataAsync();
         await using var db = _app.Database.CreateContext();
@@ -24,7 +24,7 @@ public sealed class InstitutionServiceTests : IAsyncLifetime
         _district = new UserScope("adm", "adm", "Admin", Roles.AdminKabKota, null, mts3.DistrictId);
     }
 
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private InstitutionService Service => _app.Provider.CreateScope().ServiceProvider.GetRequiredService<InstitutionService>();
 

@@ -34,7 +34,7 @@ public sealed partial class UserAccountsServiceTests : IAsyncLifetime
             services.AddUserAccounts(configuration);
         });
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await _app.SeedDemoDataAsync();
         await using var db = _app.Database.CreateContext();
@@ -49,7 +49,7 @@ public sealed partial class UserAccountsServiceTests : IAsyncLifetime
         _outsideId = outside.Id;
     }
 
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private static async Task<UserScope> ScopeOfAsync(MadrasahDbContext db, string email, string role)
     {

@@ -9,7 +9,7 @@ public sealed class AuditQueryServiceTests : IAsyncLifetime
     private readonly TestDatabase _db = new();
     private UserScope _operatorA = null!, _operatorB = null!, _district = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var a = await _db.AddInstitutionAsync("MIN A", "111100000001");
         var b = await _db.AddInstitutionAsync("MIN B", "111100000002");
@@ -24,7 +24,7 @@ public sealed class AuditQueryServiceTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    public Task DisposeAsync() => _db.DisposeAsync().AsTask();
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     private async Task<string[]> SummariesFor(UserScope scope, string? search = null)
     {

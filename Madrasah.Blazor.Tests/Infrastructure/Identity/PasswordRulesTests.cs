@@ -11,8 +11,8 @@ public sealed class PasswordRulesTests : IAsyncLifetime
 {
     private readonly AppServices _app = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private async Task<bool> IdentityAcceptsAsync(string password)
     {

@@ -14,7 +14,7 @@ public sealed class ScopeTests : IAsyncLifetime
     private readonly TestDatabase _db = new();
     private Institution _a = null!, _b = null!, _other = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _a = await _db.AddInstitutionAsync("MIN A", "111100000001");
         _b = await _db.AddInstitutionAsync("MTs B", "121100000002", InstitutionType.MTs);
@@ -29,7 +29,7 @@ public sealed class ScopeTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    public Task DisposeAsync() => _db.DisposeAsync().AsTask();
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     private async Task<string[]> StaffSeenBy(UserScope scope)
     {

@@ -14,8 +14,8 @@ public sealed class SignInServiceTests : IAsyncLifetime
 {
     private readonly AppServices _app = new();
 
-    public Task InitializeAsync() => _app.SeedDemoDataAsync();
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+    public async ValueTask InitializeAsync() => await _app.SeedDemoDataAsync();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private async Task<SignInOutcome> SignInAsync(string email, string password)
     {

@@ -54,13 +54,13 @@ public sealed class HolidayCalendarTests : IAsyncLifetime
     private HolidayCalendar _calendar = null!;
     private static readonly UserScope Admin = new("adm", "admin@madrasah.demo.id", "Admin", Roles.Admin, null, null);
 
-    public Task InitializeAsync()
+    public ValueTask InitializeAsync()
     {
         _calendar = new HolidayCalendar(_db.Factory, new AuditLog(TimeProvider.System));
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
-    public Task DisposeAsync() => _db.DisposeAsync().AsTask();
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     [Fact]
     public async Task The_2026_decree_is_in_the_calendar_from_the_migration()

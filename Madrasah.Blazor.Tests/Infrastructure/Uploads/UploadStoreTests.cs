@@ -14,7 +14,7 @@ public sealed class UploadStoreTests : IAsyncLifetime
     private UserScope _operatorA = null!, _operatorB = null!;
     private int _districtId;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var a = await _app.Database.AddInstitutionAsync("MIN A", "111100000001");
         var b = await _app.Database.AddInstitutionAsync("MIN B", "111100000002");
@@ -24,7 +24,7 @@ public sealed class UploadStoreTests : IAsyncLifetime
         _store = _app.Provider.GetRequiredService<UploadStore>();
     }
 
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private static readonly UploadRule SuratTugas = UploadRule.Pdf("Surat Tugas", 300 * 1024);
 

@@ -40,7 +40,7 @@ public static class ForwardedHeadersSetup
     {
         options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         options.KnownProxies.Clear();
-        options.KnownNetworks.Clear();
+        options.KnownIPNetworks.Clear();
         foreach (var entry in entries.Select(e => e.Trim()).Where(e => e.Length > 0))
         {
             if (entry.Contains('/'))
@@ -48,7 +48,7 @@ public static class ForwardedHeadersSetup
                 var parts = entry.Split('/');
                 if (parts.Length != 2 || !IPAddress.TryParse(parts[0], out var prefix) || !int.TryParse(parts[1], out var length))
                     throw new InvalidOperationException($"{Section}: \"{entry}\" is not an address or a CIDR network.");
-                options.KnownNetworks.Add(new Microsoft.AspNetCore.HttpOverrides.IPNetwork(prefix, length));
+                options.KnownIPNetworks.Add(new System.Net.IPNetwork(prefix, length));
             }
             else if (IPAddress.TryParse(entry, out var address))
                 options.KnownProxies.Add(address);

@@ -1,11 +1,10 @@
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace Madrasah.Blazor.Infrastructure.Pdf;
 
 /// <summary>
-/// PDFsharp's process-wide settings, made once: the AGPL licence (without it every new PdfDocument throws)
-/// and the font resolver (PDFsharp accepts only one per process).
+/// PDFsharp's process-wide setting, made once: the font resolver (PDFsharp accepts only one per process).
+/// PDFsharp 6.2.4 is MIT-licensed and needs no licence call.
 /// </summary>
 public static class PdfSharpSetup
 {
@@ -18,7 +17,6 @@ public static class PdfSharpSetup
         lock (Gate)
         {
             if (_installed is not null) return _installed;
-            PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver = resolver;
             _installed = resolver;
             return resolver;
