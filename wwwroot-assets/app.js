@@ -43,3 +43,18 @@ window.madrasah = {
         return false;
     }
 };
+
+// The menu drawer on phones: a class on <html>, outside Blazor's DOM, so re-renders never undo it and no circuit
+// round trip is needed. Any [data-nav-toggle] toggles it; following a menu link closes it.
+document.addEventListener('click', function (event) {
+    const root = document.documentElement;
+    if (event.target.closest('[data-nav-toggle]')) {
+        root.classList.toggle('nav-open');
+    } else if (event.target.closest('.app-nav-link')) {
+        root.classList.remove('nav-open');
+    }
+});
+document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') document.documentElement.classList.remove('nav-open');
+});
+

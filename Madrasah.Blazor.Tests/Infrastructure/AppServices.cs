@@ -24,14 +24,25 @@ public sealed class AppServices : IAsyncDisposable
     public AppServices(Action<IServiceCollection, IConfiguration>? configure = null, IDictionary<string, string?>? settings = null, bool migrate = true)
     {
         Database = new TestDatabase(migrate);
+        var services = new ServiceCollection();
+        Register(services, Database, configure, settings);
+        Provider = services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// Registers what start-up registers for data, identity and audit over <paramref name="database"/>, then the
+    /// feature's own registrations: service tests and component tests (bUnit) build on the same registrations.
+    /// </summary>
+    public static void Register(IServiceCollection services, TestDatabase database,
+        Action<IServiceCollection, IConfiguration>? configure = null, IDictionary<string, string?>? settings = null)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Path"] = Database.Path,
-            ["DataProtection:KeyFolder"] = Path.Combine(Database.Folder, "keys"),
-            ["Uploads:Folder"] = Path.Combine(Database.Folder, "uploads"),
+            ["Database:Path"] = database.Path,
+            ["DataProtection:KeyFolder"] = Path.Combine(database.Folder, "keys"),
+            ["Uploads:Folder"] = Path.Combine(database.Folder, "uploads"),
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var environment = new TestHostEnvironment(Database.Folder);
-        var services = new ServiceCollection();
+        var environment = new TestHostEnvironment(database.Folder);
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(environment);
@@ -41,7 +52,6 @@ public sealed class AppServices : IAsyncDisposable
         services.AddAudit();
         services.AddDemoData();
         configure?.Invoke(services, configuration);
-        Provider = services.BuildServiceProvider();
     }
 
     /// <summary>A request-like scope: services resolved from it see an HttpContext (for SignInManager).</summary>

@@ -1,31 +1,19 @@
 using System.Globalization;
 using Madrasah.Blazor.Components.Layout;
+using Madrasah.Blazor.Components.Theme;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace Madrasah.Blazor.Components;
 
 public static class ComponentsServiceCollectionExtensions
 {
-    /// <summary>Blazor Server with BootstrapBlazor, in Bahasa Indonesia (our own locale file for the library's texts).</summary>
+    /// <summary>Blazor Server with MudBlazor, in Bahasa Indonesia (id-ID culture, our own texts for MudBlazor's).</summary>
     public static IServiceCollection AddMadrasahUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddBootstrapBlazor(
-            options =>
-            {
-                options.DefaultCultureInfo = "id-ID";
-                options.FallbackCulture = "id";
-                options.SupportedCultures = ["id-ID"];
-                options.ToastDelay = 5000;
-                // MainLayout's own ErrorBoundary shows errors (with a reference); the library's second one would only
-                // cost every open circuit a few more components.
-                options.EnableErrorLogger = false;
-            },
-            json =>
-            {
-                json.AdditionalJsonAssemblies = [typeof(ComponentsServiceCollectionExtensions).Assembly];
-                json.IgnoreLocalizerMissing = true;
-            });
+        services.AddMadrasahMudBlazor();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var indonesian = new CultureInfo("id-ID");
@@ -37,5 +25,17 @@ public static class ComponentsServiceCollectionExtensions
         services.AddNavigation();
         services.AddScoped<Account.LoginService>();
         return services;
+    }
+
+    /// <summary>MudBlazor's services with our snackbar defaults and Indonesian texts (component tests call this too).</summary>
+    public static IServiceCollection AddMadrasahMudBlazor(this IServiceCollection services)
+    {
+        services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+            options.SnackbarConfiguration.VisibleStateDuration = 5000;
+            options.SnackbarConfiguration.PreventDuplicates = false;
+        });
+        return services.AddTransient<MudLocalizer, IndonesianMudLocalizer>();
     }
 }

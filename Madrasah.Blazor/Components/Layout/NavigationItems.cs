@@ -1,3 +1,4 @@
+using MudBlazor;
 using Madrasah.Blazor.Infrastructure.Identity;
 
 namespace Madrasah.Blazor.Components.Layout;
@@ -5,6 +6,7 @@ namespace Madrasah.Blazor.Components.Layout;
 /// <summary>A live count beside a menu item: the topic that changes it, and how to count.</summary>
 public sealed record NavigationBadge(Func<UserScope, string> Topic, Func<IServiceProvider, UserScope, Task<int>> Count);
 
+/// <param name="Icon">SVG markup of a MudBlazor icon (<c>Icons.Material.Outlined.…</c>).</param>
 public sealed record NavigationItem(string Href, string Label, string Icon, string[] Roles, NavigationBadge? Badge = null, int Order = 100);
 
 /// <summary>
@@ -31,6 +33,6 @@ public static class NavigationServiceCollectionExtensions
     {
         services.AddSingleton<NavigationItems>();
         services.AddScoped<HeaderService>();
-        return services.AddNavigationItem(new("/", "Beranda", "fa-solid fa-house", Roles.All, Order: 0));
+        return services.AddNavigationItem(new("/", "Beranda", Icons.Material.Outlined.Home, Roles.All, Order: 0));
     }
 }

@@ -1,3 +1,4 @@
+using MudBlazor;
 using Madrasah.Blazor.Components.Layout;
 using Madrasah.Blazor.Infrastructure.Identity;
 
@@ -11,9 +12,9 @@ public static class ApprovalsServiceCollectionExtensions
         services.AddScoped<ApprovalService>();
         services.AddSingleton<ApprovalReadCache>();
         var badge = new NavigationBadge(ApprovalTopics.For, (sp, scope) => sp.GetRequiredService<ApprovalService>().CountPendingAsync(scope));
-        services.AddNavigationItem(new("/perubahan", "Pengajuan Perubahan", "fa-solid fa-file-pen", [Roles.Operator], badge, Order: 12));
-        services.AddNavigationItem(new("/persetujuan", "Persetujuan Perubahan", "fa-solid fa-inbox", [Roles.KepalaMadrasah], badge, Order: 12));
-        services.AddNavigationItem(new("/kabupaten/persetujuan", "Persetujuan Perubahan", "fa-solid fa-inbox", [Roles.AdminKabKota], badge, Order: 12));
+        services.AddNavigationItem(new("/perubahan", "Pengajuan Perubahan", Icons.Material.Outlined.EditNote, [Roles.Operator], badge, Order: 12));
+        services.AddNavigationItem(new("/persetujuan", "Persetujuan Perubahan", Icons.Material.Outlined.Inbox, [Roles.KepalaMadrasah], badge, Order: 12));
+        services.AddNavigationItem(new("/kabupaten/persetujuan", "Persetujuan Perubahan", Icons.Material.Outlined.Inbox, [Roles.AdminKabKota], badge, Order: 12));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using MudBlazor;
 using Madrasah.Blazor.Components.Layout;
 using Madrasah.Blazor.Infrastructure.Identity;
 
@@ -10,10 +11,10 @@ public static class InstitutionsServiceCollectionExtensions
         services.AddScoped<InstitutionService>();
         services.AddScoped<InstitutionProfileReceiptService>();
         services.AddScoped<InstitutionRegistryService>();
-        services.AddNavigationItem(new("/lembaga", "Data Lembaga", "fa-solid fa-school", [Roles.Operator, Roles.KepalaMadrasah], Order: 10));
-        services.AddNavigationItem(new("/pegawai", "PTK & Pegawai", "fa-solid fa-users", [Roles.Operator, Roles.KepalaMadrasah, Roles.PetugasKepegawaian], Order: 20));
-        services.AddNavigationItem(new("/kabupaten/lembaga", "Lembaga di Kabupaten", "fa-solid fa-building-columns", [Roles.AdminKabKota], Order: 10));
-        services.AddNavigationItem(new("/admin/lembaga", "Lembaga & Wilayah", "fa-solid fa-building-columns", [Roles.Admin], Order: 72));
+        services.AddNavigationItem(new("/lembaga", "Data Lembaga", Icons.Material.Outlined.School, [Roles.Operator, Roles.KepalaMadrasah], Order: 10));
+        services.AddNavigationItem(new("/pegawai", "PTK & Pegawai", Icons.Material.Outlined.Groups, [Roles.Operator, Roles.KepalaMadrasah, Roles.PetugasKepegawaian], Order: 20));
+        services.AddNavigationItem(new("/kabupaten/lembaga", "Lembaga di Kabupaten", Icons.Material.Outlined.AccountBalance, [Roles.AdminKabKota], Order: 10));
+        services.AddNavigationItem(new("/admin/lembaga", "Lembaga & Wilayah", Icons.Material.Outlined.AccountBalance, [Roles.Admin], Order: 72));
         return services;
     }
 }

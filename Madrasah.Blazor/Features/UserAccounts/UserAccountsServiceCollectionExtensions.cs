@@ -1,3 +1,4 @@
+using MudBlazor;
 using Madrasah.Blazor.Components.Layout;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +21,7 @@ public static class UserAccountsServiceCollectionExtensions
         services.AddSingleton<PasswordLinks>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<AccountPasswordService>();
-        services.AddNavigationItem(new("/admin/pengguna", "Pengguna", "fa-solid fa-user-gear", [Roles.Admin, Roles.AdminKabKota], Order: 70));
+        services.AddNavigationItem(new("/admin/pengguna", "Pengguna", Icons.Material.Outlined.ManageAccounts, [Roles.Admin, Roles.AdminKabKota], Order: 70));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using MudBlazor;
 using Madrasah.Blazor.Components.Layout;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Identity;
@@ -37,7 +38,7 @@ public static class AuditServiceCollectionExtensions
     {
         services.AddSingleton<AuditLog>();
         services.AddScoped<AuditQueryService>();
-        return services.AddNavigationItem(new("/audit", "Log Audit", "fa-solid fa-clock-rotate-left",
+        return services.AddNavigationItem(new("/audit", "Log Audit", Icons.Material.Outlined.History,
             [Roles.Admin, Roles.AdminKabKota, Roles.Operator, Roles.KepalaMadrasah], Order: 90));
     }
 }

@@ -1,3 +1,4 @@
+using MudBlazor;
 using Madrasah.Blazor.Infrastructure;
 using Madrasah.Blazor.Components.Layout;
 using Madrasah.Blazor.Infrastructure.Identity;
@@ -23,8 +24,8 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<EmailSender>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailSender>());
         services.AddScoped<OutboxAdminService>();
-        services.AddNavigationItem(new("/admin/surat-keluar", "Surat Keluar", "fa-solid fa-paper-plane", [Roles.Admin], Order: 80));
-        services.AddNavigationItem(new(DevMailbox.Path, "Kotak Surat (Pengembangan)", "fa-solid fa-inbox", [NavigationItems.DevelopmentOnly], Order: 95));
+        services.AddNavigationItem(new("/admin/surat-keluar", "Surat Keluar", Icons.Material.Outlined.Send, [Roles.Admin], Order: 80));
+        services.AddNavigationItem(new(DevMailbox.Path, "Kotak Surat (Pengembangan)", Icons.Material.Outlined.Inbox, [NavigationItems.DevelopmentOnly], Order: 95));
         return services;
     }
 }

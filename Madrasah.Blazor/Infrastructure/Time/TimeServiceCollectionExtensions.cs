@@ -1,3 +1,4 @@
+using MudBlazor;
 using Madrasah.Blazor.Components.Layout;
 using Madrasah.Blazor.Infrastructure.Identity;
 
@@ -10,6 +11,6 @@ public static class TimeServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HolidayCalendar>();
-        return services.AddNavigationItem(new("/admin/hari-libur", "Kalender Hari Libur", "fa-solid fa-calendar-days", [Roles.Admin], Order: 85));
+        return services.AddNavigationItem(new("/admin/hari-libur", "Kalender Hari Libur", Icons.Material.Outlined.CalendarMonth, [Roles.Admin], Order: 85));
     }
 }

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Bunit;
+using Madrasah.Blazor.Components;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Live;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Madrasah.Blazor.Tests.Infrastructure;
+
+/// <summary>
+/// bUnit for one component alone: MudBlazor's services with our Indonesian texts, the app's own registrations
+/// over a real SQLite file (<see cref="AppServices.Register"/>), loose JS interop, and a signed-in user of any role.
+/// A test class derives from it and registers its feature in the constructor (<c>Services.AddApprovals()</c>).
+/// xunit.v3 disposes it asynchronously, as MudBlazor's async-only services need.
+/// </summary>
+public abstract class ComponentTestContext : BunitContext
+{
+    protected TestDatabase Database { get; } = new();
+
+    protected ComponentTestContext(Action<IServiceCollection, IConfiguration>? configure = null, IDictionary<string, string?>? settings = null)
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        AppServices.Register(Services, Database, configure, settings);
+        Services.AddMadrasahMudBlazor();
+        Services.AddLiveUpdates();
+        AddAuthorization();
+    }
+
+    /// <summary>Signs the test's user in with the claims the app issues (role, institution, district, full name).</summary>
+    protected UserScope SignInAs(UserScope scope)
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(scope.UserName);
+        authorization.SetRoles(scope.Role);
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, scope.UserId),
+            new(MadrasahClaims.FullName, scope.FullName),
+        };
+        if (scope.InstitutionId is { } institutionId) claims.Add(new(MadrasahClaims.InstitutionId, institutionId.ToString()));
+        if (scope.DistrictId is { } districtId) claims.Add(new(MadrasahClaims.DistrictId, districtId.ToString()));
+        authorization.SetClaims(claims.ToArray());
+        return scope;
+    }
+
+    /// <summary>MudBlazor's popover, dialog and snackbar providers, for components that open dialogs or menus.</summary>
+    protected IRenderedComponent<MudProvidersForTests> RenderMudProviders() =>
+        Render<MudProvidersForTests>();
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        await Database.DisposeAsync();
+    }
+}
