@@ -35,10 +35,10 @@ public sealed class NewUserPageTests() : ComponentTestContext((services, configu
 
         page.Find("form").Submit();
 
-        page.WaitForAssertion(() => Assert.Equal("Nama Lengkap wajib diisi.", page.MessageOf("user-full-name")));
-        Assert.Equal("Email wajib diisi.", page.MessageOf("user-email"));
-        Assert.Equal("Peran wajib dipilih.", page.MessageOf("user-role"));
-        Assert.Equal("", page.MessageOf("user-nik")); // not required
+        page.WaitForAssertion(() => Assert.Equal("Nama Lengkap wajib diisi.", page.MessageOf("new-user-full-name")));
+        Assert.Equal("Email wajib diisi.", page.MessageOf("new-user-email"));
+        Assert.Equal("Peran wajib dipilih.", page.MessageOf("new-user-role"));
+        Assert.Equal("", page.MessageOf("new-user-nik")); // not required
         Assert.Equal(accounts, await CountUsersAsync());
     }
 
@@ -47,42 +47,42 @@ public sealed class NewUserPageTests() : ComponentTestContext((services, configu
     {
         var (page, _) = await OpenAsAsync("admin@madrasah.demo.id");
 
-        page.Field("user-email").Change("rudi.hartono@");
-        page.Field("user-nik").Change("12345");
+        page.Field("new-user-email").Change("rudi.hartono@");
+        page.Field("new-user-nik").Change("12345");
 
-        page.WaitForAssertion(() => Assert.Equal("Format Email tidak valid. Contoh: nama@contoh.sch.id", page.MessageOf("user-email")));
-        Assert.Equal("NIK harus terdiri atas 16 digit angka.", page.MessageOf("user-nik"));
-        page.Field("user-email").Change("rudi.hartono@mtsn3sleman.sch.id");
-        page.WaitForAssertion(() => Assert.Equal("", page.MessageOf("user-email")));
+        page.WaitForAssertion(() => Assert.Equal("Format Email tidak valid. Contoh: nama@contoh.sch.id", page.MessageOf("new-user-email")));
+        Assert.Equal("NIK harus terdiri atas 16 digit angka.", page.MessageOf("new-user-nik"));
+        page.Field("new-user-email").Change("rudi.hartono@mtsn3sleman.sch.id");
+        page.WaitForAssertion(() => Assert.Equal("", page.MessageOf("new-user-email")));
     }
 
     [Fact]
     public async Task The_services_answers_stand_beside_their_fields_lembaga_missing_and_email_taken()
     {
         var (page, providers) = await OpenAsAsync("admin@madrasah.demo.id");
-        page.Field("user-full-name").Change("Rudi Hartono");
-        page.Field("user-email").Change("operator@min1sleman.sch.id"); // Siti Aminah's
-        page.Choose(providers, "user-role", "Operator / Staf Lembaga");
+        page.Field("new-user-full-name").Change("Rudi Hartono");
+        page.Field("new-user-email").Change("operator@min1sleman.sch.id"); // Siti Aminah's
+        page.Choose(providers, "new-user-role", "Operator / Staf Lembaga");
 
         page.Find("form").Submit();
 
-        page.WaitForAssertion(() => Assert.Equal("Lembaga wajib dipilih untuk peran ini.", page.MessageOf("user-institution")));
-        Assert.Equal("Email ini sudah dipakai akun lain.", page.MessageOf("user-email"));
+        page.WaitForAssertion(() => Assert.Equal("Lembaga wajib dipilih untuk peran ini.", page.MessageOf("new-user-institution")));
+        Assert.Equal("Email ini sudah dipakai akun lain.", page.MessageOf("new-user-email"));
 
         // Changing a field takes its message away; the other stays until the next "Simpan".
-        page.Field("user-email").Change("rudi.hartono@mtsn3sleman.sch.id");
-        page.WaitForAssertion(() => Assert.Equal("", page.MessageOf("user-email")));
-        Assert.Equal("Lembaga wajib dipilih untuk peran ini.", page.MessageOf("user-institution"));
+        page.Field("new-user-email").Change("rudi.hartono@mtsn3sleman.sch.id");
+        page.WaitForAssertion(() => Assert.Equal("", page.MessageOf("new-user-email")));
+        Assert.Equal("Lembaga wajib dipilih untuk peran ini.", page.MessageOf("new-user-institution"));
     }
 
     [Fact]
     public async Task A_new_operator_is_saved_with_the_chosen_institution_and_the_list_opens()
     {
         var (page, providers) = await OpenAsAsync("admin@madrasah.demo.id");
-        page.Field("user-full-name").Change("Rudi Hartono");
-        page.Field("user-email").Change("rudi.hartono@mtsn3sleman.sch.id");
-        page.Choose(providers, "user-role", "Operator / Staf Lembaga");
-        page.Suggest(providers, "user-institution", "mts", "MTs Negeri 3 Sleman");
+        page.Field("new-user-full-name").Change("Rudi Hartono");
+        page.Field("new-user-email").Change("rudi.hartono@mtsn3sleman.sch.id");
+        page.Choose(providers, "new-user-role", "Operator / Staf Lembaga");
+        page.Suggest(providers, "new-user-institution", "mts", "MTs Negeri 3 Sleman");
 
         page.Find("form").Submit();
 
@@ -97,15 +97,15 @@ public sealed class NewUserPageTests() : ComponentTestContext((services, configu
     public async Task A_district_admin_account_asks_for_the_district_not_an_institution()
     {
         var (page, providers) = await OpenAsAsync("admin@madrasah.demo.id");
-        page.Field("user-full-name").Change("Ratna Dewi");
-        page.Field("user-email").Change("ratna@kemenagbantul.go.id");
+        page.Field("new-user-full-name").Change("Ratna Dewi");
+        page.Field("new-user-email").Change("ratna@kemenagbantul.go.id");
 
-        page.Choose(providers, "user-role", "Admin Kabupaten/Kota");
+        page.Choose(providers, "new-user-role", "Admin Kabupaten/Kota");
 
-        page.WaitForElement("input[data-testid=user-district]");
-        Assert.Empty(page.FindAll("input[data-testid=user-institution]"));
+        page.WaitForElement("input[data-testid=new-user-district]");
+        Assert.Empty(page.FindAll("input[data-testid=new-user-institution]"));
         page.Find("form").Submit();
-        page.WaitForAssertion(() => Assert.Equal("Kabupaten/Kota wajib dipilih untuk Admin Kabupaten/Kota.", page.MessageOf("user-district")));
+        page.WaitForAssertion(() => Assert.Equal("Kabupaten/Kota wajib dipilih untuk Admin Kabupaten/Kota.", page.MessageOf("new-user-district")));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class NewUserPageTests() : ComponentTestContext((services, configu
     {
         var (page, providers) = await OpenAsAsync("admin@kemenagsleman.go.id");
 
-        page.Field("user-role").Closest(".mud-input-control")!.MouseDown();
+        page.Field("new-user-role").Closest(".mud-input-control")!.MouseDown();
 
         providers.WaitForAssertion(() => Assert.Equal(["Operator / Staf Lembaga", "Petugas Kepegawaian"],
             providers.FindAll("[role=option]").Select(o => o.TextContent.Trim())));
