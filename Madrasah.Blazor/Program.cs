@@ -44,7 +44,7 @@ var app = builder.Build();
 app.UseTrustedProxies();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseHiddenDeveloperPages();
 app.UseRequestLocalization();
 app.UseAntiforgery();

@@ -27,7 +27,8 @@ public sealed class InstitutionBrowserTests(BrowserFixture fixture)
     public async Task Staff_of_another_institution_stay_hidden_whatever_the_url()
     {
         var page = await fixture.SignInAsync("operator@mtsn3sleman.sch.id");
-        await page.GotoAsync("/lembaga/1/pegawai");
+        var response = await page.GotoAsync("/lembaga/1/pegawai");
+        Assert.Equal(404, response!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Halaman tidak ditemukan" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("staff-table")).ToHaveCountAsync(0);
         await Expect(page.GetByText("Nur Hidayah, S.Pd.I.")).ToHaveCountAsync(0);
