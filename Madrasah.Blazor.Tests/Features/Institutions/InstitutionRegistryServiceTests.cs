@@ -55,7 +55,7 @@ public sealed class InstitutionRegistryServiceTests : IAsyncLifetime
         var entry = await db.Set<AuditEntry>().SingleAsync(a => a.Action == "registry.institution-added");
         Assert.Equal("Lembaga MTs Swasta Al-Falah (MTs (Madrasah Tsanawiyah), NSM 121234040077) ditambahkan di Kabupaten Bantul.", entry.Summary);
         Assert.Equal((id, bantul.Id), (entry.InstitutionId, entry.DistrictId));
-        Assert.Contains(await Registry.ListAsync(Admin, "Al-Falah"), r => r.Id == id && r.DistrictName == "Kabupaten Bantul");
+        Assert.Contains((await Registry.ListAsync(Admin, new RegistryQuery("Al-Falah"))).Items, r => r.Id == id && r.DistrictName == "Kabupaten Bantul");
     }
 
     [Fact]
@@ -72,10 +72,10 @@ public sealed class InstitutionRegistryServiceTests : IAsyncLifetime
             Assert.Equal("Kabupaten/Kota wajib dipilih dari daftar.", (await Registry.CreateAsync(_sleman, MtsBaru(bantulId))).Result.Errors[nameof(NewInstitution.DistrictId)]);
         }
         Assert.True((await Registry.CreateAsync(_sleman, MtsBaru(_slemanId))).Result.Succeeded);
-        Assert.Equal(4, (await Registry.ListAsync(_sleman)).Count);
+        Assert.Equal(4, (await Registry.ListAsync(_sleman, new RegistryQuery())).TotalCount);
 
         var operatorScope = new UserScope("op", "op", "Operator", Roles.Operator, 1, null);
-        Assert.Empty(await Registry.ListAsync(operatorScope));
+        Assert.Empty((await Registry.ListAsync(operatorScope, new RegistryQuery())).Items);
         Assert.False((await Registry.CreateAsync(operatorScope, MtsBaru(_slemanId) with { StatisticNumber = "121234040078", Npsn = null })).Result.Succeeded);
     }
 

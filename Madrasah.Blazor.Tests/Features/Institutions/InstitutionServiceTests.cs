@@ -77,6 +77,40 @@ public sealed class InstitutionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Staff_can_be_narrowed_to_verified_or_not_yet_verified_emails()
+    {
+        await using (var db = _app.Database.CreateContext())
+        {
+            (await db.Staff.SingleAsync(s => s.FullName == "Nur Hidayah, S.Pd.I.")).EmailVerified = true;
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(["Nur Hidayah, S.Pd.I."], await NamesAsync(_min1, new StaffQuery(EmailVerified: true)));
+        var waiting = await Service.QueryStaffAsync(_min1, null, new StaffQuery(EmailVerified: false));
+        Assert.Equal((3, false), (waiting.TotalCount, waiting.Items.Any(s => s.EmailVerified)));
+    }
+
+    [Fact]
+    public async Task The_district_list_is_searched_sorted_and_paged_within_the_district()
+    {
+        string[] Names(InstitutionPage page) => page.Items.Select(i => i.Name).ToArray();
+
+        var all = await Service.QueryAsync(_district, new InstitutionQuery());
+        Assert.Equal(["MIN 1 Sleman", "MTs Negeri 3 Sleman", "Pondok Pesantren Al-Hikmah Sleman"], Names(all));
+        Assert.Equal(4, all.Items[0].StaffCount);
+        Assert.Equal(["MIN 1 Sleman", "Pondok Pesantren Al-Hikmah Sleman"], Names(await Service.QueryAsync(_district, new InstitutionQuery("ngaglik"))));
+        Assert.Equal(["MTs Negeri 3 Sleman"], Names(await Service.QueryAsync(_district, new InstitutionQuery("20403212")))); // NPSN
+        // Kecamatan Sleman before Ngaglik when turned round; by name within one kecamatan.
+        Assert.Equal(["MTs Negeri 3 Sleman", "MIN 1 Sleman", "Pondok Pesantren Al-Hikmah Sleman"],
+            Names(await Service.QueryAsync(_district, new InstitutionQuery(SortBy: InstitutionSort.Subdistrict, Descending: true))));
+        Assert.Equal("MIN 1 Sleman", Names(await Service.QueryAsync(_district, new InstitutionQuery(SortBy: InstitutionSort.StaffCount, Descending: true)))[0]);
+        var second = await Service.QueryAsync(_district, new InstitutionQuery(Page: 2, PageSize: 2));
+        Assert.Equal(3, second.TotalCount);
+        Assert.Equal(["Pondok Pesantren Al-Hikmah Sleman"], Names(second));
+
+        Assert.Equal(["MTs Negeri 3 Sleman"], Names(await Service.QueryAsync(_mts3, new InstitutionQuery()))); // an operator sees its own only
+    }
+
+    [Fact]
     public async Task The_identity_block_carries_the_heads_NIK()
     {
         Assert.Equal("3404071211750001", (await Service.GetProfileAsync(_min1))!.HeadNik);

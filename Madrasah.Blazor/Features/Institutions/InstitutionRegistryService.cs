@@ -13,6 +13,14 @@ public sealed record NewInstitution(
 
 public sealed record RegistryRow(int Id, string Name, InstitutionType Type, string StatisticNumber, string? Npsn, string DistrictName, int Accounts);
 
+/// <summary>The registry table's sortable columns: Kabupaten/Kota (then name), Nama Lembaga.</summary>
+public enum RegistrySort { District, Name }
+
+/// <summary>What the registry table asks for: a search term (name, NSM/NSPP or district), the sort, a 1-based page.</summary>
+public sealed record RegistryQuery(string? Search = null, RegistrySort SortBy = RegistrySort.District, bool Descending = false, int Page = 1, int PageSize = 20);
+
+public sealed record RegistryRowsPage(IReadOnlyList<RegistryRow> Items, int TotalCount);
+
 public sealed record RegionChoice(string Code, string Name);
 
 /// <summary>
@@ -24,20 +32,31 @@ public sealed class InstitutionRegistryService(IDbContextFactory<MadrasahDbConte
 {
     public static bool MayRegister(UserScope actor) => actor.Role is Roles.Admin or Roles.AdminKabKota;
 
-    public async Task<IReadOnlyList<RegistryRow>> ListAsync(UserScope actor, string? search = null)
+    /// <summary>One page of the registered institutions the actor sees: searched, sorted.</summary>
+    public async Task<RegistryRowsPage> ListAsync(UserScope actor, RegistryQuery query)
     {
-        if (!MayRegister(actor)) return [];
+        if (!MayRegister(actor)) return new([], 0);
         await using var db = await factory.CreateDbContextAsync();
         var institutions = db.Institutions.VisibleTo(actor);
-        if (search?.Trim() is { Length: > 0 } term)
+        if (query.Search?.Trim() is { Length: > 0 } term)
         {
             var pattern = LikePattern.Containing(term);
             institutions = institutions.Where(i => EF.Functions.Like(i.Name, pattern, LikePattern.Escape) || EF.Functions.Like(i.StatisticNumber, pattern, LikePattern.Escape)
                                                    || EF.Functions.Like(i.District.Name, pattern, LikePattern.Escape));
         }
-        return await institutions.OrderBy(i => i.District.Name).ThenBy(i => i.Name)
+        var total = await institutions.CountAsync();
+        var sorted = (query.SortBy, query.Descending) switch
+        {
+            (RegistrySort.Name, false) => institutions.OrderBy(i => i.Name),
+            (RegistrySort.Name, true) => institutions.OrderByDescending(i => i.Name),
+            (_, true) => institutions.OrderByDescending(i => i.District.Name).ThenBy(i => i.Name),
+            _ => institutions.OrderBy(i => i.District.Name).ThenBy(i => i.Name),
+        };
+        var size = Math.Clamp(query.PageSize, 1, 100);
+        var rows = await sorted.ThenBy(i => i.Id).Skip((Math.Max(query.Page, 1) - 1) * size).Take(size)
             .Select(i => new RegistryRow(i.Id, i.Name, i.Type, i.StatisticNumber, i.Npsn, i.District.Name, db.Users.Count(u => u.InstitutionId == i.Id)))
             .ToListAsync();
+        return new(rows, total);
     }
 
     /// <summary>The districts a new institution may be put in: all for the administrator, its own for a district admin.</summary>

@@ -17,6 +17,14 @@ public sealed record InstitutionProfile(
 
 public sealed record InstitutionListItem(int Id, string Name, InstitutionType Type, string StatisticNumber, string? Npsn, string Subdistrict, int StaffCount);
 
+/// <summary>The district list's sortable columns: Nama Lembaga, Kecamatan, PTK.</summary>
+public enum InstitutionSort { Name, Subdistrict, StaffCount }
+
+/// <summary>What the district's institution list asks for: a search term (name, NSM/NSPP, NPSN or kecamatan), the sort, a 1-based page.</summary>
+public sealed record InstitutionQuery(string? Search = null, InstitutionSort SortBy = InstitutionSort.Name, bool Descending = false, int Page = 1, int PageSize = 20);
+
+public sealed record InstitutionPage(IReadOnlyList<InstitutionListItem> Items, int TotalCount);
+
 /// <summary>A row of the staff table.</summary>
 public sealed record StaffListItem(int Id, string FullName, string? Nip, string Position, StaffKind Kind, string? Email, bool EmailVerified);
 
@@ -54,6 +62,35 @@ public sealed class InstitutionService(IDbContextFactory<MadrasahDbContext> fact
         return await db.Institutions.VisibleTo(scope).OrderBy(i => i.Name)
             .Select(i => new InstitutionListItem(i.Id, i.Name, i.Type, i.StatisticNumber, i.Npsn, i.Subdistrict ?? "", i.Staff.Count))
             .ToListAsync();
+    }
+
+    /// <summary>One page of the institutions the user sees ("Lembaga di Kabupaten"): searched, sorted.</summary>
+    public async Task<InstitutionPage> QueryAsync(UserScope scope, InstitutionQuery query)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var institutions = db.Institutions.VisibleTo(scope);
+        if (query.Search?.Trim() is { Length: > 0 } term)
+        {
+            var pattern = LikePattern.Containing(term);
+            institutions = institutions.Where(i => EF.Functions.Like(i.Name, pattern, LikePattern.Escape) || EF.Functions.Like(i.StatisticNumber, pattern, LikePattern.Escape)
+                                                   || (i.Npsn != null && EF.Functions.Like(i.Npsn, pattern, LikePattern.Escape))
+                                                   || (i.Subdistrict != null && EF.Functions.Like(i.Subdistrict, pattern, LikePattern.Escape)));
+        }
+        var total = await institutions.CountAsync();
+        var sorted = (query.SortBy, query.Descending) switch
+        {
+            (InstitutionSort.Subdistrict, false) => institutions.OrderBy(i => i.Subdistrict == null).ThenBy(i => i.Subdistrict).ThenBy(i => i.Name),
+            (InstitutionSort.Subdistrict, true) => institutions.OrderBy(i => i.Subdistrict == null).ThenByDescending(i => i.Subdistrict).ThenBy(i => i.Name),
+            (InstitutionSort.StaffCount, false) => institutions.OrderBy(i => i.Staff.Count).ThenBy(i => i.Name),
+            (InstitutionSort.StaffCount, true) => institutions.OrderByDescending(i => i.Staff.Count).ThenBy(i => i.Name),
+            (_, true) => institutions.OrderByDescending(i => i.Name),
+            _ => institutions.OrderBy(i => i.Name),
+        };
+        var size = Math.Clamp(query.PageSize, 1, 100);
+        var items = await sorted.ThenBy(i => i.Id).Skip((Math.Max(query.Page, 1) - 1) * size).Take(size)
+            .Select(i => new InstitutionListItem(i.Id, i.Name, i.Type, i.StatisticNumber, i.Npsn, i.Subdistrict ?? "", i.Staff.Count))
+            .ToListAsync();
+        return new InstitutionPage(items, total);
     }
 
     /// <summary>
