@@ -61,8 +61,9 @@ public sealed class HeadInformationFormTests : ComponentTestContext, IAsyncLifet
     private static IElement Next(IRenderedComponent<HeadInformationForm> form) =>
         form.FindAll("button").Single(b => b.TextContent.Trim() == "Selanjutnya");
 
-    private static void Type(IRenderedComponent<HeadInformationForm> form, string id, string value) =>
-        Field(form, id).Input(value);
+    /// <summary>Types into a field and waits for what the field's handler does (the email's check runs after a pause).</summary>
+    private static Task TypeAsync(IRenderedComponent<HeadInformationForm> form, string id, string value) =>
+        Field(form, id).InputAsync(value);
 
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
 
@@ -80,38 +81,38 @@ public sealed class HeadInformationFormTests : ComponentTestContext, IAsyncLifet
     }
 
     [Fact]
-    public void The_email_field_names_what_is_wrong_as_it_is_typed()
+    public async Task The_email_field_names_what_is_wrong_as_it_is_typed()
     {
         var form = RenderForm();
         Assert.Contains("belum pernah digunakan", FieldMessage(form, "head-email"));
         Assert.False(FieldInError(form, "head-email"));
 
-        Type(form, "head-email", "kepala@min1sleman");
+        await TypeAsync(form, "head-email", "kepala@min1sleman");
         form.WaitForAssertion(() => Assert.Equal("Format Email tidak valid. Contoh: nama@contoh.sch.id", FieldMessage(form, "head-email")), Wait);
         Assert.True(FieldInError(form, "head-email"));
 
-        Type(form, "head-email", "kepala@min1sleman.sch.id"); // the registered head of MIN 1 Sleman
+        await TypeAsync(form, "head-email", "kepala@min1sleman.sch.id"); // the registered head of MIN 1 Sleman
         form.WaitForAssertion(() => Assert.Contains("sudah digunakan oleh akun lain", FieldMessage(form, "head-email")), Wait);
         Assert.True(FieldInError(form, "head-email"));
 
-        Type(form, "head-email", NewEmail);
+        await TypeAsync(form, "head-email", NewEmail);
         form.WaitForAssertion(() => Assert.Equal("Email dapat digunakan.", FieldMessage(form, "head-email")), Wait);
         Assert.False(FieldInError(form, "head-email"));
     }
 
     [Fact]
-    public void The_repeat_field_says_when_it_differs_and_only_once_something_is_typed()
+    public async Task The_repeat_field_says_when_it_differs_and_only_once_something_is_typed()
     {
         var form = RenderForm();
-        Type(form, "head-password", StrongPassword);
+        await TypeAsync(form, "head-password", StrongPassword);
         Assert.Equal("", FieldMessage(form, "head-repeat"));
         Assert.False(FieldInError(form, "head-repeat"));
 
-        Type(form, "head-repeat", StrongPassword + "x");
+        await TypeAsync(form, "head-repeat", StrongPassword + "x");
         Assert.Equal("Ulangi Password tidak sama dengan Password.", FieldMessage(form, "head-repeat"));
         Assert.True(FieldInError(form, "head-repeat"));
 
-        Type(form, "head-repeat", StrongPassword);
+        await TypeAsync(form, "head-repeat", StrongPassword);
         Assert.Equal("", FieldMessage(form, "head-repeat"));
         Assert.False(FieldInError(form, "head-repeat"));
     }
@@ -123,13 +124,13 @@ public sealed class HeadInformationFormTests : ComponentTestContext, IAsyncLifet
     [InlineData(StrongPassword, StrongPassword + "x", false)]
     [InlineData(StrongPassword, "", false)]
     [InlineData(StrongPassword, StrongPassword, true)]
-    public void Selanjutnya_is_enabled_only_for_a_strong_password_typed_twice(string password, string repeat, bool enabled)
+    public async Task Selanjutnya_is_enabled_only_for_a_strong_password_typed_twice(string password, string repeat, bool enabled)
     {
         var form = RenderForm();
         Assert.True(Next(form).HasAttribute("disabled"));
 
-        Type(form, "head-password", password);
-        Type(form, "head-repeat", repeat);
+        await TypeAsync(form, "head-password", password);
+        await TypeAsync(form, "head-repeat", repeat);
 
         Assert.Equal(!enabled, Next(form).HasAttribute("disabled"));
         // The checklist is all green exactly when the password itself is strong; the repeat has its own message.
@@ -137,14 +138,14 @@ public sealed class HeadInformationFormTests : ComponentTestContext, IAsyncLifet
     }
 
     /// <summary>Fills the form as the head would and presses "Selanjutnya"; returns the providers showing the dialog.</summary>
-    private IRenderedComponent<HeadInformationForm> FillAndContinue(IRenderedComponent<MudProvidersForTests> providers)
+    private async Task<IRenderedComponent<HeadInformationForm>> FillAndContinueAsync(IRenderedComponent<MudProvidersForTests> providers)
     {
         var form = RenderForm();
-        Type(form, "head-email", NewEmail);
+        await TypeAsync(form, "head-email", NewEmail);
         form.WaitForAssertion(() => Assert.Equal("Email dapat digunakan.", FieldMessage(form, "head-email")), Wait);
-        Type(form, "head-password", StrongPassword);
-        Type(form, "head-repeat", StrongPassword);
-        Next(form).Click();
+        await TypeAsync(form, "head-password", StrongPassword);
+        await TypeAsync(form, "head-repeat", StrongPassword);
+        await Next(form).ClickAsync();
         providers.WaitForAssertion(() => Assert.Contains("Konfirmasi Data", providers.Markup), Wait);
         return form;
     }
@@ -162,7 +163,7 @@ public sealed class HeadInformationFormTests : ComponentTestContext, IAsyncLifet
     public async Task The_confirmation_dialog_shows_the_data_and_Ya_creates_the_account()
     {
         var providers = RenderMudProviders();
-        FillAndContinue(providers);
+        await FillAndContinueAsync(providers);
 
         var dialog = providers.Find(".mud-dialog");
         Assert.Equal("dialog", dialog.GetAttribute("role"));
@@ -170,7 +171,7 @@ public sealed class HeadInformationFormTests : ComponentTestContext, IAsyncLifet
         Assert.Contains(HeadNik, dialog.TextContent);
         Assert.Equal(NewEmail, providers.Find("[data-testid=confirm-email]").TextContent);
 
-        DialogButton(providers, "Ya").Click();
+        await DialogButton(providers, "Ya").ClickAsync();
 
         providers.WaitForAssertion(() => Assert.Contains("Email Verifikasi Terkirim", providers.Markup), Wait);
         Assert.DoesNotContain("Konfirmasi Data", providers.Markup);
@@ -185,9 +186,9 @@ public sealed class HeadInformationFormTests : ComponentTestContext, IAsyncLifet
     public async Task Batal_closes_the_dialog_and_creates_nothing()
     {
         var providers = RenderMudProviders();
-        var form = FillAndContinue(providers);
+        var form = await FillAndContinueAsync(providers);
 
-        DialogButton(providers, "Batal").Click();
+        await DialogButton(providers, "Batal").ClickAsync();
 
         providers.WaitForAssertion(() => Assert.Empty(providers.FindAll(".mud-dialog")), Wait);
         Assert.Null(await HeadAccountAsync());
@@ -198,11 +199,11 @@ public sealed class HeadInformationFormTests : ComponentTestContext, IAsyncLifet
     public async Task A_ticket_used_up_meanwhile_shows_the_refusal_instead_of_an_account()
     {
         var providers = RenderMudProviders();
-        var form = FillAndContinue(providers);
+        var form = await FillAndContinueAsync(providers);
         await using (var db = Database.CreateContext())
             await db.Institutions.Where(i => i.HeadNik == HeadNik).ExecuteUpdateAsync(s => s.SetProperty(i => i.RegistrationCode, "ZZZZZZZZZZ"));
 
-        DialogButton(providers, "Ya").Click();
+        await DialogButton(providers, "Ya").ClickAsync();
 
         form.WaitForAssertion(() => Assert.Contains(HeadAccountService.TicketInvalidMessage, form.Find("[data-testid=registration-error]").TextContent), Wait);
         Assert.Empty(providers.FindAll(".mud-dialog"));
