@@ -1,5 +1,5 @@
 using Madrasah.Blazor.Components;
-using Madrasah.Blazor.Components.Account;
+using Madrasah.Blazor.Features.SignIn;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.Approvals;
 using Madrasah.Blazor.Features.Dashboard;
@@ -35,6 +35,7 @@ builder.Services.AddPdf(builder.Configuration);
 builder.Services.AddDemoData();
 builder.Services.AddDashboard();
 builder.Services.AddInstitutions();
+builder.Services.AddSignIn();
 builder.Services.AddHeadRegistration(builder.Configuration);
 builder.Services.AddApprovals();
 builder.Services.AddUserAccounts(builder.Configuration);

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Madrasah.Blazor.Components.Account;
+using Madrasah.Blazor.Features.SignIn;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Infrastructure;
@@ -36,7 +36,7 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
             services.AddPublicLinks(configuration);
             services.AddSingleton<EmailOutbox>();
             services.AddHeadRegistration(configuration);
-            services.AddScoped<LoginService>();
+            services.AddSignIn();
         }, settings);
 
     /// <summary>Starts over on a fresh database with these settings (as appsettings.json or the environment give them).</summary>

@@ -1,7 +1,7 @@
 using Madrasah.Blazor.Infrastructure.Identity;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Madrasah.Blazor.Components.Account;
+namespace Madrasah.Blazor.Features.SignIn;
 
 public static class AccountEndpoints
 {

@@ -1,7 +1,7 @@
 using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Infrastructure.Identity;
 
-namespace Madrasah.Blazor.Components.Account;
+namespace Madrasah.Blazor.Features.SignIn;
 
 /// <summary>
 /// A message of the sign-in page: plain text, optionally followed by one link and by a short list of hints (the page

@@ -1,4 +1,4 @@
-using Madrasah.Blazor.Components.Account;
+using Madrasah.Blazor.Features.SignIn;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Infrastructure;
@@ -8,7 +8,7 @@ using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Madrasah.Blazor.Tests.Components.Account;
+namespace Madrasah.Blazor.Tests.Features.SignIn;
 
 /// <summary>What the sign-in page does with what was typed, and the message each outcome shows.</summary>
 public sealed class LoginServiceTests : IAsyncLifetime
@@ -19,7 +19,7 @@ public sealed class LoginServiceTests : IAsyncLifetime
         services.AddPublicLinks(configuration);
         services.AddSingleton<EmailOutbox>();
         services.AddHeadRegistration(configuration);
-        services.AddScoped<LoginService>();
+        services.AddSignIn();
     });
 
     public async ValueTask InitializeAsync() => await _app.SeedDemoDataAsync();

@@ -2,7 +2,7 @@ using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Madrasah.Blazor.Tests.Features.Dashboard;
+namespace Madrasah.Blazor.Tests.Features.SignIn;
 
 /// <summary>Every demo account of the README signs in, sees its own dashboard and menu only, signs out and signs in again.</summary>
 [Collection(BrowserCollection.Name)]
