@@ -31,11 +31,9 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
     private AppServices CreateApp(Dictionary<string, string?>? settings = null) =>
         new((services, configuration) =>
         {
-            services.AddSingleton<TimeProvider>(_clock);
-            services.AddLiveUpdates();
-            services.AddPublicLinks(configuration);
-            services.AddSingleton<EmailOutbox>();
+            services.AddEmail(configuration);
             services.AddHeadRegistration(configuration);
+            services.AddSingleton<TimeProvider>(_clock);
             services.AddScoped<LoginService>();
         }, settings);
 
