@@ -30,7 +30,7 @@ builder.Services.AddMadrasahUi();
 builder.Services.AddLiveUpdates();
 builder.Services.AddAudit();
 builder.Services.AddUploads(builder.Configuration);
-builder.Services.AddEmail(builder.Configuration, builder.Environment);
+builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddPdf(builder.Configuration);
 builder.Services.AddDemoData();
 builder.Services.AddDashboard();

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Tests.Infrastructure;
@@ -160,8 +159,8 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         await Expect(mailbox.GetByTestId("mail-body").GetByRole(AriaRole.Link, new() { Name = link!, Exact = true })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(mailbox, "head-registration-07-email");
         var eml = Directory.GetFiles(fixture.App.MailFolder, "*.eml").Select(File.ReadAllText).Single(text => text.Contains(HeadEmail));
-        var from = new MailAddress(ReceivedMail.Parse(eml).From);
-        Assert.Equal("Madrasah Notifikasi", from.DisplayName);
+        var from = MimeKit.MailboxAddress.Parse(ReceivedMail.Parse(eml).From);
+        Assert.Equal("Madrasah Notifikasi", from.Name);
         Assert.Equal("notifikasi@madrasah.local", from.Address);
         await mailbox.Context.CloseAsync();
 

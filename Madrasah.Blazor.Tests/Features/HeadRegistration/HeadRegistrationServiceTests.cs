@@ -31,12 +31,10 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
     private AppServices CreateApp(Dictionary<string, string?>? settings = null) =>
         new((services, configuration) =>
         {
-            services.AddSingleton<TimeProvider>(_clock);
-            services.AddLiveUpdates();
-            services.AddPublicLinks(configuration);
-            services.AddSingleton<EmailOutbox>();
+            services.AddEmail(configuration);
             services.AddHeadRegistration(configuration);
             services.AddSignIn();
+            services.AddSingleton<TimeProvider>(_clock);
         }, settings);
 
     /// <summary>Starts over on a fresh database with these settings (as appsettings.json or the environment give them).</summary>

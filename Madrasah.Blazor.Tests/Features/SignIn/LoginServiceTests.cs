@@ -15,9 +15,7 @@ public sealed class LoginServiceTests : IAsyncLifetime
 {
     private readonly AppServices _app = new((services, configuration) =>
     {
-        services.AddLiveUpdates();
-        services.AddPublicLinks(configuration);
-        services.AddSingleton<EmailOutbox>();
+        services.AddEmail(configuration);
         services.AddHeadRegistration(configuration);
         services.AddSignIn();
     });

@@ -1,43 +1,45 @@
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Audit;
 
 public sealed class AuditQueryServiceTests : IAsyncLifetime
 {
-    private readonly TestDatabase _db = new();
+    private readonly AppServices _app = new(); // AddAudit is among its registrations
     private UserScope _operatorA = null!, _operatorB = null!, _district = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var a = await _db.AddInstitutionAsync("MIN A", "111100000001");
-        var b = await _db.AddInstitutionAsync("MIN B", "111100000002");
+        var a = await _app.Database.AddInstitutionAsync("MIN A", "111100000001");
+        var b = await _app.Database.AddInstitutionAsync("MIN B", "111100000002");
         _operatorA = new UserScope("a", "op-a@contoh.id", "Operator A", Roles.Operator, a.Id, null);
         _operatorB = new UserScope("b", "op-b@contoh.id", "Operator B", Roles.Operator, b.Id, null);
         _district = new UserScope("d", "admin@kab.id", "Admin Kab", Roles.AdminKabKota, null, a.DistrictId);
-        var log = new AuditLog(TimeProvider.System);
-        await using var db = _db.CreateContext();
+        var log = _app.Provider.GetRequiredService<AuditLog>();
+        await using var db = _app.Database.CreateContext();
         log.Record(db, _operatorA, "test.a", "Kegiatan lembaga A");
         log.Record(db, _operatorB, "test.b", "Kegiatan lembaga B");
         log.Record(db, _district, "test.d", "Kegiatan kabupaten");
         await db.SaveChangesAsync();
     }
 
-    public ValueTask DisposeAsync() => _db.DisposeAsync();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private async Task<string[]> SummariesFor(UserScope scope, string? search = null)
     {
-        var (rows, _) = await new AuditQueryService(_db.Factory).PageAsync(scope, 1, 50, search);
+        await using var requestScope = _app.Provider.CreateAsyncScope();
+        var (rows, _) = await requestScope.ServiceProvider.GetRequiredService<AuditQueryService>().PageAsync(scope, 1, 50, search);
         return rows.Select(r => r.Summary).Order().ToArray();
     }
 
     [Fact]
     public async Task A_summary_longer_than_its_column_is_shortened_not_refused()
     {
-        await using (var db = _db.CreateContext())
+        await using (var db = _app.Database.CreateContext())
         {
-            new AuditLog(TimeProvider.System).Record(db, _operatorA, "test.long", new string('x', 2500));
+            _app.Provider.GetRequiredService<AuditLog>().Record(db, _operatorA, "test.long", new string('x', 2500));
             await db.SaveChangesAsync();
         }
         var summary = (await SummariesFor(_operatorA)).Single(s => s.StartsWith('x'));

@@ -1,7 +1,7 @@
 using Madrasah.Blazor.Infrastructure.Identity;
-using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Time;
 using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Time;
 
@@ -50,17 +50,17 @@ public sealed class WorkingHoursTests
 
 public sealed class HolidayCalendarTests : IAsyncLifetime
 {
-    private readonly TestDatabase _db = new();
+    private readonly AppServices _app = new((services, _) => services.AddMadrasahTime());
     private HolidayCalendar _calendar = null!;
     private static readonly UserScope Admin = new("adm", "admin@madrasah.demo.id", "Admin", Roles.Admin, null, null);
 
     public ValueTask InitializeAsync()
     {
-        _calendar = new HolidayCalendar(_db.Factory, new AuditLog(TimeProvider.System));
+        _calendar = _app.Provider.GetRequiredService<HolidayCalendar>();
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask DisposeAsync() => _db.DisposeAsync();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
     public async Task The_2026_decree_is_in_the_calendar_from_the_migration()
@@ -84,6 +84,10 @@ public sealed class HolidayCalendarTests : IAsyncLifetime
 
         Assert.False((await _calendar.GetWorkingHoursAsync()).IsWorkingDay(new DateOnly(2027, 3, 10)));
         Assert.Contains(await _calendar.ListAsync(2027), d => d.Name == "Hari Raya Idul Fitri 1448 Hijriah");
+
+        var added = (await _calendar.ListAsync(2027)).Single(d => d.Date == new DateOnly(2027, 3, 10));
+        await _calendar.RemoveAsync(Admin, added.Id);
+        Assert.True((await _calendar.GetWorkingHoursAsync()).IsWorkingDay(new DateOnly(2027, 3, 10)));
     }
 
     [Fact]

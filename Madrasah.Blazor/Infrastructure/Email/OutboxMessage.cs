@@ -1,4 +1,6 @@
+using Madrasah.Blazor.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Madrasah.Blazor.Infrastructure.Email;
@@ -13,8 +15,9 @@ public enum OutboxStatus
 /// <summary>
 /// One email waiting to go out, or gone out. Added to the same context (and so the same transaction) as the
 /// change that caused it, then delivered by <see cref="EmailSender"/>: a message exists exactly when its cause does.
+/// Once saved it tells the outbox views, and wakes the sender when it is due (<see cref="ILiveTopicsSource"/>).
 /// </summary>
-public class OutboxMessage
+public class OutboxMessage : ILiveTopicsSource
 {
     public long Id { get; set; }
     public string To { get; set; } = "";
@@ -32,6 +35,13 @@ public class OutboxMessage
     public string? LastError { get; set; }
     /// <summary>The institution the message concerns, when there is one (for scoped views).</summary>
     public int? InstitutionId { get; set; }
+
+    IEnumerable<string> ILiveTopicsSource.LiveTopics(EntityEntry entry)
+    {
+        yield return Live.LiveTopics.Outbox;
+        if (Status == OutboxStatus.Pending && (entry.State == EntityState.Added || entry.Property(nameof(Status)).IsModified))
+            yield return Live.LiveTopics.OutboxDue;
+    }
 }
 
 public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>

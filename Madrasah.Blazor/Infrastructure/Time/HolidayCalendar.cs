@@ -1,27 +1,43 @@
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Infrastructure.Time;
 
-/// <summary>The holiday calendar: read by service-level calculations, edited by the administrator.</summary>
-public sealed class HolidayCalendar(IDbContextFactory<MadrasahDbContext> factory, AuditLog audit)
+/// <summary>
+/// The holiday calendar: read by service-level calculations, edited by the administrator. The working-hours view is
+/// cached until a change of the calendar commits (<see cref="LiveTopics.Calendar"/>).
+/// </summary>
+public sealed class HolidayCalendar : IDisposable
 {
+    private readonly IDbContextFactory<MadrasahDbContext> _factory;
+    private readonly AuditLog _audit;
+    private readonly IDisposable _invalidation;
     private volatile WorkingHours? _cached;
+
+    public HolidayCalendar(IDbContextFactory<MadrasahDbContext> factory, AuditLog audit, LiveNotifier notifier)
+    {
+        _factory = factory;
+        _audit = audit;
+        _invalidation = notifier.InvalidateOn(topic => topic == LiveTopics.Calendar, () => _cached = null);
+    }
+
+    public void Dispose() => _invalidation.Dispose();
 
     /// <summary>Working-hours arithmetic over the current calendar (cached until the calendar changes).</summary>
     public async Task<WorkingHours> GetWorkingHoursAsync()
     {
         if (_cached is { } cached) return cached;
-        await using var db = await factory.CreateDbContextAsync();
+        await using var db = await _factory.CreateDbContextAsync();
         var days = await db.Set<Holiday>().Select(h => h.Date).ToListAsync();
         return _cached = new WorkingHours(days.ToHashSet());
     }
 
     public async Task<IReadOnlyList<Holiday>> ListAsync(int year)
     {
-        await using var db = await factory.CreateDbContextAsync();
+        await using var db = await _factory.CreateDbContextAsync();
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
         return await db.Set<Holiday>().AsNoTracking().Where(h => h.Date >= from && h.Date <= to).OrderBy(h => h.Date).ToListAsync();
@@ -33,24 +49,24 @@ public sealed class HolidayCalendar(IDbContextFactory<MadrasahDbContext> factory
         if (date is null) return "Tanggal wajib diisi.";
         if (string.IsNullOrWhiteSpace(name)) return "Keterangan wajib diisi.";
         if (name.Trim().Length > 150) return "Keterangan terlalu panjang (maksimal 150 karakter).";
-        await using var db = await factory.CreateDbContextAsync();
+        await using var db = await _factory.CreateDbContextAsync();
         if (await db.Set<Holiday>().AnyAsync(h => h.Date == date))
             return $"Tanggal: {Wib.FormatDate(date.Value)} sudah tercatat sebagai hari libur.";
         db.Add(new Holiday { Date = date.Value, Name = name.Trim(), Kind = kind });
-        audit.Record(db, actor, "calendar.added", $"{Holiday.KindLabel(kind)} {Wib.FormatDate(date.Value)} ({name.Trim()}) ditambahkan.", entityType: nameof(Holiday));
+        _audit.Record(db, actor, "calendar.added", $"{Holiday.KindLabel(kind)} {Wib.FormatDate(date.Value)} ({name.Trim()}) ditambahkan.", entityType: nameof(Holiday));
+        db.PublishAfterCommit(LiveTopics.Calendar);
         await db.SaveChangesAsync();
-        _cached = null;
         return null;
     }
 
     public async Task RemoveAsync(UserScope actor, int id)
     {
-        await using var db = await factory.CreateDbContextAsync();
+        await using var db = await _factory.CreateDbContextAsync();
         var holiday = await db.Set<Holiday>().FirstOrDefaultAsync(h => h.Id == id);
         if (holiday is null) return;
         db.Remove(holiday);
-        audit.Record(db, actor, "calendar.removed", $"Hari libur {Wib.FormatDate(holiday.Date)} ({holiday.Name}) dihapus.", entityType: nameof(Holiday), entityId: id);
+        _audit.Record(db, actor, "calendar.removed", $"Hari libur {Wib.FormatDate(holiday.Date)} ({holiday.Name}) dihapus.", entityType: nameof(Holiday), entityId: id);
+        db.PublishAfterCommit(LiveTopics.Calendar);
         await db.SaveChangesAsync();
-        _cached = null;
     }
 }
