@@ -8,7 +8,6 @@ using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Madrasah.Blazor.Tests.Features.Approvals;
 
@@ -18,8 +17,7 @@ namespace Madrasah.Blazor.Tests.Features.Approvals;
 /// </summary>
 public abstract class ApprovalComponentTestContext() : ComponentTestContext((services, configuration) =>
 {
-    var environment = (IHostEnvironment)services.Last(d => d.ServiceType == typeof(IHostEnvironment)).ImplementationInstance!;
-    services.AddEmail(configuration, environment);
+    services.AddEmail(configuration);
     services.AddPdf(configuration);
     services.AddInstitutions();
     services.AddApprovals();
