@@ -19,7 +19,7 @@ using Madrasah.Blazor.Infrastructure.Uploads;
 // The app's own folder as content root when started from elsewhere (see ContentRoot).
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 
-builder.Logging.AddMadrasahConsole(builder.Environment);
+builder.Logging.AddMadrasahConsole(builder.Environment).AddTakenAddressFilter();
 // Serves static assets from the build output in any environment (a no-op in a published app).
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddTrustedProxies(builder.Configuration);
@@ -45,7 +45,7 @@ var app = builder.Build();
 app.UseTrustedProxies();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseHiddenDeveloperPages();
 app.UseRequestLocalization();
 app.UseAntiforgery();
@@ -57,6 +57,7 @@ app.MapReceiptEndpoints();
 app.MapHealthChecks("/healthz");
 app.MapFailureProbe(app.Configuration);
 
-app.Run();
+// A taken address ends the start with one line and a non-zero exit code (TakenAddress).
+return app.RunOrExplainTakenAddress();
 
 public partial class Program { }

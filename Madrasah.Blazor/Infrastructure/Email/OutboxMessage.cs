@@ -1,4 +1,5 @@
 using Madrasah.Blazor.Infrastructure.Live;
+using Madrasah.Blazor.Components.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -69,11 +70,11 @@ public static class OutboxStatusExtensions
         _ => status.ToString(),
     };
 
-    /// <summary>Bootstrap classes of the status badge.</summary>
-    public static string BadgeClass(this OutboxStatus status) => status switch
+    /// <summary>What the status means to the reader (StatusChip picks the colour).</summary>
+    public static Tone Tone(this OutboxStatus status) => status switch
     {
-        OutboxStatus.Pending => "bg-warning text-dark",
-        OutboxStatus.Sent => "bg-success",
-        _ => "bg-danger",
+        OutboxStatus.Pending => Components.Shared.Tone.Waiting,
+        OutboxStatus.Sent => Components.Shared.Tone.Success,
+        _ => Components.Shared.Tone.Danger,
     };
 }

@@ -1,3 +1,4 @@
+using Madrasah.Blazor.Components.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -21,6 +22,9 @@ public class Holiday
     public HolidayKind Kind { get; set; }
 
     public static string KindLabel(HolidayKind kind) => kind == HolidayKind.CutiBersama ? "Cuti Bersama" : "Libur Nasional";
+
+    /// <summary>What the kind means to the reader (StatusChip picks the colour).</summary>
+    public static Tone KindTone(HolidayKind kind) => kind == HolidayKind.CutiBersama ? Tone.Info : Tone.Danger;
 }
 
 public class HolidayConfiguration : IEntityTypeConfiguration<Holiday>

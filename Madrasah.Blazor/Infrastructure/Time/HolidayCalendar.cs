@@ -2,6 +2,7 @@ using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Live;
+using Madrasah.Blazor.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Infrastructure.Time;
@@ -43,20 +44,20 @@ public sealed class HolidayCalendar : IDisposable
         return await db.Set<Holiday>().AsNoTracking().Where(h => h.Date >= from && h.Date <= to).OrderBy(h => h.Date).ToListAsync();
     }
 
-    /// <summary>Adds a closed day; returns an Indonesian message naming the field when refused, null when added.</summary>
-    public async Task<string?> AddAsync(UserScope actor, DateOnly? date, string? name, HolidayKind kind)
+    /// <summary>Adds a closed day; refusals carry an Indonesian message for the field "Date" or "Name".</summary>
+    public async Task<FormResult> AddAsync(UserScope actor, DateOnly? date, string? name, HolidayKind kind)
     {
-        if (date is null) return "Tanggal wajib diisi.";
-        if (string.IsNullOrWhiteSpace(name)) return "Keterangan wajib diisi.";
-        if (name.Trim().Length > 150) return "Keterangan terlalu panjang (maksimal 150 karakter).";
+        if (date is null) return FormResult.Error(nameof(Holiday.Date), "Tanggal wajib diisi.");
+        if (string.IsNullOrWhiteSpace(name)) return FormResult.Error(nameof(Holiday.Name), "Keterangan wajib diisi.");
+        if (name.Trim().Length > 150) return FormResult.Error(nameof(Holiday.Name), "Keterangan terlalu panjang (maksimal 150 karakter).");
         await using var db = await _factory.CreateDbContextAsync();
         if (await db.Set<Holiday>().AnyAsync(h => h.Date == date))
-            return $"Tanggal: {Wib.FormatDate(date.Value)} sudah tercatat sebagai hari libur.";
+            return FormResult.Error(nameof(Holiday.Date), $"{Wib.FormatDate(date.Value)} sudah tercatat sebagai hari libur.");
         db.Add(new Holiday { Date = date.Value, Name = name.Trim(), Kind = kind });
         _audit.Record(db, actor, "calendar.added", $"{Holiday.KindLabel(kind)} {Wib.FormatDate(date.Value)} ({name.Trim()}) ditambahkan.", entityType: nameof(Holiday));
         db.PublishAfterCommit(LiveTopics.Calendar);
         await db.SaveChangesAsync();
-        return null;
+        return FormResult.Success;
     }
 
     public async Task RemoveAsync(UserScope actor, int id)
