@@ -17,22 +17,17 @@ public sealed record InstitutionProfile(
 
 public sealed record InstitutionListItem(int Id, string Name, InstitutionType Type, string StatisticNumber, string? Npsn, string Subdistrict, int StaffCount);
 
-/// <summary>A row of the staff table (settable: BootstrapBlazor's Table binds its columns).</summary>
-public sealed class StaffListItem
-{
-    public int Id { get; set; }
-    public string FullName { get; set; } = "";
-    public string? Nip { get; set; }
-    public string Position { get; set; } = "";
-    public StaffKind Kind { get; set; }
-    public string? Email { get; set; }
-    public bool EmailVerified { get; set; }
-}
+/// <summary>A row of the staff table.</summary>
+public sealed record StaffListItem(int Id, string FullName, string? Nip, string Position, StaffKind Kind, string? Email, bool EmailVerified);
 
 public enum StaffSort { Name, Position }
 
-/// <summary>What the staff table asks for: a search term (name or position), the sort, and a 1-based page.</summary>
-public sealed record StaffQuery(string? Search = null, StaffSort SortBy = StaffSort.Name, bool Descending = false, int Page = 1, int PageSize = 10);
+/// <summary>
+/// What the staff table asks for: a search term (name or position), the sort, a 1-based page, and optionally only
+/// staff whose email is (or is not yet) verified.
+/// </summary>
+public sealed record StaffQuery(string? Search = null, StaffSort SortBy = StaffSort.Name, bool Descending = false, int Page = 1, int PageSize = 10,
+    bool? EmailVerified = null);
 
 public sealed record StaffPage(IReadOnlyList<StaffListItem> Items, int TotalCount);
 
@@ -84,6 +79,7 @@ public sealed class InstitutionService(IDbContextFactory<MadrasahDbContext> fact
             var pattern = LikePattern.Containing(term);
             staff = staff.Where(s => EF.Functions.Like(s.FullName, pattern, LikePattern.Escape) || EF.Functions.Like(s.Position, pattern, LikePattern.Escape));
         }
+        if (query.EmailVerified is { } verified) staff = staff.Where(s => s.EmailVerified == verified);
         var total = await staff.CountAsync();
         var sorted = (query.SortBy, query.Descending) switch
         {
@@ -94,7 +90,7 @@ public sealed class InstitutionService(IDbContextFactory<MadrasahDbContext> fact
         };
         var size = Math.Clamp(query.PageSize, 1, 100);
         var items = await sorted.ThenBy(s => s.Id).Skip((Math.Max(query.Page, 1) - 1) * size).Take(size)
-            .Select(s => new StaffListItem { Id = s.Id, FullName = s.FullName, Nip = s.Nip, Position = s.Position, Kind = s.Kind, Email = s.Email, EmailVerified = s.EmailVerified })
+            .Select(s => new StaffListItem(s.Id, s.FullName, s.Nip, s.Position, s.Kind, s.Email, s.EmailVerified))
             .ToListAsync();
         return new StaffPage(items, total);
     }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Identity;
@@ -20,20 +21,14 @@ public static class UserStatusNames
     };
 }
 
-/// <summary>A row of the account list (settable: BootstrapBlazor's Table binds its columns).</summary>
-public sealed class UserListItem
-{
-    public string Id { get; set; } = "";
-    public string FullName { get; set; } = "";
-    public string Email { get; set; } = "";
-    public string Role { get; set; } = "";
-    public string? Binding { get; set; }
-    public UserStatus Status { get; set; }
-    /// <summary>The viewer may resend the activation, deactivate or activate this account.</summary>
-    public bool Manageable { get; set; }
-}
+/// <summary>A row of the account list. <paramref name="Manageable"/>: the viewer may resend the activation, deactivate or activate it.</summary>
+public sealed record UserListItem(string Id, string FullName, string Email, string Role, string? Binding, UserStatus Status, bool Manageable);
 
-public sealed record UserQuery(string? Search = null, int Page = 1, int PageSize = 20);
+/// <summary>The account list's sortable columns: Nama, Email, Peran, Lembaga / Wilayah.</summary>
+public enum UserSort { Name, Email, Role, Binding }
+
+/// <summary>What the account list asks for: a search term (name, email, institution or district), one role or all, the sort, a 1-based page.</summary>
+public sealed record UserQuery(string? Search = null, int Page = 1, int PageSize = 20, string? Role = null, UserSort SortBy = UserSort.Name, bool Descending = false);
 
 public sealed record UserPage(IReadOnlyList<UserListItem> Items, int TotalCount);
 
@@ -67,6 +62,14 @@ public sealed class UserAdministrationService(
         _ => [],
     };
 
+    /// <summary>The roles of the accounts <paramref name="actor"/> sees (the list's role filter): those of <see cref="VisibleUsers"/>.</summary>
+    public static IReadOnlyList<string> RolesVisibleTo(UserScope actor) => actor.Role switch
+    {
+        Roles.Admin => Roles.All,
+        Roles.AdminKabKota => [Roles.AdminKabKota, .. Roles.InstitutionBound],
+        _ => [],
+    };
+
     public async Task<UserPage> ListAsync(UserScope actor, UserQuery query)
     {
         var managed = RolesManagedBy(actor);
@@ -84,17 +87,24 @@ public sealed class UserAdministrationService(
             rows = rows.Where(r => EF.Functions.Like(r.FullName, pattern, LikePattern.Escape) || EF.Functions.Like(r.Email, pattern, LikePattern.Escape)
                                    || (r.Binding != null && EF.Functions.Like(r.Binding, pattern, LikePattern.Escape)));
         }
+        if (query.Role is { Length: > 0 } role) rows = rows.Where(r => r.Role == role);
         var total = await rows.CountAsync();
         var size = Math.Clamp(query.PageSize, 1, 100);
-        var page = await rows.OrderBy(r => r.FullName).ThenBy(r => r.Email)
+        var sorted = (query.SortBy, query.Descending) switch
+        {
+            (UserSort.Email, false) => rows.OrderBy(r => r.Email),
+            (UserSort.Email, true) => rows.OrderByDescending(r => r.Email),
+            (UserSort.Role, var descending) => OrderByRoleLabel(rows, r => r.Role, descending).ThenBy(r => r.FullName),
+            (UserSort.Binding, false) => rows.OrderBy(r => r.Binding == null).ThenBy(r => r.Binding).ThenBy(r => r.FullName),
+            (UserSort.Binding, true) => rows.OrderBy(r => r.Binding == null).ThenByDescending(r => r.Binding).ThenBy(r => r.FullName),
+            (_, true) => rows.OrderByDescending(r => r.FullName),
+            _ => rows.OrderBy(r => r.FullName),
+        };
+        var page = await sorted.ThenBy(r => r.Email)
             .Skip((Math.Max(query.Page, 1) - 1) * size).Take(size).ToListAsync();
         var now = clock.GetUtcNow();
-        return new(page.Select(r => new UserListItem
-        {
-            Id = r.Id, FullName = r.FullName, Email = r.Email, Role = r.Role, Binding = r.Binding,
-            Status = StatusOf(r.EmailConfirmed, r.PasswordHash, r.LockoutEnd, now),
-            Manageable = managed.Contains(r.Role) && r.Id != actor.UserId,
-        }).ToList(), total);
+        return new(page.Select(r => new UserListItem(r.Id, r.FullName, r.Email, r.Role, r.Binding,
+            StatusOf(r.EmailConfirmed, r.PasswordHash, r.LockoutEnd, now), managed.Contains(r.Role) && r.Id != actor.UserId)).ToList(), total);
     }
 
     public async Task<UserFormOptions> GetFormOptionsAsync(UserScope actor)
@@ -230,6 +240,17 @@ public sealed class UserAdministrationService(
         if (actor.IsDistrictBound)
             return users.Where(u => u.DistrictId == actor.DistrictId || (u.Institution != null && u.Institution.DistrictId == actor.DistrictId));
         return users.Where(_ => false);
+    }
+
+    /// <summary>Sorts by the role's Indonesian label (what the list shows), not by its code name.</summary>
+    private static IOrderedQueryable<T> OrderByRoleLabel<T>(IQueryable<T> rows, Expression<Func<T, string>> role, bool descending)
+    {
+        var byLabel = Roles.All.OrderBy(Roles.Label, StringComparer.Ordinal).ToArray();
+        Expression rank = Expression.Constant(byLabel.Length);
+        for (var i = byLabel.Length - 1; i >= 0; i--)
+            rank = Expression.Condition(Expression.Equal(role.Body, Expression.Constant(byLabel[i])), Expression.Constant(i), rank);
+        var key = Expression.Lambda<Func<T, int>>(rank, role.Parameters);
+        return descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
     }
 
     internal static UserStatus StatusOf(bool emailConfirmed, string? passwordHash, DateTimeOffset? lockoutEnd, DateTimeOffset now) =>

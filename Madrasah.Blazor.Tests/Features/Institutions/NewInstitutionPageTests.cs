@@ -1,0 +1,96 @@
+using Bunit;
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Features.Institutions;
+using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Madrasah.Blazor.Tests.Features.Institutions;
+
+/// <summary>"Tambah Lembaga": each field says what is wrong beside it, whether the form or the service found it.</summary>
+public sealed class NewInstitutionPageTests() : ComponentTestContext((services, _) => services.AddInstitutions()), IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    public async ValueTask InitializeAsync() => await DemoSeed.SeedAsync(Database);
+
+    private async Task<(IRenderedComponent<NewInstitutionPage> Page, IRenderedComponent<MudProvidersForTests> Providers)> OpenAsAsync(string email)
+    {
+        SignInAs(await DemoSeed.ScopeOfAsync(Database, email));
+        var providers = RenderMudProviders();
+        var page = Render<NewInstitutionPage>();
+        page.WaitForElement("[data-testid=new-institution-form]", Wait);
+        return (page, providers);
+    }
+
+    [Fact]
+    public async Task An_empty_form_names_every_field_it_needs()
+    {
+        var (page, _) = await OpenAsAsync("admin@kemenagsleman.go.id");
+
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal("Jenjang / Jenis wajib dipilih.", page.MessageOf("institution-type")), Wait);
+        Assert.Equal("Nama Lembaga wajib diisi.", page.Labelled("Nama Lembaga").Message());
+        Assert.Equal("NSM wajib diisi.", page.Labelled("NSM").Message());
+        Assert.Equal("Alamat wajib diisi.", page.Labelled("Alamat").Message());
+        Assert.Equal("", page.Labelled("NPSN (tidak wajib)").Message());
+        Assert.Equal("", page.MessageOf("institution-district")); // the district admin's own, chosen already
+        Assert.Equal("Kabupaten Sleman (Daerah Istimewa Yogyakarta)", page.Field("institution-district").Shown());
+    }
+
+    [Fact]
+    public async Task Numbers_are_checked_as_they_are_typed_and_the_statistic_number_follows_the_type()
+    {
+        var (page, providers) = await OpenAsAsync("admin@kemenagsleman.go.id");
+
+        page.Labelled("NSM").Change("13113401");
+        page.Labelled("NPSN (tidak wajib)").Change("123");
+        page.Labelled("Kode Pos").Change("5551");
+        page.Labelled("NIK Kepala Madrasah").Change("3404");
+
+        page.WaitForAssertion(() => Assert.Equal("NSM harus terdiri atas 12 digit angka.", page.Labelled("NSM").Message()), Wait);
+        Assert.Equal("NPSN harus terdiri atas 8 digit angka.", page.Labelled("NPSN (tidak wajib)").Message());
+        Assert.Equal("Kode Pos harus terdiri atas 5 digit angka.", page.Labelled("Kode Pos").Message());
+        Assert.Equal("NIK Kepala Madrasah harus terdiri atas 16 digit angka.", page.Labelled("NIK Kepala Madrasah").Message());
+
+        // A pesantren, MDT or LPQ has an NSPP: the field and its message say so at once.
+        page.Choose(providers, "institution-type", "LPQ (Lembaga Pendidikan Al-Qur'an)");
+        page.WaitForAssertion(() => Assert.Equal("NSPP harus terdiri atas 12 digit angka.", page.Labelled("NSPP").Message()), Wait);
+        page.Labelled("NSPP").Change("411234040021");
+        page.WaitForAssertion(() => Assert.Equal("", page.Labelled("NSPP").Message()), Wait);
+    }
+
+    [Fact]
+    public async Task A_number_another_institution_has_is_told_beside_its_field_by_the_service()
+    {
+        var (page, providers) = await OpenAsAsync("admin@kemenagsleman.go.id");
+        page.Choose(providers, "institution-type", "MI (Madrasah Ibtidaiyah)");
+        page.Labelled("Nama Lembaga").Change("MIN 2 Sleman");
+        page.Labelled("NSM").Change("111134040001"); // MIN 1 Sleman's
+        page.Labelled("Alamat").Change("Jl. Magelang Km 10");
+
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal("NSM 111134040001 sudah dipakai MIN 1 Sleman.", page.Labelled("NSM").Message()), Wait);
+        page.Labelled("NSM").Change("111134040002");
+        page.WaitForAssertion(() => Assert.Equal("", page.Labelled("NSM").Message()), Wait);
+    }
+
+    [Fact]
+    public async Task A_complete_form_saves_the_institution_and_opens_the_district_list()
+    {
+        var (page, providers) = await OpenAsAsync("admin@kemenagsleman.go.id");
+        page.Choose(providers, "institution-type", "MA (Madrasah Aliyah)");
+        page.Labelled("Nama Lembaga").Change("MAN 4 Sleman");
+        page.Labelled("NSM").Change("131134040004");
+        page.Labelled("Alamat").Change("Jl. Magelang Km 10");
+
+        page.Find("form").Submit();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.EndsWith("/kabupaten/lembaga?dibuat=MAN%204%20Sleman", navigation.Uri), Wait);
+        await using var db = Database.CreateContext();
+        Assert.Equal(InstitutionType.MA, db.Institutions.Single(i => i.StatisticNumber == "131134040004").Type);
+    }
+}
