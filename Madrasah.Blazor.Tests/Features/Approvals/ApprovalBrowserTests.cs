@@ -90,6 +90,7 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
         await Expect(districtRow).ToContainTextAsync("MIN 1 Sleman");
         await Expect(district.GetByTestId("nav-badge")).ToHaveTextAsync("1");
         // The status filter shows its whole value at 1366 px.
+        await district.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Expect(district.GetByRole(AriaRole.Combobox, new() { Name = "Status" })).ToHaveValueAsync("Menunggu Persetujuan Kabupaten/Kota");
         Assert.Empty(await ClippedAsync(district.GetByTestId("filters")));
         await BrowserFixture.ScreenshotAsync(district, "approvals-district-inbox");
@@ -248,6 +249,14 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
                     Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
                         $"{path} at {width} px scrolls sideways");
                     Assert.Empty(await ClippedAsync(page.Locator("main")));
+                    if (path == "/kabupaten/persetujuan") // and with its filter panel open
+                    {
+                        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+                        await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Status" })).ToHaveValueAsync("Menunggu Persetujuan Kabupaten/Kota");
+                        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                            $"{path} with filters at {width} px scrolls sideways");
+                        Assert.Empty(await ClippedAsync(page.Locator("main")));
+                    }
                     await BrowserFixture.ScreenshotAsync(page, $"approvals-{width}{path.Replace('/', '-')}");
                 }
             await page.Context.CloseAsync();

@@ -92,9 +92,14 @@ public sealed class ApprovalInboxTests : ApprovalComponentTestContext
         var inbox = RenderPage<DistrictInboxPage>(DistrictAdmin);
         var filters = inbox.FindComponent<DistrictInboxFilters>();
         void Expect(params int[] expected) => inbox.WaitForAssertion(() => Assert.Equal(Ids(expected), RowIds(inbox, "district-inbox")));
+        string Summary() => string.Join(" | ", inbox.FindAll("[data-testid=filter-summary] span").Select(s => s.TextContent));
 
         Expect(min1Late, mtsWaiting); // what waits for the district, newest first
         Assert.Contains("10 Mar 2026 00.30", inbox.Find("[data-testid=request-row]").TextContent);
+        Assert.Equal("Menunggu Persetujuan Kabupaten/Kota | Semua lembaga | Semua tanggal", Summary());
+        Assert.Empty(filters.FindComponents<MudSelect<ChangeRequestStatus?>>()); // the panel's inputs exist only while it is open
+        inbox.FindAll("button").Single(b => b.TextContent.Trim() == "Filter").Click();
+        Assert.Equal("true", inbox.FindAll("button").Single(b => b.TextContent.Trim() == "Filter").GetAttribute("aria-expanded"));
 
         await inbox.InvokeAsync(() => filters.FindComponent<MudSelect<ChangeRequestStatus?>>().Instance.ValueChanged.InvokeAsync(null));
         Expect(mtsRejected, min1Late, mtsWaiting, min1Applied);
@@ -106,14 +111,15 @@ public sealed class ApprovalInboxTests : ApprovalComponentTestContext
         Assert.Equal("MTs Negeri 3 Sleman", mts.Name);
         await inbox.InvokeAsync(() => institutions.Instance.ValueChanged.InvokeAsync(mts));
         Expect(mtsRejected, mtsWaiting);
+        Assert.Equal("Semua status | MTs Negeri 3 Sleman | Semua tanggal", Summary());
         await inbox.InvokeAsync(() => institutions.Instance.ValueChanged.InvokeAsync(null));
         Expect(mtsRejected, min1Late, mtsWaiting, min1Applied);
 
-        inbox.Find("#filter-search").Input("email"); // a changed field's name, after a pause in typing
+        inbox.Find("#filter-search").Change("email"); // a changed field's name
         Expect(mtsWaiting);
-        inbox.Find("#filter-search").Input($"#{min1Applied}");
+        inbox.Find("#filter-search").Change($"#{min1Applied}");
         Expect(min1Applied);
-        inbox.Find("#filter-search").Input("");
+        inbox.Find("#filter-search").Change("");
         Expect(mtsRejected, min1Late, mtsWaiting, min1Applied);
 
         inbox.Find("#filter-from").Change("10/03/2026"); // a WIB day: 17.30 UTC on the 9th is on it
@@ -121,6 +127,12 @@ public sealed class ApprovalInboxTests : ApprovalComponentTestContext
         Assert.Equal("10/03/2026", inbox.Find("#filter-from").GetAttribute("value"));
         inbox.Find("#filter-to").Change("10/03/2026");
         Expect(min1Late);
+        Assert.Equal("Semua status | Semua lembaga | Diajukan 10/03/2026 – 10/03/2026", Summary());
+
+        inbox.FindAll("button").Single(b => b.TextContent.Trim() == "Atur Ulang").Click();
+        Expect(min1Late, mtsWaiting);
+        inbox.FindAll("button").Single(b => b.TextContent.Trim() == "Tutup").Click();
+        inbox.WaitForAssertion(() => Assert.Empty(filters.FindComponents<MudDatePicker>()));
     }
 
     [Fact]
@@ -129,6 +141,7 @@ public sealed class ApprovalInboxTests : ApprovalComponentTestContext
         await SeedRequestAsync("MIN 1 Sleman", ChangeRequestStatus.WaitingForDistrict, new DateTime(2026, 3, 10, 2, 0, 0, DateTimeKind.Utc));
         var inbox = RenderPage<DistrictInboxPage>(DistrictAdmin);
         inbox.WaitForAssertion(() => Assert.Single(RowIds(inbox, "district-inbox")));
+        inbox.FindAll("button").Single(b => b.TextContent.Trim() == "Filter").Click();
 
         inbox.Find("#filter-to").Change("10/03/2026");
         inbox.Find("#filter-from").Change("11/03/2026");
