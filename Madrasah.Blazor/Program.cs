@@ -1,5 +1,5 @@
 using Madrasah.Blazor.Components;
-using Madrasah.Blazor.Components.Account;
+using Madrasah.Blazor.Features.SignIn;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.Approvals;
 using Madrasah.Blazor.Features.Dashboard;
@@ -19,7 +19,7 @@ using Madrasah.Blazor.Infrastructure.Uploads;
 // The app's own folder as content root when started from elsewhere (see ContentRoot).
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 
-builder.Logging.AddMadrasahConsole(builder.Environment);
+builder.Logging.AddMadrasahConsole(builder.Environment).AddTakenAddressFilter();
 // Serves static assets from the build output in any environment (a no-op in a published app).
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddTrustedProxies(builder.Configuration);
@@ -30,11 +30,12 @@ builder.Services.AddMadrasahUi();
 builder.Services.AddLiveUpdates();
 builder.Services.AddAudit();
 builder.Services.AddUploads(builder.Configuration);
-builder.Services.AddEmail(builder.Configuration, builder.Environment);
+builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddPdf(builder.Configuration);
 builder.Services.AddDemoData();
 builder.Services.AddDashboard();
 builder.Services.AddInstitutions();
+builder.Services.AddSignIn();
 builder.Services.AddHeadRegistration(builder.Configuration);
 builder.Services.AddApprovals();
 builder.Services.AddUserAccounts(builder.Configuration);
@@ -56,6 +57,7 @@ app.MapReceiptEndpoints();
 app.MapHealthChecks("/healthz");
 app.MapFailureProbe(app.Configuration);
 
-app.Run();
+// A taken address ends the start with one line and a non-zero exit code (TakenAddress).
+return app.RunOrExplainTakenAddress();
 
 public partial class Program { }

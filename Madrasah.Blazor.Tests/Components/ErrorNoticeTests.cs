@@ -1,15 +1,18 @@
-using System.Text.RegularExpressions;
+using Bunit;
 using Madrasah.Blazor.Components.Shared;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
+using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Madrasah.Blazor.Tests.Components;
 
 /// <summary>The error notice keeps one reference per error, however often the page around it renders again.</summary>
-public sealed class ErrorNoticeTests
+public sealed class ErrorNoticeTests : ComponentTestContext
 {
+    private readonly RecordingLogger _log = new();
+
+    public ErrorNoticeTests() => Services.AddSingleton<ILoggerProvider>(_log);
+
     private sealed class RecordingLogger : ILoggerProvider, ILogger
     {
         public List<string> Errors { get; } = [];
@@ -23,32 +26,23 @@ public sealed class ErrorNoticeTests
         public void Dispose() { }
     }
 
-    private static async Task<string> RenderReferenceAsync(HtmlRenderer renderer, Exception exception)
-    {
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<ErrorNotice>(ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(ErrorNotice.Exception)] = exception,
-            }))).ToHtmlString());
-        return Regex.Match(html, "data-testid=\"error-reference\">([0-9A-F]{8})<").Groups[1].Value;
-    }
-
     [Fact]
-    public async Task Rendering_again_keeps_the_reference_and_logs_the_error_once()
+    public void Rendering_again_keeps_the_reference_and_logs_the_error_once()
     {
-        var log = new RecordingLogger();
-        await using var provider = new ServiceCollection().AddLogging(b => b.AddProvider(log)).BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
         var error = new InvalidOperationException("kegagalan uji");
+        var notice = Render<ErrorNotice>(p => p.Add(x => x.Exception, error));
+        var first = notice.Find("[data-testid=error-reference]").TextContent;
 
-        var first = await RenderReferenceAsync(renderer, error);
-        var again = await RenderReferenceAsync(renderer, error);
-        var other = await RenderReferenceAsync(renderer, new InvalidOperationException("kegagalan lain"));
+        notice.Render(p => p.Add(x => x.Exception, error));
+        var again = notice.Find("[data-testid=error-reference]").TextContent;
+        notice.Render(p => p.Add(x => x.Exception, new InvalidOperationException("kegagalan lain")));
+        var other = notice.Find("[data-testid=error-reference]").TextContent;
 
         Assert.Matches("^[0-9A-F]{8}$", first);
         Assert.Equal(first, again);
         Assert.NotEqual(first, other);
-        Assert.Equal(2, log.Errors.Count);
-        Assert.Contains(first, log.Errors[0]);
+        Assert.Equal(2, _log.Errors.Count);
+        Assert.Contains(first, _log.Errors[0]);
+        Assert.Contains("Coba lagi", notice.Markup);
     }
 }

@@ -57,11 +57,10 @@ public sealed class PageAccessTests
     {
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder().Build();
-        var environment = new HostingEnvironment { EnvironmentName = "Development", ContentRootPath = Path.GetTempPath() };
         services.AddNavigation();
         services.AddMadrasahTime();
         services.AddAudit();
-        services.AddEmail(configuration, environment);
+        services.AddEmail(configuration);
         services.AddDashboard();
         services.AddInstitutions();
         services.AddHeadRegistration(configuration);

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Hosting;
 namespace Madrasah.Blazor.Tests.Infrastructure;
 
 /// <summary>
-/// The app's own service registrations (data, identity, audit) over a <see cref="TestDatabase"/>, for service
-/// tests of code that needs Identity. Each scope gets an HttpContext so sign-in can write its cookie.
+/// The app's own service registrations (data with its after-commit interceptor, identity, audit) over a
+/// <see cref="TestDatabase"/>, plus the feature's own <c>Add…()</c>: service tests build their services through
+/// these, never with <c>new</c>. Each request scope gets an HttpContext so sign-in can write its cookie.
 /// </summary>
 public sealed class AppServices : IAsyncDisposable
 {
@@ -26,7 +27,8 @@ public sealed class AppServices : IAsyncDisposable
         Database = new TestDatabase(migrate);
         var services = new ServiceCollection();
         Register(services, Database, configure, settings);
-        Provider = services.BuildServiceProvider();
+        // As the app's Development host: a singleton that takes a scoped service fails the test.
+        Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     /// <summary>

@@ -1,19 +1,64 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace Madrasah.Blazor.Tests.Infrastructure;
 
+/// <summary>How the test server's connections are secured.</summary>
+public enum SmtpTestTls
+{
+    None,
+    /// <summary>STARTTLS offered and required before MAIL FROM (a submission server on port 587).</summary>
+    StartTls,
+    /// <summary>TLS from the first byte (SMTPS on port 465).</summary>
+    Implicit,
+}
+
 /// <summary>
 /// A real SMTP server for tests: Debian's aiosmtpd on 127.0.0.1 and a free port, storing what it receives in an
-/// Maildir (aiosmtpd's Mailbox handler writes Python's mailbox.Maildir: one file per message). It can be stopped and started again on the same port (an outage); disposing stops it and deletes its folder.
+/// Maildir (aiosmtpd's Mailbox handler writes Python's mailbox.Maildir: one file per message). Optionally with TLS
+/// (a self-signed certificate made for the run: <see cref="Certificate"/>) and required authentication. It can be
+/// stopped and started again on the same port (an outage); disposing stops it and deletes its folder.
 /// </summary>
-public sealed class SmtpTestServer : IAsyncDisposable
+public sealed class SmtpTestServer(SmtpTestTls tls = SmtpTestTls.None, string? userName = null, string? password = null) : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
+
+    /// <summary>aiosmtpd's own server with its Mailbox handler, TLS and an authenticator that knows one login.</summary>
+    private const string ServerScript = """
+        import asyncio, ssl, sys
+        from aiosmtpd.handlers import Mailbox
+        from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+        host, port, maildir, tls, cert, key, user, password = sys.argv[1:9]
+        def context():
+            c = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            c.load_cert_chain(cert, key)
+            return c
+        options = {}
+        if tls == "StartTls":
+            options.update(tls_context=context(), require_starttls=True)
+        if user != "-":
+            def authenticator(server, session, envelope, mechanism, auth_data):
+                ok = isinstance(auth_data, LoginPassword) and auth_data.login == user.encode() and auth_data.password == password.encode()
+                return AuthResult(success=ok, handled=False)
+            options.update(authenticator=authenticator, auth_required=True, auth_require_tls=False)
+        handler = Mailbox(maildir)
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        server = loop.run_until_complete(loop.create_server(lambda: SMTP(handler, **options), host, int(port),
+                                                           ssl=context() if tls == "Implicit" else None))
+        loop.run_forever()
+        """;
+
     private Process? _process;
     private readonly StringBuilder _output = new();
+    private X509Certificate2? _certificate;
+
+    /// <summary>The server's self-signed certificate (for 127.0.0.1), made on first use; a client trusts exactly this one.</summary>
+    public X509Certificate2 Certificate => _certificate ??= CreateCertificate();
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("madrasah-smtp-").FullName;
     public string MaildirPath => Path.Combine(Folder, "received");
@@ -21,9 +66,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>A server already accepting connections.</summary>
-    public static async Task<SmtpTestServer> StartNewAsync()
+    public static async Task<SmtpTestServer> StartNewAsync(SmtpTestTls tls = SmtpTestTls.None, string? userName = null, string? password = null)
     {
-        var server = new SmtpTestServer();
+        var server = new SmtpTestServer(tls, userName, password);
         try
         {
             await server.StartAsync();
@@ -41,9 +86,14 @@ public sealed class SmtpTestServer : IAsyncDisposable
     {
         if (IsRunning) return;
         if (!File.Exists(Python)) throw new InvalidOperationException($"{Python} is missing: apt-get install python3-aiosmtpd");
+        if (tls != SmtpTestTls.None) _ = Certificate; // the PEM files exist before the server reads them
         var start = new ProcessStartInfo(Python)
         {
-            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", MaildirPath },
+            ArgumentList =
+            {
+                "-c", ServerScript, "127.0.0.1", Port.ToString(), MaildirPath, tls.ToString(),
+                CertificatePath, KeyPath, userName ?? "-", password ?? "-",
+            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -84,6 +134,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Stop();
+        _certificate?.Dispose();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
         return ValueTask.CompletedTask;
     }
@@ -110,6 +161,22 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 throw new TimeoutException($"aiosmtpd did not accept on port {Port} within {timeout}: {Output()}", ex);
             }
         }
+    }
+
+    private string CertificatePath => Path.Combine(Folder, "server.crt");
+    private string KeyPath => Path.Combine(Folder, "server.key");
+
+    private X509Certificate2 CreateCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllText(CertificatePath, certificate.ExportCertificatePem());
+        File.WriteAllText(KeyPath, key.ExportPkcs8PrivateKeyPem());
+        return X509CertificateLoader.LoadCertificate(certificate.RawData);
     }
 
     private void Append(string? line)

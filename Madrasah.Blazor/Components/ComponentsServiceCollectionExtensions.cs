@@ -23,7 +23,6 @@ public static class ComponentsServiceCollectionExtensions
             o.RequestCultureProviders.Clear();
         });
         services.AddNavigation();
-        services.AddScoped<Account.LoginService>();
         return services;
     }
 

@@ -1,4 +1,6 @@
+using Madrasah.Blazor.Infrastructure.Live;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Data;
@@ -19,7 +21,10 @@ public static class DataServiceCollectionExtensions
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = BuildConnectionString(options.Path, environment.ContentRootPath);
         services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
-        services.AddDbContextFactory<MadrasahDbContext>(o => o.UseSqlite(connectionString));
+        services.AddLiveUpdates();
+        services.TryAddSingleton<AfterCommitInterceptor>();
+        services.AddDbContextFactory<MadrasahDbContext>((sp, o) => o.UseSqlite(connectionString)
+            .AddInterceptors(sp.GetRequiredService<AfterCommitInterceptor>()));
         services.AddHostedService<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

@@ -10,6 +10,30 @@ public class MadrasahDbContext(DbContextOptions<MadrasahDbContext> options) : Id
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Staff> Staff => Set<Staff>();
 
+    private List<string>? _topicsAfterCommit;
+
+    /// <summary>
+    /// Live topics this unit of work changes: <see cref="AfterCommitInterceptor"/> publishes them once it commits (at
+    /// the commit of the open transaction, or at the next successful SaveChanges when none is open) and drops them
+    /// when it fails or rolls back. Call it before that commit; the topics of outbox messages need no call.
+    /// </summary>
+    public void PublishAfterCommit(params IEnumerable<string> topics) => (_topicsAfterCommit ??= []).AddRange(topics);
+
+    /// <summary>The topics queued so far, and none from now on.</summary>
+    internal List<string>? TakeTopicsAfterCommit() => Interlocked.Exchange(ref _topicsAfterCommit, null);
+
+    public override void Dispose()
+    {
+        _topicsAfterCommit = null; // a pooled context starts its next unit of work with none
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _topicsAfterCommit = null;
+        return base.DisposeAsync();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

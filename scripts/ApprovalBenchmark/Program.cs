@@ -6,6 +6,8 @@
 // "Simpan Keputusan" in headless Chromium; latency = click → the request reaches a watcher's inbox.
 // Watchers are "circuit" (default: SignalR-level Blazor circuits, see CircuitWatcher; measures the server) or
 // "chromium" (one headless page each; measures server and browser together, on the same cores).
+// "pages" instead measures memory per open circuit for each kind of page (PageKinds below): N circuits of one page
+// at a time, ΔRSS/N and live managed heap Δ/N, then those circuits close before the next kind.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -19,11 +21,11 @@ using Microsoft.Playwright;
 var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var approvals = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
 var kind = args.Length > 2 ? args[2] : "circuit";
-if (kind is not ("circuit" or "chromium")) throw new ArgumentException("watchers: circuit or chromium");
+if (kind is not ("circuit" or "chromium" or "pages")) throw new ArgumentException("watchers: circuit, chromium or pages");
 
 var root = FindRoot();
 var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-var appFolder = Path.Combine(root, "Madrasah.Blazor", "bin", configuration, "net9.0", "linux-x64");
+var appFolder = Path.Combine(root, "Madrasah.Blazor", "bin", configuration, "net10.0");
 var data = Directory.CreateTempSubdirectory("madrasah-bench-").FullName;
 var baseUrl = $"http://127.0.0.1:{FreePort()}";
 Console.WriteLine($"app: {configuration} build, {Environment.ProcessorCount} cores; watchers: {kind}; N = {n}; approvals per phase = {approvals}");
@@ -55,6 +57,11 @@ try
     });
     var head = await SignInAsync(browser, baseUrl, "kepala@min1sleman.sch.id");
     var district = await SignInAsync(browser, baseUrl, "admin@kemenagsleman.go.id");
+    if (kind == "pages")
+    {
+        await MeasurePagesAsync(browser, baseUrl, server.Id, n);
+        return;
+    }
     var approver = await head.Context.NewPageAsync();
 
     async Task<IInboxWatcher> Open(SignedIn who, string path) => kind == "circuit"
@@ -114,6 +121,38 @@ static async Task<List<double>> RunAsync(IPage approver, List<IInboxWatcher> wat
         latencies.AddRange(seen.Select(s => s is { } at ? at - clickAt : double.NaN));
     }
     return latencies;
+}
+
+// Memory per open circuit for each kind of page: who opens it and where.
+static async Task MeasurePagesAsync(IBrowser browser, string baseUrl, int pid, int n)
+{
+    (string Label, string Email, string Path)[] pageKinds =
+    [
+        ("head inbox (live list)", "kepala@min1sleman.sch.id", "/persetujuan"),
+        ("district inbox with filters (live list)", "admin@kemenagsleman.go.id", "/kabupaten/persetujuan"),
+        ("dashboard", "operator@min1sleman.sch.id", "/"),
+        ("institution profile", "operator@min1sleman.sch.id", "/lembaga"),
+        ("change request form (MudBlazor inputs)", "operator@min1sleman.sch.id", "/lembaga/ubah"),
+        ("user accounts table", "admin@madrasah.demo.id", "/admin/pengguna"),
+    ];
+    Console.WriteLine($"| page | ΔRSS / circuit | live heap / circuit |");
+    foreach (var (label, email, path) in pageKinds)
+    {
+        var who = await SignInAsync(browser, baseUrl, email);
+        var circuits = new List<CircuitWatcher>();
+        var heapBefore = LiveHeap.Measure(pid);
+        await Task.Delay(2000);
+        var rssBefore = Rss(pid);
+        for (var i = 0; i < n; i += 10)
+            circuits.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(10, n - i)).Select(_ => CircuitWatcher.OpenAsync(baseUrl, path, who.Cookies))));
+        await Task.Delay(3000);
+        var rssAfter = Rss(pid);
+        var heapAfter = LiveHeap.Measure(pid);
+        Console.WriteLine($"| {label} `{path}` | {(rssAfter - rssBefore) / (double)n:F0} KB | {(LiveHeap.Total(heapAfter) - LiveHeap.Total(heapBefore)) / (double)n / 1024:F0} KB |");
+        foreach (var circuit in circuits) await circuit.DisposeAsync();
+        await who.Context.CloseAsync();
+        await Task.Delay(2000);
+    }
 }
 
 static void Report(string label, List<double> latencies)

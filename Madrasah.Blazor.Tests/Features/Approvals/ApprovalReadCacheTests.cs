@@ -1,4 +1,6 @@
 using Madrasah.Blazor.Features.Approvals;
+using Madrasah.Blazor.Infrastructure.Live;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Madrasah.Blazor.Tests.Features.Approvals;
 
@@ -6,6 +8,7 @@ namespace Madrasah.Blazor.Tests.Features.Approvals;
 public class ApprovalReadCacheTests
 {
     private readonly Dictionary<string, int> _loads = [];
+    private readonly LiveNotifier _notifier = new(NullLogger<LiveNotifier>.Instance);
 
     private Task<string> Read(ApprovalReadCache cache, string key) => cache.GetOrLoadAsync(key, () =>
     {
@@ -16,7 +19,7 @@ public class ApprovalReadCacheTests
     [Fact]
     public async Task Every_filter_and_page_a_user_tries_stays_within_the_capacity_least_recently_used_first()
     {
-        var cache = new ApprovalReadCache(TimeProvider.System, capacity: 3);
+        var cache = new ApprovalReadCache(TimeProvider.System, _notifier, capacity: 3);
         await Read(cache, "page 1");
         await Read(cache, "page 2");
         await Read(cache, "page 3");
@@ -40,10 +43,26 @@ public class ApprovalReadCacheTests
     [Fact]
     public async Task The_default_capacity_bounds_many_distinct_reads()
     {
-        var cache = new ApprovalReadCache(TimeProvider.System);
+        var cache = new ApprovalReadCache(TimeProvider.System, _notifier);
         for (var i = 0; i < ApprovalReadCache.DefaultCapacity * 3; i++) await Read(cache, $"list|filter {i}");
         Assert.Equal(ApprovalReadCache.DefaultCapacity, cache.Count);
         cache.Clear();
         Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
+    public async Task An_approvals_topic_empties_it_before_any_watcher_reloads_and_other_topics_leave_it()
+    {
+        using var cache = new ApprovalReadCache(TimeProvider.System, _notifier);
+        await Read(cache, "list|operator");
+        _notifier.Publish(LiveTopics.Outbox, LiveTopics.Institution(1));
+        Assert.Equal(1, cache.Count);
+
+        string? seenByWatcher = null;
+        using var watcher = _notifier.Subscribe(ApprovalTopics.Head(1), async () => seenByWatcher = await Read(cache, "list|operator"));
+        _notifier.Publish(ApprovalTopics.Head(1));
+
+        Assert.Equal("rows of list|operator", seenByWatcher);
+        Assert.Equal(2, _loads["list|operator"]); // the watcher's read went to the database again
     }
 }

@@ -583,7 +583,7 @@ public class ApprovalServiceTests
         Assert.Empty(await Ids(null, march9));
         Assert.Empty(await Ids(new DateOnly(2026, 3, 11), null));
         Assert.Equal("10 Mar 2026 00.30", Assert.Single((await kit.Service.ListAsync(kit.DistrictAdmin, new(From: march10))).Rows).CellsHtml(false)
-            .Split("<td class=\"text-nowrap\">")[1].Split("</td>")[0]);
+            .Split($"<td data-label=\"{ChangeRequestRowHtml.Submitted}\">")[1].Split("</td>")[0]);
     }
 
     [Fact]

@@ -6,45 +6,47 @@ using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Tests.Infrastructure;
-using Madrasah.Blazor.Tests.Infrastructure.Pdf;
+using Madrasah.Blazor.Infrastructure.Pdf;
 using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Madrasah.Blazor.Tests.Features.Approvals;
 
-/// <summary>The demo data on a real SQLite file and an <see cref="ApprovalService"/> built as the app builds it.</summary>
+/// <summary>
+/// The demo data on a real SQLite file and an <see cref="ApprovalService"/> built by the app's own registrations
+/// (<c>AddEmail</c>, <c>AddPdf</c>, <c>AddApprovals</c> over <see cref="AppServices"/>).
+/// </summary>
 internal sealed class ApprovalTestKit : IAsyncDisposable
 {
     /// <summary>The demo data is seeded once per test run (nine password hashes take seconds) and copied into each test's file.</summary>
     private static readonly Lazy<Task<byte[]>> SeededDatabase = new(SeedOnceAsync);
-    private readonly ServiceProvider _templates = new ServiceCollection()
-        .AddSingleton(new PublicLinks(PublicLinks.DefaultBaseUrl)).BuildServiceProvider();
 
-    private readonly EmailOutbox _outbox;
-    private readonly ApprovalReadCache _reads = new(TimeProvider.System);
+    private readonly AppServices _app = new((services, configuration) =>
+    {
+        services.AddEmail(configuration);
+        services.AddPdf(configuration);
+        services.AddApprovals();
+    }, migrate: false); // the seeded file is copied in
+    private readonly AsyncServiceScope _scope;
 
     private ApprovalTestKit()
     {
-        Notifier = new LiveNotifier(NullLogger<LiveNotifier>.Instance);
-        _outbox = new EmailOutbox(_templates.GetRequiredService<IServiceScopeFactory>(), NullLoggerFactory.Instance, TimeProvider.System, Notifier);
-        Service = ServiceOn(Database.Factory);
+        _scope = _app.Provider.CreateAsyncScope();
+        Service = _scope.ServiceProvider.GetRequiredService<ApprovalService>();
     }
 
-    private ApprovalService ServiceOn(IDbContextFactory<MadrasahDbContext> factory) =>
-        new(factory, new AuditLog(TimeProvider.System), _outbox, Notifier, PdfTestKit.Receipts(Database), _reads, TimeProvider.System);
-
-    /// <summary>A second service on the same database whose contexts run the given EF interceptors (to stage races).</summary>
+    /// <summary>A second service on the same database whose contexts also run the given EF interceptors (to stage races).</summary>
     public ApprovalService ServiceWith(params IInterceptor[] interceptors) =>
-        ServiceOn(new PooledDbContextFactory<MadrasahDbContext>(
-            new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite(Database.ConnectionString).AddInterceptors(interceptors).Options));
+        ActivatorUtilities.CreateInstance<ApprovalService>(_scope.ServiceProvider, new PooledDbContextFactory<MadrasahDbContext>(
+            new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite(Database.ConnectionString)
+                .AddInterceptors([_app.Provider.GetRequiredService<AfterCommitInterceptor>(), .. interceptors]).Options));
 
-    public TestDatabase Database { get; } = new();
-    public LiveNotifier Notifier { get; }
+    public TestDatabase Database => _app.Database;
+    public LiveNotifier Notifier => _app.Provider.GetRequiredService<LiveNotifier>();
     public ApprovalService Service { get; }
 
     public UserScope Operator { get; private set; } = UserScope.Anonymous;
@@ -157,7 +159,7 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _templates.DisposeAsync();
-        await Database.DisposeAsync();
+        await _scope.DisposeAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Madrasah.Blazor.Components.Shared;
 using Madrasah.Blazor.Features.Approvals;
 
 namespace Madrasah.Blazor.Tests.Features.Approvals;
@@ -25,8 +27,27 @@ public sealed class ChangeRequestRowHtmlTests
         Assert.Contains("<a href=\"/perubahan/7\">#7</a>", html);
         Assert.Contains("Nama Lembaga, Telepon", html);
         Assert.Contains("23 Nov 2026 10.10", html); // 03.10 UTC is 10.10 WIB
-        Assert.Contains("Menunggu Persetujuan Kabupaten/Kota", html);
+        Assert.Contains(ToneMarkup.Chip(Tone.Waiting, "Menunggu Persetujuan Kabupaten/Kota", "request-status"), html);
         Assert.DoesNotContain("Al-Ikhlas", html); // the head's inbox has no institution column
         Assert.Same(html, Row.CellsHtml(withInstitution: false)); // made once, shared by every open inbox
     }
+
+    [Fact]
+    public void Each_cell_names_its_column_for_the_phone_card_and_carries_no_styling()
+    {
+        var html = Row.CellsHtml(withInstitution: true);
+        Assert.Equal(["No.", "Lembaga", "Isian yang diubah", "Diajukan oleh", "Diajukan", "Status"],
+            Regex.Matches(html, "<td data-label=\"([^\"]+)\">").Select(m => m.Groups[1].Value));
+        Assert.DoesNotMatch("<td[^>]* class=", html);
+    }
+
+    [Theory]
+    [InlineData(ChangeRequestStatus.Draft, Tone.Neutral)]
+    [InlineData(ChangeRequestStatus.WaitingForHead, Tone.Waiting)]
+    [InlineData(ChangeRequestStatus.WaitingForDistrict, Tone.Waiting)]
+    [InlineData(ChangeRequestStatus.RejectedByHead, Tone.Danger)]
+    [InlineData(ChangeRequestStatus.RejectedByDistrict, Tone.Danger)]
+    [InlineData(ChangeRequestStatus.Applied, Tone.Success)]
+    [InlineData(ChangeRequestStatus.Withdrawn, Tone.Neutral)]
+    public void Every_status_has_a_tone(ChangeRequestStatus status, Tone tone) => Assert.Equal(tone, status.Tone());
 }

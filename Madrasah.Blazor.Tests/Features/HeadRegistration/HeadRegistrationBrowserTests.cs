@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Tests.Infrastructure;
@@ -28,21 +27,19 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         await operatorPage.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
 
         // 4. In the institution identity block: "KODE REGISTRASI". A first code, then a new one: the first stops working.
+        // (The card's "Batal" and its other states are checked component by component in RegistrationCodeCardTests.)
         var card = operatorPage.GetByTestId("institution-identity").GetByTestId("registration-code-card");
         await Expect(card).ToContainTextAsync("KODE REGISTRASI");
         await card.GetByRole(AriaRole.Button, new() { Name = "Buat Kode Baru" }).ClickAsync();
         await Expect(card.GetByTestId("registration-code")).ToHaveTextAsync(new Regex("^[A-Z2-9]{10}$"));
         var oldCode = await card.GetByTestId("registration-code").TextContentAsync();
-        // A still valid code is replaced only after a confirmation; "Batal" keeps it.
+        // A still valid code is replaced only after a confirmation in a dialog.
         await card.GetByRole(AriaRole.Button, new() { Name = "Buat Kode Baru" }).ClickAsync();
-        var confirm = card.GetByTestId("registration-code-new-confirm");
+        var confirm = operatorPage.GetByRole(AriaRole.Dialog, new() { Name = "Buat Kode Baru" });
         await Expect(confirm).ToContainTextAsync("tidak dapat dipakai lagi");
         await BrowserFixture.ScreenshotAsync(operatorPage, "head-registration-01a-confirm-new-code");
-        await confirm.GetByRole(AriaRole.Button, new() { Name = "Batal" }).ClickAsync();
-        await Expect(confirm).ToHaveCountAsync(0);
-        await Expect(card.GetByTestId("registration-code")).ToHaveTextAsync(oldCode!);
-        await card.GetByRole(AriaRole.Button, new() { Name = "Buat Kode Baru" }).ClickAsync();
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Ya, buat kode baru" }).ClickAsync();
+        await Expect(confirm).ToHaveCountAsync(0);
         await Expect(card.GetByTestId("registration-code")).Not.ToHaveTextAsync(oldCode!);
         await Expect(card.GetByTestId("registration-code-expiry")).ToContainTextAsync("WIB");
         await BrowserFixture.ScreenshotAsync(operatorPage, "head-registration-01-operator-code");
@@ -83,40 +80,47 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         // 11. An active email not used by any account: a used one is refused as it is typed.
         var email = head.GetByLabel("Email", new() { Exact = true });
         await email.FillAsync("kepala@min1sleman.sch.id");
-        await Expect(head.GetByTestId("email-message")).ToContainTextAsync("sudah digunakan");
+        await Expect(FieldMessage(head, "Email")).ToContainTextAsync("sudah digunakan");
         await email.FillAsync(HeadEmail);
-        await Expect(head.GetByTestId("email-message")).ToHaveTextAsync("Email dapat digunakan.");
+        await Expect(FieldMessage(head, "Email")).ToHaveTextAsync("Email dapat digunakan.");
 
-        // 12–14. Weak passwords show red rules and keep "Selanjutnya" disabled; a common one has its own message;
-        // a strong one shows "Password Strong" but the repeat must match.
+        // 12–14. Weak passwords show red rules and keep "Selanjutnya" disabled; a common one has its own red line;
+        // a strong one shows "Password Strong" but the repeat must match. (Each line's states: PasswordChecklistTests.)
         var password = head.GetByLabel("Password", new() { Exact = true });
         var repeat = head.GetByLabel("Ulangi Password", new() { Exact = true });
         var strength = head.GetByTestId("password-strength");
+        var rules = head.GetByTestId("password-rules");
 
         await password.FillAsync("sleman");
         await repeat.FillAsync("sleman");
-        await Expect(head.Locator("[data-testid='password-rules'] li[data-met='false']")).ToHaveCountAsync(4);
-        await Expect(head.Locator("[data-testid='password-rules'] li[data-rule='upper']")).ToHaveClassAsync(new Regex("text-danger"));
+        await Expect(rules.Locator("li[data-met='false']")).ToHaveCountAsync(5);
+        await Expect(rules.Locator("li[data-rule='upper']")).ToHaveClassAsync(new Regex("mud-error-text"));
         await Expect(strength).ToHaveTextAsync("Password belum memenuhi ketentuan.");
-        await Expect(strength).ToHaveClassAsync(new Regex("text-danger"));
+        await Expect(strength).ToHaveClassAsync(new Regex("mud-error-text"));
         await Expect(next).ToBeDisabledAsync();
         await BrowserFixture.ScreenshotAsync(head, "head-registration-03-weak-password");
 
         await password.FillAsync("P@ssw0rd123!");
         await repeat.FillAsync("P@ssw0rd123!");
-        await Expect(head.Locator("[data-testid='password-rules'] li[data-met='true']")).ToHaveCountAsync(5);
+        await Expect(rules.Locator("li[data-met='true']")).ToHaveCountAsync(5);
+        var common = rules.Locator("li[data-rule='common']");
+        await Expect(common).ToHaveAttributeAsync("data-met", "false");
+        await Expect(common).ToContainTextAsync("Bukan password yang umum digunakan");
+        await Expect(common).ToHaveClassAsync(new Regex("mud-error-text"));
         await Expect(strength).ToContainTextAsync("terlalu umum");
         await Expect(next).ToBeDisabledAsync();
+        await BrowserFixture.ScreenshotAsync(head, "head-registration-03b-common-password");
 
         await password.FillAsync(HeadPassword);
         await repeat.FillAsync(HeadPassword + "x");
         await Expect(strength).ToHaveTextAsync("Password Strong");
-        await Expect(strength).ToHaveClassAsync(new Regex("text-success"));
-        await Expect(head.GetByTestId("repeat-message")).ToHaveTextAsync("Ulangi Password tidak sama dengan Password.");
+        await Expect(strength).ToHaveClassAsync(new Regex("mud-success-text"));
+        await Expect(rules.Locator("li[data-met='true']")).ToHaveCountAsync(6);
+        await Expect(FieldMessage(head, "Ulangi Password")).ToHaveTextAsync("Ulangi Password tidak sama dengan Password.");
         await Expect(next).ToBeDisabledAsync();
 
         await repeat.FillAsync(HeadPassword);
-        await Expect(head.GetByTestId("repeat-message")).ToHaveCountAsync(0);
+        await Expect(head.GetByText("Ulangi Password tidak sama dengan Password.")).ToHaveCountAsync(0);
         await Expect(next).ToBeEnabledAsync();
         await BrowserFixture.ScreenshotAsync(head, "head-registration-04-strong-password");
 
@@ -155,8 +159,8 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         await Expect(mailbox.GetByTestId("mail-body").GetByRole(AriaRole.Link, new() { Name = link!, Exact = true })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(mailbox, "head-registration-07-email");
         var eml = Directory.GetFiles(fixture.App.MailFolder, "*.eml").Select(File.ReadAllText).Single(text => text.Contains(HeadEmail));
-        var from = new MailAddress(ReceivedMail.Parse(eml).From);
-        Assert.Equal("Madrasah Notifikasi", from.DisplayName);
+        var from = MimeKit.MailboxAddress.Parse(ReceivedMail.Parse(eml).From);
+        Assert.Equal("Madrasah Notifikasi", from.Name);
         Assert.Equal("notifikasi@madrasah.local", from.Address);
         await mailbox.Context.CloseAsync();
 

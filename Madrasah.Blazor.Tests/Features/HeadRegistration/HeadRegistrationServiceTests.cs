@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Madrasah.Blazor.Components.Account;
+using Madrasah.Blazor.Features.SignIn;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Infrastructure;
@@ -31,12 +31,10 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
     private AppServices CreateApp(Dictionary<string, string?>? settings = null) =>
         new((services, configuration) =>
         {
-            services.AddSingleton<TimeProvider>(_clock);
-            services.AddLiveUpdates();
-            services.AddPublicLinks(configuration);
-            services.AddSingleton<EmailOutbox>();
+            services.AddEmail(configuration);
             services.AddHeadRegistration(configuration);
-            services.AddScoped<LoginService>();
+            services.AddSignIn();
+            services.AddSingleton<TimeProvider>(_clock);
         }, settings);
 
     /// <summary>Starts over on a fresh database with these settings (as appsettings.json or the environment give them).</summary>

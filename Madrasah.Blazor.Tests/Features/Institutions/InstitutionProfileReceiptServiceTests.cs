@@ -6,13 +6,16 @@ using Madrasah.Blazor.Infrastructure.Pdf;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Madrasah.Blazor.Tests.Infrastructure.Pdf;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Madrasah.Blazor.Tests.Features.Institutions;
 
 public class InstitutionProfileReceiptServiceTests
 {
-    private static InstitutionProfileReceiptService Service(TestDatabase database) =>
-        new(database.Factory, new InstitutionService(database.Factory), PdfTestKit.Receipts(database), new AuditLog(TimeProvider.System));
+    private static AppServices App() => PdfTestKit.App(configure: (services, _) => services.AddInstitutions());
+
+    private static InstitutionProfileReceiptService Service(AppServices app) =>
+        app.Provider.CreateScope().ServiceProvider.GetRequiredService<InstitutionProfileReceiptService>();
 
     private static UserScope OperatorOf(Institution institution) =>
         new("user-" + institution.Id, "operator" + institution.Id, "Siti Aminah", Roles.Operator, institution.Id, institution.DistrictId);
@@ -20,23 +23,23 @@ public class InstitutionProfileReceiptServiceTests
     [Fact]
     public async Task An_operator_prints_the_profile_of_their_institution_with_an_audit_entry()
     {
-        await using var database = new TestDatabase();
-        var institution = await database.AddInstitutionAsync("MIN 1 Sleman");
-        await using (var db = database.CreateContext())
+        await using var app = App();
+        var institution = await app.Database.AddInstitutionAsync("MIN 1 Sleman");
+        await using (var db = app.Database.CreateContext())
         {
             await db.Institutions.Where(i => i.Id == institution.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.Npsn, "20412345").SetProperty(i => i.HeadName, "Ahmad Fauzi")
                 .SetProperty(i => i.StudentCount, 1234).SetProperty(i => i.TeacherCount, 56));
         }
 
-        var issued = await Service(database).IssueAsync(OperatorOf(institution), institution.Id);
+        var issued = await Service(app).IssueAsync(OperatorOf(institution), institution.Id);
 
         Assert.NotNull(issued);
         Assert.StartsWith("BPL-", issued.Number);
         Assert.Equal($"/bukti/{issued.Number}.pdf", issued.PdfUrl);
         Assert.Equal($"/bukti/{issued.Number}.pdf?unduh=1", issued.DownloadUrl);
 
-        await using var check = database.CreateContext();
+        await using var check = app.Database.CreateContext();
         var receipt = await check.Set<Receipt>().SingleAsync();
         Assert.Equal("institution-profile", receipt.Kind);
         Assert.Equal("Siti Aminah", receipt.IssuedByName);
@@ -53,13 +56,13 @@ public class InstitutionProfileReceiptServiceTests
     [Fact]
     public async Task Nobody_prints_the_profile_of_an_institution_outside_their_scope()
     {
-        await using var database = new TestDatabase();
-        var own = await database.AddInstitutionAsync("MIN 1 Sleman", "111134040001");
-        var other = await database.AddInstitutionAsync("MIN 2 Sleman", "111134040002");
+        await using var app = App();
+        var own = await app.Database.AddInstitutionAsync("MIN 1 Sleman", "111134040001");
+        var other = await app.Database.AddInstitutionAsync("MIN 2 Sleman", "111134040002");
 
-        Assert.Null(await Service(database).IssueAsync(OperatorOf(own), other.Id));
+        Assert.Null(await Service(app).IssueAsync(OperatorOf(own), other.Id));
 
-        await using var check = database.CreateContext();
+        await using var check = app.Database.CreateContext();
         Assert.Empty(await check.Set<Receipt>().ToListAsync());
         Assert.Empty(await check.Set<AuditEntry>().ToListAsync());
         Assert.Empty(await check.Set<ReceiptCounter>().ToListAsync());

@@ -12,7 +12,7 @@ namespace Madrasah.Blazor.Tests.Features.Institutions;
 public sealed class InstitutionRegistryServiceTests : IAsyncLifetime
 {
     private static readonly UserScope Admin = new("adm", "admin@madrasah.demo.id", "Administrator Sistem", Roles.Admin, null, null);
-    private readonly AppServices _app = new((services, _) => services.AddScoped<InstitutionRegistryService>());
+    private readonly AppServices _app = new((services, _) => services.AddInstitutions());
     private UserScope _sleman = UserScope.Anonymous;
     private int _slemanId;
 

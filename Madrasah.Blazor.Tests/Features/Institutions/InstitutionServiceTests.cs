@@ -9,7 +9,7 @@ namespace Madrasah.Blazor.Tests.Features.Institutions;
 /// <summary>The staff table's search, sort and pages, and the identity block, on the demo data.</summary>
 public sealed class InstitutionServiceTests : IAsyncLifetime
 {
-    private readonly AppServices _app = new((services, _) => services.AddScoped<InstitutionService>());
+    private readonly AppServices _app = new((services, _) => services.AddInstitutions());
     private UserScope _min1 = UserScope.Anonymous, _mts3 = UserScope.Anonymous, _district = UserScope.Anonymous;
     private int _min1Id;
 

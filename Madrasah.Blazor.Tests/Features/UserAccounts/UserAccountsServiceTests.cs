@@ -27,11 +27,9 @@ public sealed partial class UserAccountsServiceTests : IAsyncLifetime
     public UserAccountsServiceTests() =>
         _app = new AppServices((services, configuration) =>
         {
-            services.AddSingleton<TimeProvider>(_clock);
-            services.AddLiveUpdates();
-            services.AddPublicLinks(configuration);
-            services.AddSingleton<EmailOutbox>();
+            services.AddEmail(configuration);
             services.AddUserAccounts(configuration);
+            services.AddSingleton<TimeProvider>(_clock);
         });
 
     public async ValueTask InitializeAsync()

@@ -12,7 +12,7 @@ public class EmailSenderTests
     {
         await using var server = await SmtpTestServer.StartNewAsync();
         await using var kit = new EmailTestKit(EmailTestKit.Smtp(server.Port));
-        var sender = kit.CreateSender();
+        var sender = kit.Sender;
         var published = 0;
         using var _ = kit.Notifier.Subscribe(LiveTopics.Outbox, () => { Interlocked.Increment(ref published); return Task.CompletedTask; });
 
@@ -21,7 +21,8 @@ public class EmailSenderTests
 
         var mail = Assert.Single(server.ReadMessages());
         Assert.Equal("Uji pengiriman email", mail.Subject);
-        Assert.Contains("\"Madrasah Notifikasi\" <notifikasi@madrasah.local>", mail.From);
+        var from = MimeKit.MailboxAddress.Parse(mail.From);
+        Assert.Equal(("Madrasah Notifikasi", "notifikasi@madrasah.local"), (from.Name, from.Address));
         Assert.Contains("guru@contoh.sch.id", mail.To);
         Assert.Contains("Ibu Siti", mail.To);
         Assert.Contains("Halo Ibu Siti,", mail.TextBody);
@@ -33,7 +34,7 @@ public class EmailSenderTests
         Assert.Equal(OutboxStatus.Sent, sent.Status);
         Assert.Equal(kit.Clock.UtcNow, sent.SentUtc);
         Assert.Null(sent.LastError);
-        Assert.True(published >= 2, "Wake() and the delivery both tell the outbox views");
+        Assert.True(published >= 2, "the queued message and its delivery both tell the outbox views");
 
         Assert.Equal(0, await sender.DeliverDueAsync(CancellationToken.None));
         Assert.Single(server.ReadMessages());
@@ -45,7 +46,7 @@ public class EmailSenderTests
         await using var server = await SmtpTestServer.StartNewAsync();
         await using var kit = new EmailTestKit(EmailTestKit.Smtp(server.Port));
         kit.Options.BatchSize = 2; // more messages than one batch
-        var sender = kit.CreateSender();
+        var sender = kit.Sender;
 
         await kit.EnqueueTestEmailAsync("satu@contoh.sch.id", subject: "Pesan 1");
         Assert.Equal(1, await sender.DeliverDueAsync(CancellationToken.None));
@@ -95,7 +96,7 @@ public class EmailSenderTests
     {
         await using var server = new SmtpTestServer(); // not started: its port refuses connections
         await using var kit = new EmailTestKit(EmailTestKit.Smtp(server.Port, maxAttempts: 3));
-        var sender = kit.CreateSender();
+        var sender = kit.Sender;
         var queued = await kit.EnqueueTestEmailAsync("guru@contoh.sch.id");
 
         for (var attempt = 1; attempt <= 3; attempt++)
@@ -138,10 +139,10 @@ public class EmailSenderTests
         try
         {
             var pickup = Path.Combine(folder, "mail"); // missing: the transport creates it
-            await using var kit = new EmailTestKit(new EmailOptions { Delivery = EmailDelivery.Pickup, PickupFolder = pickup });
+            await using var kit = new EmailTestKit(new Dictionary<string, string?> { ["Email:Delivery"] = "Pickup", ["Email:PickupFolder"] = pickup });
             var queued = await kit.EnqueueTestEmailAsync("guru@contoh.sch.id", "Ibu Siti", subject: "Uji pengiriman email — folder");
 
-            Assert.Equal(1, await kit.CreateSender().DeliverDueAsync(CancellationToken.None));
+            Assert.Equal(1, await kit.Sender.DeliverDueAsync(CancellationToken.None));
 
             var file = Assert.Single(Directory.GetFiles(pickup, "*.eml"));
             var mail = ReceivedMail.Parse(await File.ReadAllTextAsync(file));
@@ -150,6 +151,14 @@ public class EmailSenderTests
             Assert.Contains("Halo Ibu Siti,", mail.TextBody);
             Assert.Contains("Halo Ibu Siti,", mail.HtmlBody);
             Assert.Equal(OutboxStatus.Sent, (await kit.ReloadAsync(queued.Id)).Status);
+            Assert.Empty(Directory.GetFiles(pickup, "*.tmp")); // written under a temporary name, then renamed
+
+            using var parsed = await MimeKit.MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+            Assert.IsType<MimeKit.MultipartAlternative>(parsed.Body);
+            Assert.Equal(("Uji pengiriman email — folder", "guru@contoh.sch.id"), (parsed.Subject, parsed.To.Mailboxes.Single().Address));
+            Assert.Contains("Halo Ibu Siti,", parsed.TextBody);
+            Assert.Contains("Halo Ibu Siti,", parsed.HtmlBody);
+            Assert.StartsWith($"outbox-{queued.Id}-", parsed.MessageId);
         }
         finally
         {

@@ -1,63 +1,68 @@
 using Madrasah.Blazor.Data;
-using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Live;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Email;
 
-/// <summary>The email services built by hand on their own test database, a manual clock and the given options.</summary>
+/// <summary>
+/// The email services as <c>AddEmail</c> registers them (over <see cref="AppServices"/>: a real SQLite file, the
+/// after-commit interceptor), with a manual clock and the given settings ("Email:…" as appsettings.json gives them).
+/// </summary>
 internal sealed class EmailTestKit : IAsyncDisposable
 {
     public static readonly UserScope AdminUser = new("admin-1", "admin@madrasah.local", "Admin Sistem", Roles.Admin, null, null);
 
-    private readonly ServiceProvider _services;
+    private readonly AppServices _app;
 
-    public EmailTestKit(EmailOptions options)
+    public EmailTestKit(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        Options = options;
-        // Like the app's container for templates: the email options, and a scoped cascading value (the app's Razor
-        // services register such scoped suppliers, which a renderer built on the root provider cannot get), scopes validated.
-        var services = new ServiceCollection().AddSingleton(Microsoft.Extensions.Options.Options.Create(options))
-            .AddSingleton(new Madrasah.Blazor.Infrastructure.PublicLinks(Madrasah.Blazor.Infrastructure.PublicLinks.DefaultBaseUrl));
-        services.AddCascadingValue(_ => options);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
-        Notifier = new LiveNotifier(NullLogger<LiveNotifier>.Instance);
-        Outbox = new EmailOutbox(_services.GetRequiredService<IServiceScopeFactory>(), NullLoggerFactory.Instance, Clock, Notifier);
-        AdminService = new OutboxAdminService(Database.Factory, Outbox, new AuditLog(Clock), Clock);
+        _app = new AppServices((services, configuration) =>
+        {
+            services.AddEmail(configuration);
+            services.AddSingleton<TimeProvider>(Clock);
+            // A scoped cascading value, as the app's Razor services register: templates must render in a scope of
+            // their own (the root provider refuses scoped services, AppServices validates scopes).
+            services.AddCascadingValue(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value);
+            configure?.Invoke(services);
+        }, settings);
     }
 
-    public TestDatabase Database { get; } = new();
-    public EmailOptions Options { get; }
     public ManualClock Clock { get; } = new();
-    public LiveNotifier Notifier { get; }
-    public EmailOutbox Outbox { get; }
-    public OutboxAdminService AdminService { get; }
+    public TestDatabase Database => _app.Database;
+    public IServiceProvider Provider => _app.Provider;
+    /// <summary>The options the services read (one instance: a test may change them before it sends).</summary>
+    public EmailOptions Options => _app.Provider.GetRequiredService<IOptions<EmailOptions>>().Value;
+    public LiveNotifier Notifier => _app.Provider.GetRequiredService<LiveNotifier>();
+    public EmailOutbox Outbox => _app.Provider.GetRequiredService<EmailOutbox>();
+    /// <summary>The sender, over the transport Email:Delivery chooses (MailKit's SMTP client, or MimeKit's pickup files).</summary>
+    public EmailSender Sender => _app.Provider.GetRequiredService<EmailSender>();
+    public OutboxAdminService AdminService => _app.Provider.CreateScope().ServiceProvider.GetRequiredService<OutboxAdminService>();
 
-    /// <summary>Options delivering to an SMTP server on 127.0.0.1.</summary>
-    public static EmailOptions Smtp(int port, int maxAttempts = 8) =>
-        new() { Delivery = EmailDelivery.Smtp, Smtp = { Host = "127.0.0.1", Port = port, TimeoutSeconds = 10 }, MaxAttempts = maxAttempts };
-
-    /// <summary>A sender over the real System.Net.Mail transport with this kit's options.</summary>
-    public EmailSender CreateSender() => CreateSender(new SmtpMailTransport(Microsoft.Extensions.Options.Options.Create(Options)));
-
-    public EmailSender CreateSender(IMailTransport transport) =>
-        new(Database.Factory, transport, Outbox, Notifier, Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<EmailSender>.Instance);
+    /// <summary>Settings delivering to an SMTP server on 127.0.0.1 (no TLS unless <paramref name="security"/> says so).</summary>
+    public static Dictionary<string, string?> Smtp(int port, int maxAttempts = 8, string security = "None") => new()
+    {
+        ["Email:Delivery"] = "Smtp",
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = port.ToString(),
+        ["Email:Smtp:Security"] = security,
+        ["Email:Smtp:TimeoutSeconds"] = "10",
+        ["Email:MaxAttempts"] = maxAttempts.ToString(),
+    };
 
     /// <summary>Queues the test email to <paramref name="to"/> and commits it, as a feature would.</summary>
     public async Task<OutboxMessage> EnqueueTestEmailAsync(string to, string? toName = null, string subject = TestEmail.Subject)
     {
-        await using var db = Database.CreateContext();
+        await using var db = await _app.Provider.GetRequiredService<IDbContextFactory<MadrasahDbContext>>().CreateDbContextAsync();
         var message = await Outbox.EnqueueAsync<TestEmail>(db, to, toName, subject, new Dictionary<string, object?>
         {
             [nameof(TestEmail.RecipientName)] = toName,
             [nameof(TestEmail.CreatedUtc)] = Clock.UtcNow,
         });
         await db.SaveChangesAsync();
-        Outbox.Wake();
         return message;
     }
 
@@ -70,12 +75,8 @@ internal sealed class EmailTestKit : IAsyncDisposable
     public async Task<List<OutboxMessage>> AllAsync()
     {
         await using var db = Database.CreateContext();
-        return db.Set<OutboxMessage>().OrderBy(m => m.Id).ToList();
+        return await db.Set<OutboxMessage>().OrderBy(m => m.Id).ToListAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await Database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -20,7 +20,7 @@ public sealed class MailboxBrowserTests(BrowserFixture fixture)
         var address = $"uji.{Guid.NewGuid():N}@contoh.sch.id";
         await admin.GetByTestId("test-address").FillAsync(address);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Kirim Email Uji" }).ClickAsync();
-        await Expect(admin.GetByTestId("outbox-notice")).ToBeVisibleAsync();
+        await Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync($"Email uji untuk {address} masuk antrean pengiriman.");
 
         var row = watcher.GetByTestId("mail-row").Filter(new() { HasText = address });
         await Expect(row).ToBeVisibleAsync();
@@ -47,17 +47,5 @@ public sealed class MailboxBrowserTests(BrowserFixture fixture)
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Kotak Surat (Pengembangan)" })).ToBeVisibleAsync();
         await Expect(visitor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dev/surat$"));
         await visitor.Context.CloseAsync();
-    }
-
-    [Fact]
-    public async Task An_invalid_test_address_is_refused_naming_the_field()
-    {
-        var admin = await fixture.SignInAsync("admin@madrasah.demo.id");
-        await BrowserFixture.OpenAsync(admin, "/admin/surat-keluar");
-        await admin.GetByTestId("test-address").FillAsync("bukan-email");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Kirim Email Uji" }).ClickAsync();
-        await Expect(admin.Locator(".validation-message, .text-danger").First).ToContainTextAsync("Alamat Email Tujuan");
-        await Expect(admin.GetByTestId("test-address")).ToHaveValueAsync("bukan-email");
-        await admin.Context.CloseAsync();
     }
 }

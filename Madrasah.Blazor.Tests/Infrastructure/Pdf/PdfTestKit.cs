@@ -1,18 +1,27 @@
 using System.Diagnostics;
 using Madrasah.Blazor.Infrastructure.Pdf;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Pdf;
 
-/// <summary>The receipt services built as AddPdf builds them, plus poppler to read a PDF back.</summary>
+/// <summary>The receipt services through the app's own AddPdf, plus poppler to read a PDF back.</summary>
 internal static class PdfTestKit
 {
     public static readonly ReceiptKind ProfileKind = new("test-profile", "BPL", "Bukti Profil Lembaga");
 
     public static MadrasahFontResolver OsFonts() => new(MadrasahFontResolver.OsFolders);
 
-    public static ReceiptService Receipts(TestDatabase database, TimeProvider? clock = null) =>
-        new(database.Factory, new ReceiptNumberGenerator(), new PdfReceiptWriter(OsFonts()),
-            new ReceiptLinks(new Madrasah.Blazor.Infrastructure.PublicLinks(Madrasah.Blazor.Infrastructure.PublicLinks.DefaultBaseUrl)), clock ?? TimeProvider.System);
+    /// <summary>The receipt services as <c>AddPdf</c> registers them over a fresh database, at <paramref name="clock"/> when given.</summary>
+    public static AppServices App(TimeProvider? clock = null, Action<IServiceCollection, IConfiguration>? configure = null) =>
+        new((services, configuration) =>
+        {
+            services.AddPdf(configuration);
+            if (clock is not null) services.AddSingleton(clock);
+            configure?.Invoke(services, configuration);
+        });
+
+    public static ReceiptService Receipts(this AppServices app) => app.Provider.GetRequiredService<ReceiptService>();
 
     /// <summary>The text of a PDF as poppler's pdftotext reads it (layout kept).</summary>
     public static string PdfToText(byte[] pdf)

@@ -3,6 +3,7 @@ using System.Text;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Pdf;
+using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Pdf;
@@ -27,18 +28,18 @@ public class ReceiptServiceTests
 
     /// <summary>Adds an institution and issues one profile receipt for it at <see cref="Clock"/>.</summary>
     private static async Task<(Institution Institution, Receipt Receipt)> IssueOneAsync(
-        TestDatabase database, string institutionName = "MIN Uji", IReadOnlyList<ReceiptSection>? sections = null, string issuedBy = "Operator")
+        AppServices app, string institutionName = "MIN Uji", IReadOnlyList<ReceiptSection>? sections = null, string issuedBy = "Operator")
     {
-        var institution = await database.AddInstitutionAsync(institutionName);
-        var receipt = await PdfTestKit.Receipts(database, Clock).IssueAsync(ProfileRequest(institution, sections), issuedBy);
+        var institution = await app.Database.AddInstitutionAsync(institutionName);
+        var receipt = await app.Receipts().IssueAsync(ProfileRequest(institution, sections), issuedBy);
         return (institution, receipt);
     }
 
     [Fact]
     public async Task The_issued_PDF_reads_back_with_its_number_title_institution_and_time()
     {
-        await using var database = new TestDatabase();
-        var (_, receipt) = await IssueOneAsync(database, "MIN 1 Sleman", issuedBy: "Siti Aminah");
+        await using var app = PdfTestKit.App(Clock);
+        var (_, receipt) = await IssueOneAsync(app, "MIN 1 Sleman", issuedBy: "Siti Aminah");
 
         Assert.Equal("BPL-2026-000001", receipt.Number);
         var text = PdfTestKit.PdfToFlatText(receipt.PdfBytes);
@@ -53,10 +54,10 @@ public class ReceiptServiceTests
     [Fact]
     public async Task The_stored_PDF_is_a_PDF_and_its_fingerprint_matches()
     {
-        await using var database = new TestDatabase();
-        var (institution, issued) = await IssueOneAsync(database);
+        await using var app = PdfTestKit.App(Clock);
+        var (institution, issued) = await IssueOneAsync(app);
 
-        await using var db = database.CreateContext();
+        await using var db = app.Database.CreateContext();
         var stored = await db.Set<Receipt>().SingleAsync();
         Assert.Equal("%PDF-", Encoding.ASCII.GetString(stored.PdfBytes, 0, 5));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(stored.PdfBytes)), stored.Sha256);
@@ -69,8 +70,8 @@ public class ReceiptServiceTests
     [Fact]
     public async Task The_QR_code_and_footer_point_to_the_verification_page()
     {
-        await using var database = new TestDatabase();
-        var (_, receipt) = await IssueOneAsync(database);
+        await using var app = PdfTestKit.App(Clock);
+        var (_, receipt) = await IssueOneAsync(app);
 
         var url = new ReceiptLinks(new Madrasah.Blazor.Infrastructure.PublicLinks(Madrasah.Blazor.Infrastructure.PublicLinks.DefaultBaseUrl)).VerificationUrl(receipt.Number);
         Assert.Equal("http://localhost:5080/verifikasi/BPL-2026-000001", url);
@@ -84,8 +85,8 @@ public class ReceiptServiceTests
     [Fact]
     public async Task Long_values_wrap_and_extra_sections_are_printed_on_one_page()
     {
-        await using var database = new TestDatabase();
-        var (_, receipt) = await IssueOneAsync(database, sections: ChangeSections);
+        await using var app = PdfTestKit.App(Clock);
+        var (_, receipt) = await IssueOneAsync(app, sections: ChangeSections);
 
         var text = PdfTestKit.PdfToText(receipt.PdfBytes);
         Assert.Contains("Perubahan Data", text);
@@ -97,9 +98,9 @@ public class ReceiptServiceTests
     [Fact]
     public async Task A_receipt_too_long_for_one_page_continues_on_the_next()
     {
-        await using var database = new TestDatabase();
+        await using var app = PdfTestKit.App(Clock);
         var rows = Enumerable.Range(1, 40).Select(n => new ReceiptFact($"Baris {n}", $"Nilai {n}")).ToList();
-        var (_, receipt) = await IssueOneAsync(database, sections: [new ReceiptSection("Daftar Panjang", rows)]);
+        var (_, receipt) = await IssueOneAsync(app, sections: [new ReceiptSection("Daftar Panjang", rows)]);
 
         var text = PdfTestKit.PdfToText(receipt.PdfBytes);
         Assert.Equal(2, text.Count(c => c == '\f'));
@@ -110,9 +111,9 @@ public class ReceiptServiceTests
     [Fact]
     public async Task Parallel_issues_get_distinct_gap_free_numbers()
     {
-        await using var database = new TestDatabase();
-        var institution = await database.AddInstitutionAsync();
-        var receipts = PdfTestKit.Receipts(database, Clock);
+        await using var app = PdfTestKit.App(Clock);
+        var institution = await app.Database.AddInstitutionAsync();
+        var receipts = app.Receipts();
 
         var issued = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => receipts.IssueAsync(ProfileRequest(institution), "Operator"))));
 
@@ -122,9 +123,9 @@ public class ReceiptServiceTests
     [Fact]
     public async Task Verification_finds_an_issued_number_and_nothing_else()
     {
-        await using var database = new TestDatabase();
-        var institution = await database.AddInstitutionAsync("MTsN 2 Sleman", "121134040002", InstitutionType.MTs);
-        var receipts = PdfTestKit.Receipts(database, Clock);
+        await using var app = PdfTestKit.App(Clock);
+        var institution = await app.Database.AddInstitutionAsync("MTsN 2 Sleman", "121134040002", InstitutionType.MTs);
+        var receipts = app.Receipts();
         var issued = await receipts.IssueAsync(ProfileRequest(institution), "Operator");
 
         var found = await receipts.VerifyAsync(" bpl-2026-000001 ");
@@ -140,10 +141,10 @@ public class ReceiptServiceTests
     [Fact]
     public async Task The_PDF_downloads_only_within_the_users_scope()
     {
-        await using var database = new TestDatabase();
-        var own = await database.AddInstitutionAsync("MIN 1 Sleman", "111134040001");
-        var other = await database.AddInstitutionAsync("MIN 2 Sleman", "111134040002");
-        var receipts = PdfTestKit.Receipts(database, Clock);
+        await using var app = PdfTestKit.App(Clock);
+        var own = await app.Database.AddInstitutionAsync("MIN 1 Sleman", "111134040001");
+        var other = await app.Database.AddInstitutionAsync("MIN 2 Sleman", "111134040002");
+        var receipts = app.Receipts();
         var receipt = await receipts.IssueAsync(ProfileRequest(own), "Operator");
 
         UserScope Operator(Institution i) => new("u-" + i.Id, "op" + i.Id, "Operator", Roles.Operator, i.Id, i.DistrictId);
@@ -164,14 +165,14 @@ public class ReceiptServiceTests
     [Fact]
     public async Task The_PDF_renders_to_an_image()
     {
-        await using var database = new TestDatabase();
-        var (_, receipt) = await IssueOneAsync(database, "Madrasah Ibtidaiyah Negeri 1 Kabupaten Sleman Daerah Istimewa Yogyakarta Kampus Utara", ChangeSections);
+        await using var app = PdfTestKit.App(Clock);
+        var (_, receipt) = await IssueOneAsync(app, "Madrasah Ibtidaiyah Negeri 1 Kabupaten Sleman Daerah Istimewa Yogyakarta Kampus Utara", ChangeSections);
 
-        var pdf = Path.Combine(database.Folder, "receipt.pdf");
+        var pdf = Path.Combine(app.Database.Folder, "receipt.pdf");
         await File.WriteAllBytesAsync(pdf, receipt.PdfBytes);
-        PdfTestKit.Run("pdftoppm", "-png", "-r", "60", pdf, Path.Combine(database.Folder, "receipt"));
+        PdfTestKit.Run("pdftoppm", "-png", "-r", "60", pdf, Path.Combine(app.Database.Folder, "receipt"));
 
-        var png = Assert.Single(Directory.GetFiles(database.Folder, "receipt*.png"));
+        var png = Assert.Single(Directory.GetFiles(app.Database.Folder, "receipt*.png"));
         Assert.True(new FileInfo(png).Length > 5_000);
         if (Environment.GetEnvironmentVariable("MADRASAH_KEEP_RECEIPT") is { Length: > 0 } keep)
             File.Copy(pdf, keep, overwrite: true);

@@ -1,6 +1,8 @@
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Time;
+using Madrasah.Blazor.Infrastructure.Validation;
+using Microsoft.Extensions.DependencyInjection;
 using Madrasah.Blazor.Tests.Infrastructure;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Time;
@@ -48,19 +50,13 @@ public sealed class WorkingHoursTests
     }
 }
 
-public sealed class HolidayCalendarTests : IAsyncLifetime
+public sealed class HolidayCalendarTests : IAsyncDisposable
 {
-    private readonly TestDatabase _db = new();
-    private HolidayCalendar _calendar = null!;
+    private readonly AppServices _services = new((services, _) => services.AddMadrasahTime());
+    private HolidayCalendar _calendar => _services.Provider.GetRequiredService<HolidayCalendar>();
     private static readonly UserScope Admin = new("adm", "admin@madrasah.demo.id", "Admin", Roles.Admin, null, null);
 
-    public ValueTask InitializeAsync()
-    {
-        _calendar = new HolidayCalendar(_db.Factory, new AuditLog(TimeProvider.System));
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _db.DisposeAsync();
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     [Fact]
     public async Task The_2026_decree_is_in_the_calendar_from_the_migration()
@@ -80,7 +76,7 @@ public sealed class HolidayCalendarTests : IAsyncLifetime
         var hours = await _calendar.GetWorkingHoursAsync();
         Assert.True(hours.IsWorkingDay(new DateOnly(2027, 3, 10)));
 
-        Assert.Null(await _calendar.AddAsync(Admin, new DateOnly(2027, 3, 10), "Hari Raya Idul Fitri 1448 Hijriah", HolidayKind.LiburNasional));
+        Assert.True((await _calendar.AddAsync(Admin, new DateOnly(2027, 3, 10), "Hari Raya Idul Fitri 1448 Hijriah", HolidayKind.LiburNasional)).Succeeded);
 
         Assert.False((await _calendar.GetWorkingHoursAsync()).IsWorkingDay(new DateOnly(2027, 3, 10)));
         Assert.Contains(await _calendar.ListAsync(2027), d => d.Name == "Hari Raya Idul Fitri 1448 Hijriah");
@@ -89,9 +85,9 @@ public sealed class HolidayCalendarTests : IAsyncLifetime
     [Fact]
     public async Task Bad_input_is_refused_naming_the_field()
     {
-        Assert.Equal("Tanggal wajib diisi.", await _calendar.AddAsync(Admin, null, "Libur", HolidayKind.LiburNasional));
-        Assert.Equal("Keterangan wajib diisi.", await _calendar.AddAsync(Admin, new DateOnly(2027, 2, 2), " ", HolidayKind.LiburNasional));
+        Assert.Equal(FormResult.Error("Date", "Tanggal wajib diisi.").Errors, (await _calendar.AddAsync(Admin, null, "Libur", HolidayKind.LiburNasional)).Errors);
+        Assert.Equal(FormResult.Error("Name", "Keterangan wajib diisi.").Errors, (await _calendar.AddAsync(Admin, new DateOnly(2027, 2, 2), " ", HolidayKind.LiburNasional)).Errors);
         var duplicate = await _calendar.AddAsync(Admin, new DateOnly(2026, 8, 17), "Lagi", HolidayKind.LiburNasional);
-        Assert.Equal("Tanggal: 17 Agustus 2026 sudah tercatat sebagai hari libur.", duplicate);
+        Assert.Equal(FormResult.Error("Date", "17 Agustus 2026 sudah tercatat sebagai hari libur.").Errors, duplicate.Errors);
     }
 }

@@ -106,6 +106,25 @@ public sealed class IdentifiersTests
         else Assert.Contains(expected, message);
     }
 
+    [Theory]
+    [InlineData("kepala@min1sleman.sch.id", true)]
+    [InlineData(" a.b+tag@contoh.go.id ", true)] // surrounding spaces are trimmed
+    [InlineData("nama@contoh", false)]          // no dot in the host
+    [InlineData("nama@.contoh.id", false)]
+    [InlineData("nama@contoh.id.", false)]
+    [InlineData("bukan-email", false)]
+    [InlineData("@contoh.id", false)]
+    [InlineData("Ibu Siti <siti@contoh.id>", false)] // one bare address, no display name
+    [InlineData("siti@contoh.id, budi@contoh.id", false)]
+    [InlineData("siti budi@contoh.id", false)]
+    [InlineData("siti@[10.0.0.1]", false)]
+    public void Email_is_one_bare_address_with_a_dotted_host(string email, bool valid)
+    {
+        var message = Identifiers.CheckEmail(email);
+        if (valid) Assert.Null(message);
+        else Assert.Equal("Format Email tidak valid. Contoh: nama@contoh.sch.id", message);
+    }
+
     [Fact]
     public void Attributes_use_the_display_name_in_their_message()
     {

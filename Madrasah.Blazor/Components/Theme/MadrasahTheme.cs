@@ -38,6 +38,8 @@ public static class MadrasahTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["Roboto", "Helvetica Neue", "Arial", "DejaVu Sans", "sans-serif"] },
+            // Buttons keep the seeds' labels as written ("Selanjutnya", "Verifikasi Email Sekarang"), not upper case.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "6px", DrawerWidthLeft = "250px" },
     };

@@ -21,8 +21,13 @@ public sealed record ApprovalResult(
 /// <summary>The head's decision on one field: approve, or reject with a reason.</summary>
 public sealed record FieldDecisionInput(int FieldId, bool Approve, string? Reason = null);
 
-/// <summary>Filters of an inbox; every filter is optional. Dates are WIB calendar days of submission, both included.</summary>
-public sealed record ChangeRequestFilter(int? InstitutionId = null, ChangeRequestStatus? Status = null, DateOnly? From = null, DateOnly? To = null)
+/// <summary>
+/// Filters of an inbox; every filter is optional. Dates are WIB calendar days of submission, both included;
+/// <see cref="Search"/> as <see cref="ChangeRequestListQuery.Matching"/> reads it; <see cref="Sort"/> null is newest change first.
+/// </summary>
+public sealed record ChangeRequestFilter(
+    int? InstitutionId = null, ChangeRequestStatus? Status = null, DateOnly? From = null, DateOnly? To = null,
+    string? Search = null, ChangeRequestSort? Sort = null)
 {
     /// <summary>The labels of the district inbox's date fields, as the message below names them.</summary>
     public const string FromLabel = "Diajukan dari", ToLabel = "Diajukan sampai";

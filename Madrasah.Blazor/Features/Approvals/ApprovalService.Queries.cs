@@ -29,7 +29,7 @@ public sealed partial class ApprovalService
         return new ChangeRequestForm { Values = values, Current = current, Note = request.OperatorNote, Revision = request.Revision };
     }
 
-    /// <summary>One page of the requests this user sees, newest change first; none for dates that cannot match (see <see cref="ChangeRequestFilter.DateRangeError"/>).</summary>
+    /// <summary>One page of the requests this user sees, newest change first unless the filter sorts otherwise; none for dates that cannot match (see <see cref="ChangeRequestFilter.DateRangeError"/>).</summary>
     public Task<ChangeRequestList> ListAsync(UserScope scope, ChangeRequestFilter? filter = null, int page = 1)
     {
         filter ??= new();
@@ -45,21 +45,22 @@ public sealed partial class ApprovalService
         if (filter.Status is { } status) query = query.Where(r => r.Status == status);
         if (filter.From is { } from) { var fromUtc = Wib.ToUtc(from.ToDateTime(TimeOnly.MinValue)); query = query.Where(r => r.SubmittedUtc >= fromUtc); }
         if (filter.To is { } to) { var toUtc = Wib.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)); query = query.Where(r => r.SubmittedUtc < toUtc); }
-        return await PageAsync(query, page);
+        return await PageAsync(query.Matching(filter.Search), page, filter.Sort);
     }
 
-    /// <summary>The head's inbox: the page of requests waiting for the head, and the page of the other (history).</summary>
-    public Task<HeadInbox> HeadInboxAsync(UserScope scope, int waitingPage = 1, int historyPage = 1) =>
+    /// <summary>The head's inbox: the page of requests waiting for the head, and the page of the other (history), each in its own order.</summary>
+    public Task<HeadInbox> HeadInboxAsync(UserScope scope, int waitingPage = 1, int historyPage = 1, ChangeRequestSort? waitingSort = null, ChangeRequestSort? historySort = null) =>
         scope.Role != Roles.KepalaMadrasah ? Task.FromResult(HeadInbox.Empty)
-            : reads.GetOrLoadAsync($"head|{ScopeKey(scope)}|{waitingPage}|{historyPage}", () => QueryHeadInboxAsync(scope, waitingPage, historyPage));
+            : reads.GetOrLoadAsync($"head|{ScopeKey(scope)}|{waitingPage}|{historyPage}|{waitingSort}|{historySort}",
+                () => QueryHeadInboxAsync(scope, waitingPage, historyPage, waitingSort, historySort));
 
-    private async Task<HeadInbox> QueryHeadInboxAsync(UserScope scope, int waitingPage, int historyPage)
+    private async Task<HeadInbox> QueryHeadInboxAsync(UserScope scope, int waitingPage, int historyPage, ChangeRequestSort? waitingSort, ChangeRequestSort? historySort)
     {
         await using var db = await factory.CreateDbContextAsync();
         var visible = db.Set<ChangeRequest>().VisibleApprovals(scope);
         return new HeadInbox(
-            await PageAsync(visible.Where(r => r.Status == ChangeRequestStatus.WaitingForHead), waitingPage),
-            await PageAsync(visible.Where(r => r.Status != ChangeRequestStatus.WaitingForHead), historyPage));
+            await PageAsync(visible.Where(r => r.Status == ChangeRequestStatus.WaitingForHead), waitingPage, waitingSort),
+            await PageAsync(visible.Where(r => r.Status != ChangeRequestStatus.WaitingForHead), historyPage, historySort));
     }
 
     /// <summary>What waits for this user: the head's and the district's pending decisions, the operator's rejected requests.</summary>
@@ -118,11 +119,11 @@ public sealed partial class ApprovalService
     /// One page of rows in one query (no tracking, only the shown columns, the changed fields joined in SQL); a page
     /// past the end (rows withdrawn meanwhile) falls back to the last page.
     /// </summary>
-    private static async Task<ChangeRequestList> PageAsync(IQueryable<ChangeRequest> query, int page)
+    private static async Task<ChangeRequestList> PageAsync(IQueryable<ChangeRequest> query, int page, ChangeRequestSort? sort)
     {
         page = Math.Max(1, page);
         var rows = await query.AsNoTracking()
-            .OrderByDescending(r => r.UpdatedUtc).ThenByDescending(r => r.Id)
+            .SortedBy(sort)
             .Skip((page - 1) * PageSize).Take(PageSize + 1)
             .Select(r => new ChangeRequestListItem(r.Id, r.Institution.Name, r.Status, r.CreatedByName, r.SubmittedUtc,
                 string.Join(", ", r.Fields.OrderBy(f => f.Id).Select(f => f.Label))))
@@ -130,7 +131,7 @@ public sealed partial class ApprovalService
         if (rows.Count == 0 && page > 1)
         {
             var lastPage = Math.Max(1, (await query.CountAsync() + PageSize - 1) / PageSize);
-            return lastPage < page ? await PageAsync(query, lastPage) : new ChangeRequestList([], page, false);
+            return lastPage < page ? await PageAsync(query, lastPage, sort) : new ChangeRequestList([], page, false);
         }
         return new ChangeRequestList(rows.Take(PageSize).ToList(), page, rows.Count > PageSize);
     }

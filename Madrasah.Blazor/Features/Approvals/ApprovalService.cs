@@ -11,14 +11,14 @@ namespace Madrasah.Blazor.Features.Approvals;
 /// <summary>
 /// The approval chain of institution data: the operator drafts, submits, withdraws, revises or closes a change request;
 /// the head decides field by field; the district approves (applies, in one transaction) or rejects. Every step
-/// writes the timeline, the audit log, the emails for whoever acts next, and publishes live topics after commit.
+/// writes the timeline, the audit log, the emails for whoever acts next, and names the live topics it changes on its
+/// unit of work (published once it commits, see <see cref="AfterCommitInterceptor"/>).
 /// Every read and every action goes through one visibility rule (<see cref="ApprovalVisibility"/>).
 /// </summary>
 public sealed partial class ApprovalService(
     IDbContextFactory<MadrasahDbContext> factory,
     AuditLog audit,
     EmailOutbox outbox,
-    LiveNotifier notifier,
     ReceiptService receipts,
     ApprovalReadCache reads,
     TimeProvider clock)
@@ -102,6 +102,7 @@ public sealed partial class ApprovalService(
             // Saved first so the audit entry and the emails can name the request's number; one transaction for all.
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
+            PublishAfterCommit(db, institution, request, before);
             audit.Record(db, scope, submit ? (wasRejected ? "approvals.resubmitted" : "approvals.submitted") : "approvals.draft-saved",
                 $"{action.Label()}: pengajuan #{request.Id}, perubahan {changes} untuk {institution.Name}." + (forwardDirectly ? $" {NoHeadAccountNote}" : ""),
                 institution.Id, institution.DistrictId, nameof(ChangeRequest), request.Id);
@@ -116,7 +117,6 @@ public sealed partial class ApprovalService(
         {
             return ApprovalResult.Fail(ConcurrencyMessage);
         }
-        Published(institution, request, before, emailed: submit);
         return ApprovalResult.Ok(request.Id);
     }
 
@@ -140,8 +140,8 @@ public sealed partial class ApprovalService(
         audit.Record(db, scope, closing ? "approvals.closed" : "approvals.withdrawn",
             $"Pengajuan perubahan #{request.Id} untuk {request.Institution.Name} {(closing ? "ditutup setelah ditolak" : "ditarik kembali")}.",
             request.InstitutionId, request.Institution.DistrictId, nameof(ChangeRequest), request.Id);
+        PublishAfterCommit(db, request.Institution, request, before);
         if (!await TrySaveAsync(db)) return ApprovalResult.Fail(ConcurrencyMessage);
-        Published(request.Institution, request, before, emailed: false);
         return ApprovalResult.Ok(request.Id);
     }
 
@@ -201,8 +201,8 @@ public sealed partial class ApprovalService(
             $"Kepala Madrasah memutuskan pengajuan #{request.Id}: disetujui [{string.Join(", ", approved)}], ditolak [{string.Join(", ", rejected)}].",
             institution.Id, institution.DistrictId, nameof(ChangeRequest), request.Id);
 
+        PublishAfterCommit(db, institution, request, before);
         if (!await TrySaveAsync(db)) return ApprovalResult.Fail(ConcurrencyMessage);
-        Published(institution, request, before, emailed: true);
         return ApprovalResult.Ok(request.Id);
     }
 
@@ -277,6 +277,7 @@ public sealed partial class ApprovalService(
                     institution.Id, institution.DistrictId, nameof(ChangeRequest), request.Id);
             }
             await EmailOperatorAsync(db, institution, request);
+            PublishAfterCommit(db, institution, request, before, applied: approve);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
@@ -288,7 +289,6 @@ public sealed partial class ApprovalService(
             var institutionChanged = ex.Entries.Any(e => e.Entity is Institution) && !ex.Entries.Any(e => e.Entity is ChangeRequest);
             return ApprovalResult.Fail(institutionChanged ? InstitutionChangedMessage : ConcurrencyMessage);
         }
-        Published(institution, request, before, emailed: true, applied: approve);
         return ApprovalResult.Ok(request.Id);
     }
 
@@ -382,16 +382,19 @@ public sealed partial class ApprovalService(
         public static Audience Of(ChangeRequest request) => new(ApprovalVisibility.SeenByHead(request), ApprovalVisibility.SeenByDistrict(request));
     }
 
-    private void Published(Institution institution, ChangeRequest request, Audience before, bool emailed, bool applied = false)
+    /// <summary>
+    /// The topics of the inboxes that showed the request before this change or show it after it (the shared inbox reads
+    /// forget them first, see <see cref="ApprovalReadCache"/>); an applied change also wakes the institution's profile.
+    /// The emails wake the sender by themselves.
+    /// </summary>
+    private static void PublishAfterCommit(MadrasahDbContext db, Institution institution, ChangeRequest request, Audience before, bool applied = false)
     {
-        reads.Clear();
-        if (emailed) outbox.Wake();
         var after = Audience.Of(request);
         var topics = new List<string> { ApprovalTopics.Institution(institution.Id) };
         if (before.Head || after.Head) topics.Add(ApprovalTopics.Head(institution.Id));
         if (before.District || after.District) topics.Add(ApprovalTopics.District(institution.DistrictId));
         topics.Add(ApprovalTopics.Request(request.Id));
         if (applied) topics.Add(LiveTopics.Institution(institution.Id));
-        notifier.Publish([.. topics]);
+        db.PublishAfterCommit(topics);
     }
 }

@@ -1,4 +1,5 @@
 using Madrasah.Blazor.Data;
+using StatusTone = Madrasah.Blazor.Components.Shared.Tone;
 
 namespace Madrasah.Blazor.Features.Approvals;
 
@@ -118,13 +119,21 @@ public static class ChangeRequestTexts
         _ => status.ToString(),
     };
 
-    public static string BadgeClass(this ChangeRequestStatus status) => status switch
+    /// <summary>What the status means to the reader; <c>StatusChip</c> / <c>ToneMarkup</c> turn it into a colour.</summary>
+    public static StatusTone Tone(this ChangeRequestStatus status) => status switch
     {
-        ChangeRequestStatus.Draft or ChangeRequestStatus.Withdrawn => "bg-secondary",
-        ChangeRequestStatus.WaitingForHead or ChangeRequestStatus.WaitingForDistrict => "bg-warning text-dark",
-        ChangeRequestStatus.RejectedByHead or ChangeRequestStatus.RejectedByDistrict => "bg-danger",
-        ChangeRequestStatus.Applied => "bg-success",
-        _ => "bg-light text-dark",
+        ChangeRequestStatus.WaitingForHead or ChangeRequestStatus.WaitingForDistrict => StatusTone.Waiting,
+        ChangeRequestStatus.RejectedByHead or ChangeRequestStatus.RejectedByDistrict => StatusTone.Danger,
+        ChangeRequestStatus.Applied => StatusTone.Success,
+        _ => StatusTone.Neutral,
+    };
+
+    /// <summary>An approver's decision on a field as a tone: approved, rejected, or not decided (neutral).</summary>
+    public static StatusTone Tone(this FieldDecision decision) => decision switch
+    {
+        FieldDecision.Approved => StatusTone.Success,
+        FieldDecision.Rejected => StatusTone.Danger,
+        _ => StatusTone.Neutral,
     };
 
     public static string Label(this FieldDecision decision) => decision switch

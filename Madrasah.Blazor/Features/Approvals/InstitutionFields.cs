@@ -52,8 +52,8 @@ public sealed partial record FieldRule(
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")] private static partial Regex EmailPattern();
 }
 
-/// <summary>A field of the change request form: key, Indonesian label, rule, and its grid column in the form.</summary>
-public record FormField(string Key, string Label, FieldRule Rule, string Column)
+/// <summary>A field of the change request form: key, Indonesian label and rule (how it is laid out is the form's business).</summary>
+public record FormField(string Key, string Label, FieldRule Rule)
 {
     public string? Check(string? value, string? current = null) => Rule.Check(Label, value, current);
 
@@ -67,8 +67,8 @@ public record FormField(string Key, string Label, FieldRule Rule, string Column)
 }
 
 /// <summary>An editable identity field of an institution: a form field that also knows how to read and write it.</summary>
-public sealed record InstitutionField(string Key, string Label, FieldRule Rule, string Column, Func<Institution, string?> Read, Action<Institution, string?> Write)
-    : FormField(Key, Label, Rule, Column);
+public sealed record InstitutionField(string Key, string Label, FieldRule Rule, Func<Institution, string?> Read, Action<Institution, string?> Write)
+    : FormField(Key, Label, Rule);
 
 /// <summary>The identity data an operator may propose to change (DESIGN.md job 1), in form order, each with its rule.</summary>
 public static class InstitutionFields
@@ -80,24 +80,24 @@ public static class InstitutionFields
 
     public static readonly IReadOnlyList<InstitutionField> All =
     [
-        new(nameof(Institution.Name), "Nama Lembaga", new(Required: true), "col-md-8", i => i.Name, (i, v) => i.Name = v ?? ""),
-        new(nameof(Institution.Accreditation), "Akreditasi", new(FieldKind.Choice, MaxLength: 20, Options: AccreditationGrades), "col-md-4", i => i.Accreditation, (i, v) => i.Accreditation = v),
-        new(nameof(Institution.Address), "Alamat", new(Required: true, MaxLength: 300), "col-12", i => i.Address, (i, v) => i.Address = v ?? ""),
-        new(nameof(Institution.Village), "Desa/Kelurahan", new(MaxLength: 120), "col-md-4", i => i.Village, (i, v) => i.Village = v),
-        new(nameof(Institution.Subdistrict), "Kecamatan", new(MaxLength: 120), "col-md-4", i => i.Subdistrict, (i, v) => i.Subdistrict = v),
-        new(nameof(Institution.PostalCode), "Kode Pos", new(FieldKind.PostalCode, MaxLength: 5), "col-md-4", i => i.PostalCode, (i, v) => i.PostalCode = v),
-        new(nameof(Institution.Phone), "Telepon", new(FieldKind.Phone, MaxLength: 30), "col-md-4", i => i.Phone, (i, v) => i.Phone = v),
-        new(nameof(Institution.Email), "Email", new(FieldKind.Email), "col-md-4", i => i.Email, (i, v) => i.Email = v),
-        new(nameof(Institution.Website), "Situs Web", new(FieldKind.Url), "col-md-4", i => i.Website, (i, v) => i.Website = v),
-        new(nameof(Institution.HeadName), "Nama Kepala Lembaga", new(), "col-md-6", i => i.HeadName, (i, v) => i.HeadName = v),
-        new(nameof(Institution.HeadNik), "NIK Kepala Madrasah", new(FieldKind.Nik, MaxLength: 16), "col-md-6", i => i.HeadNik, (i, v) => i.HeadNik = v),
-        new(nameof(Institution.StudentCount), "Jumlah Siswa/Santri", Count, "col-md-3", i => Number(i.StudentCount), (i, v) => i.StudentCount = ParseNumber(v)),
-        new(nameof(Institution.TeacherCount), "Jumlah Guru", Count with { Max = 10_000 }, "col-md-3", i => Number(i.TeacherCount), (i, v) => i.TeacherCount = ParseNumber(v)),
-        new(nameof(Institution.Facilities), "Sarana Prasarana", new(FieldKind.LongText, MaxLength: 2000), "col-12", i => i.Facilities, (i, v) => i.Facilities = v),
+        new(nameof(Institution.Name), "Nama Lembaga", new(Required: true), i => i.Name, (i, v) => i.Name = v ?? ""),
+        new(nameof(Institution.Accreditation), "Akreditasi", new(FieldKind.Choice, MaxLength: 20, Options: AccreditationGrades), i => i.Accreditation, (i, v) => i.Accreditation = v),
+        new(nameof(Institution.Address), "Alamat", new(Required: true, MaxLength: 300), i => i.Address, (i, v) => i.Address = v ?? ""),
+        new(nameof(Institution.Village), "Desa/Kelurahan", new(MaxLength: 120), i => i.Village, (i, v) => i.Village = v),
+        new(nameof(Institution.Subdistrict), "Kecamatan", new(MaxLength: 120), i => i.Subdistrict, (i, v) => i.Subdistrict = v),
+        new(nameof(Institution.PostalCode), "Kode Pos", new(FieldKind.PostalCode, MaxLength: 5), i => i.PostalCode, (i, v) => i.PostalCode = v),
+        new(nameof(Institution.Phone), "Telepon", new(FieldKind.Phone, MaxLength: 30), i => i.Phone, (i, v) => i.Phone = v),
+        new(nameof(Institution.Email), "Email", new(FieldKind.Email), i => i.Email, (i, v) => i.Email = v),
+        new(nameof(Institution.Website), "Situs Web", new(FieldKind.Url), i => i.Website, (i, v) => i.Website = v),
+        new(nameof(Institution.HeadName), "Nama Kepala Lembaga", new(), i => i.HeadName, (i, v) => i.HeadName = v),
+        new(nameof(Institution.HeadNik), "NIK Kepala Madrasah", new(FieldKind.Nik, MaxLength: 16), i => i.HeadNik, (i, v) => i.HeadNik = v),
+        new(nameof(Institution.StudentCount), "Jumlah Siswa/Santri", Count, i => Number(i.StudentCount), (i, v) => i.StudentCount = ParseNumber(v)),
+        new(nameof(Institution.TeacherCount), "Jumlah Guru", Count with { Max = 10_000 }, i => Number(i.TeacherCount), (i, v) => i.TeacherCount = ParseNumber(v)),
+        new(nameof(Institution.Facilities), "Sarana Prasarana", new(FieldKind.LongText, MaxLength: 2000), i => i.Facilities, (i, v) => i.Facilities = v),
     ];
 
     /// <summary>The operator's note on the request: not institution data, but checked the same way.</summary>
-    public static readonly FormField Note = new("Note", "Catatan untuk Kepala Madrasah", new(FieldKind.LongText, MaxLength: ChangeRequest.ReasonMaxLength), "col-12");
+    public static readonly FormField Note = new("Note", "Catatan untuk Kepala Madrasah", new(FieldKind.LongText, MaxLength: ChangeRequest.ReasonMaxLength));
 
     public static InstitutionField? Find(string key) => All.FirstOrDefault(f => f.Key == key);
 

@@ -146,7 +146,6 @@ public sealed class HeadAccountService(
         await QueueVerificationEmailAsync(db, user, institution);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        outbox.Wake();
         logger.LogInformation("Head account {Email} created for institution {InstitutionId}", email, institution.Id);
         return new RegistrationResult(true, email);
     }
@@ -197,7 +196,6 @@ public sealed class HeadAccountService(
             institutionId: user.InstitutionId, entityType: "User", entityId: user.Id);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        outbox.Wake();
         return new(true);
     }
 

@@ -1,8 +1,6 @@
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Audit;
-using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
-using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Infrastructure.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,9 +18,7 @@ public sealed class AccountPasswordService(
     IServiceScopeFactory scopes,
     PasswordLinks passwordLinks,
     PasswordLinkRequestLimiter limiter,
-    EmailOutbox outbox,
     AuditLog audit,
-    LiveNotifier notifier,
     ILogger<AccountPasswordService> logger)
 {
     public const string LinkInvalidMessage =
@@ -62,9 +58,9 @@ public sealed class AccountPasswordService(
         audit.Record(db, ActorOf(user), activation ? "accounts.password-set" : "accounts.password-reset",
             activation ? $"Akun {user.Email} diaktifkan: Password pertama dibuat." : $"Password akun {user.Email} diatur ulang lewat tautan email.",
             entityType: nameof(ApplicationUser), entityId: user.Id);
+        db.PublishAfterCommit(UserAdministrationService.LiveTopic); // an open account list shows it active
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        notifier.Publish(UserAdministrationService.LiveTopic); // an open account list shows it active
         return FormResult.Success;
     }
 
@@ -94,7 +90,6 @@ public sealed class AccountPasswordService(
             institutionId: user.InstitutionId, districtId: user.DistrictId, entityType: nameof(ApplicationUser), entityId: user.Id);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        outbox.Wake();
         return null;
     }
 

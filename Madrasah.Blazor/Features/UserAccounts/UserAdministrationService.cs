@@ -1,9 +1,7 @@
 using System.Linq.Expressions;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Audit;
-using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
-using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Infrastructure.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -51,9 +49,7 @@ public sealed class UserAdministrationService(
     IDbContextFactory<MadrasahDbContext> factory,
     IServiceScopeFactory scopes,
     PasswordLinks passwordLinks,
-    EmailOutbox outbox,
     AuditLog audit,
-    LiveNotifier notifier,
     TimeProvider clock)
 {
     public const string LiveTopic = "user-accounts";
@@ -176,10 +172,9 @@ public sealed class UserAdministrationService(
         audit.Record(db, actor, "accounts.created",
             $"Akun {Roles.Label(role!)} {name} ({email}) dibuat{BindingText(institution, district)}; email aktivasi dikirim.",
             institutionId: institution?.Id, districtId: district?.Id ?? institution?.DistrictId, entityType: nameof(ApplicationUser), entityId: user.Id);
+        db.PublishAfterCommit(LiveTopic);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        outbox.Wake();
-        notifier.Publish(LiveTopic);
         return FormResult.Success;
     }
 
@@ -231,10 +226,9 @@ public sealed class UserAdministrationService(
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (await change(db, users, user) is { } refused) return refused;
+        db.PublishAfterCommit(LiveTopic);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        outbox.Wake();
-        notifier.Publish(LiveTopic);
         return null;
     }
 

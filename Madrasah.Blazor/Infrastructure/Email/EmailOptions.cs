@@ -39,12 +39,37 @@ public sealed class EmailOptions
 
 }
 
+/// <summary>How the connection to the SMTP server is secured (MailKit's SecureSocketOptions).</summary>
+public enum SmtpSecurity
+{
+    /// <summary>TLS from the first byte on port 465, otherwise STARTTLS when the server offers it.</summary>
+    Auto,
+    /// <summary>No TLS at all (a relay on the same machine or network).</summary>
+    None,
+    /// <summary>Plain connection upgraded with STARTTLS; refused when the server does not offer it (port 587).</summary>
+    StartTls,
+    /// <summary>TLS from the first byte (port 465).</summary>
+    SslOnConnect,
+}
+
 public sealed class SmtpOptions
 {
     public string Host { get; set; } = "localhost";
     public int Port { get; set; } = 25;
-    public bool EnableSsl { get; set; }
+    /// <summary>Email:Smtp:Security. Unset: taken from the older <see cref="EnableSsl"/>, else <see cref="SmtpSecurity.Auto"/>.</summary>
+    public SmtpSecurity? Security { get; set; }
+    /// <summary>The older setting, read only when <see cref="Security"/> is unset: true is STARTTLS, false no TLS.</summary>
+    public bool? EnableSsl { get; set; }
+    /// <summary>Sign in to the server with this name and <see cref="Password"/>; no authentication when empty.</summary>
     public string? UserName { get; set; }
     public string? Password { get; set; }
+    /// <summary>Seconds one delivery (connect, sign in, send) may take before it counts as failed.</summary>
     public int TimeoutSeconds { get; set; } = 30;
+
+    public SmtpSecurity EffectiveSecurity => Security ?? EnableSsl switch
+    {
+        true => SmtpSecurity.StartTls,
+        false => SmtpSecurity.None,
+        null => SmtpSecurity.Auto,
+    };
 }

@@ -8,18 +8,34 @@ namespace Madrasah.Blazor.Infrastructure.Email;
 
 /// <summary>
 /// Queues emails. <see cref="EnqueueAsync{TComponent}"/> renders a Razor template and only adds the message to the
-/// caller's context: the caller's SaveChanges commits it together with the change that caused it. After saving,
-/// the caller calls <see cref="Wake"/> so the sender delivers at once (it polls anyway).
+/// caller's context: the caller's SaveChanges commits it together with the change that caused it. Once that commits,
+/// the message's <see cref="LiveTopics.OutboxDue"/> wakes the sender, so it delivers at once (it polls anyway).
 /// </summary>
-public sealed class EmailOutbox(IServiceScopeFactory scopes, ILoggerFactory loggerFactory, TimeProvider clock, LiveNotifier notifier)
+public sealed class EmailOutbox : IDisposable
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly TimeProvider _clock;
+    private readonly IDisposable _dueWatch;
+
+    public EmailOutbox(IServiceScopeFactory scopes, ILoggerFactory loggerFactory, TimeProvider clock, LiveNotifier notifier)
+    {
+        _scopes = scopes;
+        _loggerFactory = loggerFactory;
+        _clock = clock;
+        _dueWatch = notifier.Subscribe(LiveTopics.OutboxDue, () =>
+        {
+            _wake.Writer.TryWrite(true);
+            return Task.CompletedTask;
+        });
+    }
 
     public async Task<OutboxMessage> EnqueueAsync<TComponent>(MadrasahDbContext db, string to, string? toName, string subject,
         IDictionary<string, object?> parameters, int? institutionId = null) where TComponent : IComponent
     {
         var html = await RenderAsync<TComponent>(parameters);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = _clock.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
         {
             To = to.Trim(),
@@ -40,25 +56,27 @@ public sealed class EmailOutbox(IServiceScopeFactory scopes, ILoggerFactory logg
     public async Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent
     {
         // The renderer asks for scoped Blazor services: the root provider refuses them.
-        await using var scope = scopes.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
+        await using var scope = _scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, _loggerFactory);
         return await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
     }
 
-    /// <summary>Call after SaveChanges: the sender looks for due messages now, and outbox views reload.</summary>
-    public void Wake()
-    {
-        _wake.Writer.TryWrite(true);
-        notifier.Publish(LiveTopics.Outbox);
-    }
-
-    /// <summary>Waits until <see cref="Wake"/> is called or <paramref name="timeout"/> passes.</summary>
-    internal async Task WaitForWakeAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits until a due message is committed or <paramref name="timeout"/> passes; true when woken.</summary>
+    internal async Task<bool> WaitForWakeAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
-        try { await _wake.Reader.ReadAsync(timeoutSource.Token); }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { }
+        try
+        {
+            await _wake.Reader.ReadAsync(timeoutSource.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
+
+    public void Dispose() => _dueWatch.Dispose();
 }

@@ -1,5 +1,4 @@
 using Madrasah.Blazor.Data;
-using Madrasah.Blazor.Infrastructure.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +13,6 @@ public sealed class EmailSender(
     IDbContextFactory<MadrasahDbContext> factory,
     IMailTransport transport,
     EmailOutbox outbox,
-    LiveNotifier notifier,
     TimeProvider clock,
     IOptions<EmailOptions> options,
     ILogger<EmailSender> logger) : BackgroundService
@@ -46,7 +44,6 @@ public sealed class EmailSender(
     {
         await _oneRunAtATime.WaitAsync(cancellationToken);
         var sent = 0;
-        var changed = false;
         try
         {
             var o = options.Value;
@@ -69,8 +66,7 @@ public sealed class EmailSender(
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (await TryDeliverAsync(message, o, cancellationToken)) sent++;
-                    await db.SaveChangesAsync(CancellationToken.None);
-                    changed = true;
+                    await db.SaveChangesAsync(CancellationToken.None); // the outbox views are told after it commits
                 }
                 if (batch.Count < batchSize) break;
             }
@@ -78,7 +74,6 @@ public sealed class EmailSender(
         finally
         {
             _oneRunAtATime.Release();
-            if (changed) notifier.Publish(LiveTopics.Outbox);
         }
         return sent;
     }

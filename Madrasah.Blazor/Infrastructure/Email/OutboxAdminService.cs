@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Identity;
@@ -59,22 +58,21 @@ public sealed class OutboxAdminService(IDbContextFactory<MadrasahDbContext> fact
         message.NextAttemptUtc = clock.GetUtcNow().UtcDateTime;
         audit.Record(db, actor, "email.resend", $"Email \"{message.Subject}\" kepada {message.To} dikirim ulang.",
             institutionId: message.InstitutionId, entityType: nameof(OutboxMessage), entityId: message.Id);
-        await db.SaveChangesAsync();
-        outbox.Wake();
+        await db.SaveChangesAsync(); // pending again: the sender wakes once it commits
         return true;
     }
 
     /// <summary>"Kirim Email Uji": queues <see cref="TestEmail"/> to the address. Throws <see cref="ArgumentException"/> (Indonesian message) for an invalid address.</summary>
     public async Task<OutboxMessage> SendTestAsync(UserScope actor, string address)
     {
-        if (!MailAddress.TryCreate(address?.Trim(), out var mailAddress))
+        if (Validation.Identifiers.CheckEmail(address) is not null)
             throw new ArgumentException("Alamat email tidak valid.", nameof(address));
+        var to = address!.Trim();
         await using var db = await factory.CreateDbContextAsync();
-        var message = await outbox.EnqueueAsync<TestEmail>(db, mailAddress.Address, null, TestEmail.Subject,
+        var message = await outbox.EnqueueAsync<TestEmail>(db, to, null, TestEmail.Subject,
             new Dictionary<string, object?> { [nameof(TestEmail.CreatedUtc)] = clock.GetUtcNow().UtcDateTime });
-        audit.Record(db, actor, "email.test", $"Email uji dikirim ke {mailAddress.Address}.", entityType: nameof(OutboxMessage));
+        audit.Record(db, actor, "email.test", $"Email uji dikirim ke {to}.", entityType: nameof(OutboxMessage));
         await db.SaveChangesAsync();
-        outbox.Wake();
         return message;
     }
 

@@ -1,4 +1,7 @@
+using Madrasah.Blazor.Infrastructure.Live;
+using Madrasah.Blazor.Components.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Madrasah.Blazor.Infrastructure.Email;
@@ -13,8 +16,9 @@ public enum OutboxStatus
 /// <summary>
 /// One email waiting to go out, or gone out. Added to the same context (and so the same transaction) as the
 /// change that caused it, then delivered by <see cref="EmailSender"/>: a message exists exactly when its cause does.
+/// Once saved it tells the outbox views, and wakes the sender when it is due (<see cref="ILiveTopicsSource"/>).
 /// </summary>
-public class OutboxMessage
+public class OutboxMessage : ILiveTopicsSource
 {
     public long Id { get; set; }
     public string To { get; set; } = "";
@@ -32,6 +36,13 @@ public class OutboxMessage
     public string? LastError { get; set; }
     /// <summary>The institution the message concerns, when there is one (for scoped views).</summary>
     public int? InstitutionId { get; set; }
+
+    IEnumerable<string> ILiveTopicsSource.LiveTopics(EntityEntry entry)
+    {
+        yield return Live.LiveTopics.Outbox;
+        if (Status == OutboxStatus.Pending && (entry.State == EntityState.Added || entry.Property(nameof(Status)).IsModified))
+            yield return Live.LiveTopics.OutboxDue;
+    }
 }
 
 public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
@@ -59,11 +70,11 @@ public static class OutboxStatusExtensions
         _ => status.ToString(),
     };
 
-    /// <summary>Bootstrap classes of the status badge.</summary>
-    public static string BadgeClass(this OutboxStatus status) => status switch
+    /// <summary>What the status means to the reader (StatusChip picks the colour).</summary>
+    public static Tone Tone(this OutboxStatus status) => status switch
     {
-        OutboxStatus.Pending => "bg-warning text-dark",
-        OutboxStatus.Sent => "bg-success",
-        _ => "bg-danger",
+        OutboxStatus.Pending => Components.Shared.Tone.Waiting,
+        OutboxStatus.Sent => Components.Shared.Tone.Success,
+        _ => Components.Shared.Tone.Danger,
     };
 }

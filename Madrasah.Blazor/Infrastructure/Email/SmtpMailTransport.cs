@@ -1,69 +1,49 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using System.Net.Security;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
 
 namespace Madrasah.Blazor.Infrastructure.Email;
 
 /// <summary>
-/// Delivers with System.Net.Mail: to an SMTP server, or as .eml files in a pickup folder. Each message is
-/// multipart/alternative (plain text, then HTML), UTF-8.
+/// Delivers through an SMTP server with MailKit: the connection secured as Email:Smtp:Security says, signed in when
+/// Email:Smtp:UserName is set, the whole delivery bounded by Email:Smtp:TimeoutSeconds.
 /// </summary>
 public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTransport
 {
+    /// <summary>Tests only: how the server's certificate is checked (unset: the system's trust store, as in production).</summary>
+    internal RemoteCertificateValidationCallback? CertificateValidation { get; init; }
+
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        using var mail = CreateMailMessage(message, o);
-        using var client = CreateClient(o);
-        await client.SendMailAsync(mail, cancellationToken);
-    }
-
-    internal static MailMessage CreateMailMessage(OutboxMessage message, EmailOptions o)
-    {
-        var mail = new MailMessage
+        var smtp = o.Smtp;
+        var timeout = TimeSpan.FromSeconds(Math.Max(1, smtp.TimeoutSeconds));
+        using var mime = OutboxMimeMessage.Create(message, o);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        // MailKit's own limit per operation is a little longer, so the limit of the whole delivery is the one that speaks.
+        using var client = new SmtpClient { Timeout = (int)timeout.TotalMilliseconds + 1000 };
+        if (CertificateValidation is not null) client.ServerCertificateValidationCallback = CertificateValidation;
+        try
         {
-            From = new MailAddress(o.SenderAddress, o.SenderName, Encoding.UTF8),
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-        };
-        mail.To.Add(new MailAddress(message.To, message.ToName, Encoding.UTF8));
-        // The same id on every attempt: a receiver can tell a resend after a crash from a new message.
-        mail.Headers.Add("Message-ID", $"<outbox-{message.Id}-{message.CreatedUtc.Ticks}@{o.SenderAddress.Split('@').Last()}>");
-        mail.AlternateViews.Add(View(message.TextBody, MediaTypeNames.Text.Plain));
-        mail.AlternateViews.Add(View(message.HtmlBody, MediaTypeNames.Text.Html));
-        return mail;
-    }
-
-    private static AlternateView View(string content, string mediaType)
-    {
-        var view = AlternateView.CreateAlternateViewFromString(content, Encoding.UTF8, mediaType);
-        view.TransferEncoding = TransferEncoding.QuotedPrintable;
-        return view;
-    }
-
-    private static SmtpClient CreateClient(EmailOptions o)
-    {
-        if (o.Delivery == EmailDelivery.Pickup)
-        {
-            Directory.CreateDirectory(o.PickupFolder);
-            return new SmtpClient
-            {
-                DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-                PickupDirectoryLocation = Path.GetFullPath(o.PickupFolder),
-            };
+            await client.ConnectAsync(smtp.Host, smtp.Port, Map(smtp.EffectiveSecurity), deadline.Token);
+            if (!string.IsNullOrEmpty(smtp.UserName))
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", deadline.Token);
+            await client.SendAsync(mime, deadline.Token);
+            await client.DisconnectAsync(quit: true, deadline.Token);
         }
-        var client = new SmtpClient(o.Smtp.Host, o.Smtp.Port)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            EnableSsl = o.Smtp.EnableSsl,
-            Timeout = (int)TimeSpan.FromSeconds(o.Smtp.TimeoutSeconds).TotalMilliseconds,
-        };
-        if (!string.IsNullOrEmpty(o.Smtp.UserName))
-            client.Credentials = new NetworkCredential(o.Smtp.UserName, o.Smtp.Password);
-        return client;
+            throw new TimeoutException($"SMTP server {smtp.Host}:{smtp.Port} timed out: the delivery did not complete within {timeout.TotalSeconds:0} s.");
+        }
     }
+
+    public static SecureSocketOptions Map(SmtpSecurity security) => security switch
+    {
+        SmtpSecurity.None => SecureSocketOptions.None,
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.Auto,
+    };
 }

@@ -1,14 +1,18 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Madrasah.Blazor.Infrastructure.Live;
 
 /// <summary>
-/// In-process publish/subscribe by topic: a service publishes after it commits a change, and every
-/// component watching that topic (in any circuit) reloads. Topics are strings built by <see cref="LiveTopics"/>.
+/// In-process publish/subscribe by topic: a change names its topics on its unit of work
+/// (<see cref="Data.MadrasahDbContext.PublishAfterCommit"/>), they are published once it commits, and every component
+/// watching one of them (in any circuit) reloads. Topics are strings built by <see cref="LiveTopics"/>. Caches of what
+/// the topics show register with <see cref="InvalidateOn"/> and forget before any watcher is told.
 /// </summary>
 public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<Task>>> _subscribers = new();
+    private readonly ConcurrentDictionary<Guid, (Func<string, bool> Concerns, Action Forget)> _caches = new();
 
     public IDisposable Subscribe(string topic, Func<Task> onChange)
     {
@@ -20,10 +24,32 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
         });
     }
 
-    /// <summary>Tells every subscriber of each topic; a failing subscriber is logged and does not stop the others.</summary>
-    public void Publish(params string[] topics)
+    /// <summary>
+    /// For a cache of what some topics show: <paramref name="forget"/> runs synchronously when a topic that
+    /// <paramref name="concerns"/> accepts is published, before any subscriber is told, so a watcher that reloads at
+    /// once never reads the stale entry.
+    /// </summary>
+    public IDisposable InvalidateOn(Func<string, bool> concerns, Action forget)
     {
-        foreach (var topic in topics.Distinct())
+        var id = Guid.NewGuid();
+        _caches.TryAdd(id, (concerns, forget));
+        return new Subscription(() => _caches.TryRemove(id, out _));
+    }
+
+    /// <summary>
+    /// Tells every subscriber of each topic; a failing subscriber is logged and does not stop the others. Changes
+    /// saved through the DbContext do not call this themselves: the after-commit interceptor does.
+    /// </summary>
+    public void Publish(params IEnumerable<string> topics)
+    {
+        var distinct = topics.Distinct().ToList();
+        foreach (var (concerns, forget) in _caches.Values)
+        {
+            if (!distinct.Any(concerns)) continue;
+            try { forget(); }
+            catch (Exception ex) { logger.LogWarning(ex, "Live cache invalidation failed"); }
+        }
+        foreach (var topic in distinct)
         {
             if (!_subscribers.TryGetValue(topic, out var set)) continue;
             foreach (var callback in set.Values)
@@ -53,10 +79,29 @@ public static class LiveTopics
     public static string District(int districtId) => $"district:{districtId}";
     public static string Feature(string feature, int institutionId) => $"{feature}:institution:{institutionId}";
     public static string FeatureDistrict(string feature, int districtId) => $"{feature}:district:{districtId}";
+    /// <summary>Any outbox message was added or changed: outbox views reload.</summary>
     public const string Outbox = "outbox";
+    /// <summary>A message became due for delivery (queued, or queued again by "Kirim Ulang"): the sender wakes.</summary>
+    public const string OutboxDue = "outbox:due";
+    /// <summary>The holiday calendar changed.</summary>
+    public const string Calendar = "calendar";
+}
+
+/// <summary>
+/// An entity whose saved changes concern live topics of their own (an outbox message: the outbox views and the
+/// sender): the after-commit interceptor asks each added, modified or deleted one and publishes its topics once the
+/// change commits. Topics that depend on more than the entity are named by the code with PublishAfterCommit.
+/// </summary>
+public interface ILiveTopicsSource
+{
+    IEnumerable<string> LiveTopics(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry);
 }
 
 public static class LiveServiceCollectionExtensions
 {
-    public static IServiceCollection AddLiveUpdates(this IServiceCollection services) => services.AddSingleton<LiveNotifier>();
+    public static IServiceCollection AddLiveUpdates(this IServiceCollection services)
+    {
+        services.TryAddSingleton<LiveNotifier>();
+        return services;
+    }
 }

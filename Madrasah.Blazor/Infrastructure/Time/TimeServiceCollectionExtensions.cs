@@ -1,6 +1,7 @@
 using MudBlazor;
 using Madrasah.Blazor.Components.Layout;
 using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Live;
 
 namespace Madrasah.Blazor.Infrastructure.Time;
 
@@ -10,6 +11,7 @@ public static class TimeServiceCollectionExtensions
     public static IServiceCollection AddMadrasahTime(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddLiveUpdates();
         services.AddSingleton<HolidayCalendar>();
         return services.AddNavigationItem(new("/admin/hari-libur", "Kalender Hari Libur", Icons.Material.Outlined.CalendarMonth, [Roles.Admin], Order: 85));
     }

@@ -91,11 +91,20 @@ public static class Identifiers
     {
         if (string.IsNullOrWhiteSpace(value)) return $"{field} wajib diisi.";
         var email = value.Trim();
-        return email.Length <= 256 && System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email
-               && address.Host.Contains('.') && !address.Host.StartsWith('.') && !address.Host.EndsWith('.')
+        return email.Length <= 256 && MimeKit.MailboxAddress.TryParse(StrictAddresses, email, out var address)
+               && string.IsNullOrEmpty(address.Name) && address.Address == email && address.Route.Count == 0
+               && address.LocalPart.Length > 0 && address.Domain is { } host
+               && host.Contains('.') && !host.StartsWith('.') && !host.EndsWith('.') && !host.StartsWith('[')
             ? null
             : $"Format {field} tidak valid. Contoh: nama@contoh.sch.id";
     }
+
+    private static readonly MimeKit.ParserOptions StrictAddresses = new()
+    {
+        AddressParserComplianceMode = MimeKit.RfcComplianceMode.Strict,
+        AllowAddressesWithoutDomain = false,
+        AllowUnquotedCommasInAddresses = false,
+    };
 
     private static bool IsDigits(string s, int length) => s.Length == length && s.All(char.IsAsciiDigit);
 

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Madrasah.Blazor.Tests.Infrastructure;
+
+namespace Madrasah.Blazor.Tests.Components;
+
+/// <summary>
+/// A page that finds nothing answers HTTP 404 (not 200 with a not-found text): unknown addresses, and records
+/// that do not exist or are not the user's. Plain HTTP against the real app, as a crawler or a script sees it.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class NotFoundResponseTests(BrowserFixture fixture)
+{
+    private HttpClient NewClient() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.App.BaseUrl) };
+
+    /// <summary>Signs in through the real sign-in form (its antiforgery token and cookie), as a browser would.</summary>
+    private async Task<HttpClient> SignedInClientAsync(string email)
+    {
+        var client = NewClient();
+        var form = await client.GetStringAsync("/Account/Login", TestContext.Current.CancellationToken);
+        var fields = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        fields["Input.UserName"] = email;
+        fields["Input.Password"] = BrowserFixture.DemoPassword;
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
+    private static partial Regex HiddenInput();
+
+    private static async Task<string> ExpectAsync(HttpClient client, string path, HttpStatusCode status)
+    {
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.True(status == response.StatusCode, $"{path}: {(int)response.StatusCode} instead of {(int)status}");
+        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task An_unknown_address_answers_404_with_the_Indonesian_page_signed_out_and_signed_in()
+    {
+        using var visitor = NewClient();
+        Assert.Contains("Halaman tidak ditemukan", await ExpectAsync(visitor, "/tidak-ada-halaman-ini", HttpStatusCode.NotFound));
+
+        using var client = await SignedInClientAsync("operator@min1sleman.sch.id");
+        Assert.Contains("app-nav", await ExpectAsync(client, "/", HttpStatusCode.OK)); // signed in: the shell with its menu
+        var html = await ExpectAsync(client, "/tidak-ada-halaman-ini", HttpStatusCode.NotFound);
+        Assert.Contains("Halaman tidak ditemukan", html);
+        Assert.Contains("app-nav", html); // inside the layout, menu and all
+    }
+
+    [Fact]
+    public async Task A_change_request_id_that_does_not_exist_answers_404()
+    {
+        using var client = await SignedInClientAsync("operator@min1sleman.sch.id");
+
+        var html = await ExpectAsync(client, "/perubahan/987654", HttpStatusCode.NotFound);
+        Assert.Contains("Halaman tidak ditemukan", html);
+        Assert.Contains("Halaman tidak ditemukan", await ExpectAsync(client, "/perubahan/987654/ubah", HttpStatusCode.NotFound));
+    }
+
+    [Fact]
+    public async Task An_unknown_receipt_number_answers_404_and_still_says_which_number_is_not_genuine()
+    {
+        using var visitor = NewClient();
+
+        var html = await ExpectAsync(visitor, "/verifikasi/BPL-2026-999999", HttpStatusCode.NotFound);
+        Assert.Contains("Bukti TIDAK DITEMUKAN", html);
+        Assert.Contains("BPL-2026-999999", html);
+        await ExpectAsync(visitor, "/verifikasi", HttpStatusCode.OK); // the empty form is a page of its own
+    }
+}

@@ -1,0 +1,60 @@
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Infrastructure.Time;
+using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Madrasah.Blazor.Tests.Data;
+
+/// <summary>
+/// The migrations are made by <c>dotnet ef</c> and carry a model snapshot. When the first test fails, the model has
+/// changed without a migration: <c>dotnet tool restore</c>, then
+/// <c>dotnet tool run dotnet-ef migrations add &lt;Name&gt; --project Madrasah.Blazor --output-dir Data/Migrations</c>.
+/// </summary>
+public sealed class MigrationsTests : IDisposable
+{
+    private readonly TestDatabase _database = new(migrate: false);
+
+    private static DbContextOptionsBuilder<MadrasahDbContext> Sqlite() =>
+        new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite("Data Source=:memory:");
+
+    [Fact]
+    public void The_model_has_no_changes_without_a_migration()
+    {
+        using var db = new MadrasahDbContext(Sqlite().Options);
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model has changes no migration holds. Run: dotnet tool restore && " +
+            "dotnet tool run dotnet-ef migrations add <Name> --project Madrasah.Blazor --output-dir Data/Migrations");
+    }
+
+    [Fact]
+    public void The_check_sees_a_change_of_the_model()
+    {
+        using var db = new MadrasahDbContext(Sqlite().ReplaceService<IModelCustomizer, ModelWithOneMoreColumn>().Options);
+        Assert.True(db.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
+    public void An_empty_database_gets_every_migration_with_the_holiday_decree()
+    {
+        using var db = _database.CreateContext();
+        Assert.Equal(db.Database.GetMigrations(), db.Database.GetPendingMigrations());
+        db.Database.Migrate();
+        Assert.Empty(db.Database.GetPendingMigrations());
+        Assert.Equal(db.Database.GetMigrations(), db.Database.GetAppliedMigrations());
+        Assert.EndsWith("_Initial", db.Database.GetAppliedMigrations().First());
+        Assert.Equal(25, db.Set<Holiday>().Count(h => h.Date.Year == 2026)); // seeded by the migration (HasData)
+    }
+
+    /// <summary>The app's model plus one column, as a forgotten migration would leave it.</summary>
+    private sealed class ModelWithOneMoreColumn(ModelCustomizerDependencies dependencies) : RelationalModelCustomizer(dependencies)
+    {
+        public override void Customize(ModelBuilder modelBuilder, DbContext context)
+        {
+            base.Customize(modelBuilder, context);
+            modelBuilder.Entity<Holiday>().Property<string>("Province").HasMaxLength(2);
+        }
+    }
+
+    public void Dispose() => _database.Dispose();
+}

@@ -1,0 +1,60 @@
+using Bunit;
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Infrastructure.Live;
+using Madrasah.Blazor.Infrastructure.Time;
+using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Madrasah.Blazor.Tests.Infrastructure.Live;
+
+/// <summary>A watching component reloads when a change naming its topic commits, and not when it rolls back.</summary>
+public sealed class LiveRefreshTests : ComponentTestContext
+{
+    private const string Topic = "test:watched";
+    private int _changes;
+
+    private IRenderedComponent<LiveRefresh> RenderWatcher() => Render<LiveRefresh>(p => p
+        .Add(x => x.Topic, $"other:topic {Topic}")
+        .Add(x => x.OnChange, EventCallback.Factory.Create(this, () => _changes++)));
+
+    private async Task SaveHolidayAsync(bool commit)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<MadrasahDbContext>>().CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Add(new Holiday { Date = new DateOnly(2030, 2, 1), Name = "Libur uji", Kind = HolidayKind.LiburNasional });
+        db.PublishAfterCommit(Topic);
+        await db.SaveChangesAsync();
+        Assert.Equal(0, _changes); // saved, not committed: nobody is told yet
+        if (commit) await transaction.CommitAsync();
+        else await transaction.RollbackAsync();
+    }
+
+    [Fact]
+    public async Task The_watcher_reloads_once_the_change_commits()
+    {
+        RenderWatcher();
+        await SaveHolidayAsync(commit: true);
+        Assert.Equal(1, _changes);
+    }
+
+    [Fact]
+    public async Task A_rolled_back_change_leaves_the_watcher_alone()
+    {
+        RenderWatcher();
+        await SaveHolidayAsync(commit: false);
+        Assert.Equal(0, _changes);
+    }
+
+    [Fact]
+    public async Task A_disposed_watcher_is_no_longer_told()
+    {
+        RenderWatcher();
+        Assert.Equal(1, Services.GetRequiredService<LiveNotifier>().SubscriberCount(Topic));
+        await DisposeComponentsAsync();
+        await SaveHolidayAsync(commit: true);
+        Assert.Equal(0, _changes);
+        Assert.Equal(0, Services.GetRequiredService<LiveNotifier>().SubscriberCount(Topic));
+    }
+}
