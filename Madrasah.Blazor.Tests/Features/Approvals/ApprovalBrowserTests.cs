@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.Approvals;
 using Madrasah.Blazor.Infrastructure.Identity;
@@ -225,7 +227,7 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Every_approvals_page_fits_a_390_px_phone_and_cuts_nothing_at_1366_px()
+    public async Task Every_approvals_page_fits_a_390_px_phone_cuts_nothing_at_1366_px_and_passes_axe()
     {
         await using var app = await TestApp.StartAsync();
         var forHead = await SeedForDistrictAsync(app, "MIN 1 Sleman", ChangeRequestStatus.WaitingForHead, DateTime.UtcNow.AddHours(-3));
@@ -258,6 +260,10 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
                         Assert.Empty(await ClippedAsync(page.Locator("main")));
                     }
                     await BrowserFixture.ScreenshotAsync(page, $"approvals-{width}{path.Replace('/', '-')}");
+                    // WCAG 2.1 A/AA (axe-core): no serious or critical violation, with the district's filter panel open too.
+                    var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+                    Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical")
+                        .Select(v => $"{path} at {width} px: {v.Id} ({v.Impact}) on {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
                 }
             await page.Context.CloseAsync();
         }
