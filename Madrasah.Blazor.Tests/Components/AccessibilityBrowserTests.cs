@@ -27,7 +27,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture, ITestOutpu
         var problems = new List<string>();
         await CheckAsync(page, "/Account/Login", problems, interactive: false);
         await page.Context.CloseAsync();
-        Report(problems);
+        Report(output, problems);
     }
 
     [Theory]
@@ -48,10 +48,11 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture, ITestOutpu
         var problems = new List<string>();
         foreach (var href in hrefs) await CheckAsync(page, href, problems, interactive: true);
         await page.Context.CloseAsync();
-        Report(problems, $"{email}: {hrefs.Count} pages ({string.Join(", ", hrefs)})");
+        Report(output, problems, $"{email}: {hrefs.Count} pages ({string.Join(", ", hrefs)})");
     }
 
-    private static async Task CheckAsync(IPage page, string path, List<string> problems, bool interactive)
+    /// <summary>Opens <paramref name="path"/> and adds its serious or critical violations to <paramref name="problems"/> (feature tests check pages outside the menus with it).</summary>
+    internal static async Task CheckAsync(IPage page, string path, List<string> problems, bool interactive)
     {
         var response = await page.GotoAsync(path);
         if (response?.Status is not 200)
@@ -60,17 +61,22 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture, ITestOutpu
             return;
         }
         if (interactive) await BrowserFixture.WaitForInteractiveAsync(page);
+        await CheckShownAsync(page, path, problems);
+    }
 
+    /// <summary>Checks the page as it is now (a dialog or a drop-down open), its problems named after <paramref name="what"/>.</summary>
+    internal static async Task CheckShownAsync(IPage page, string what, List<string> problems)
+    {
         var result = await page.RunAxe(Wcag21AA);
         foreach (var violation in result.Violations.Where(v => Blocking.Contains(v.Impact)))
         foreach (var node in violation.Nodes)
         {
             var why = string.Join(" ", (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []).Select(c => c.Message).Distinct());
-            problems.Add($"{path}: {violation.Id} ({violation.Impact}) at {node.Target}: {why}");
+            problems.Add($"{what}: {violation.Id} ({violation.Impact}) at {node.Target}: {why}");
         }
     }
 
-    private void Report(List<string> problems, string? checkedPages = null)
+    internal static void Report(ITestOutputHelper output, List<string> problems, string? checkedPages = null)
     {
         if (checkedPages is not null) output.WriteLine(checkedPages);
         foreach (var problem in problems) output.WriteLine(problem);

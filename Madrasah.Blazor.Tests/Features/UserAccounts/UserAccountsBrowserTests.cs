@@ -77,7 +77,7 @@ public sealed class UserAccountsBrowserTests(BrowserFixture fixture, OwnAppFixtu
         await admin.GetByLabel("Nama Lengkap").FillAsync("Rudi Hartono");
         await admin.GetByLabel("Email").FillAsync(email);
         await ChooseAsync(admin, "new-user-role", "Operator / Staf Lembaga");
-        await admin.GetByLabel("Lembaga").FillAsync("MTs");
+        await admin.GetByLabel("Lembaga", new() { Exact = true }).FillAsync("MTs");
         await admin.GetByRole(AriaRole.Option, new() { Name = "MTs Negeri 3 Sleman" }).ClickAsync();
         await BrowserFixture.ScreenshotAsync(admin, "accounts-new-user");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Simpan & Kirim Aktivasi" }).ClickAsync();
@@ -164,7 +164,7 @@ public sealed class UserAccountsBrowserTests(BrowserFixture fixture, OwnAppFixtu
 
         // The national list is long: the regency is found by typing part of its name.
         var districtCard = admin.GetByTestId("new-district");
-        await districtCard.GetByLabel("Kabupaten/Kota").FillAsync("kulon");
+        await districtCard.GetByLabel("Kabupaten/Kota", new() { Exact = true }).FillAsync("kulon");
         await admin.GetByRole(AriaRole.Option, new() { Name = "Kabupaten Kulon Progo (Daerah Istimewa Yogyakarta)" }).ClickAsync();
         await districtCard.GetByRole(AriaRole.Button, new() { Name = "Tambah" }).ClickAsync();
         await Expect(admin.GetByText("Kabupaten Kulon Progo (Daerah Istimewa Yogyakarta) ditambahkan.")).ToBeVisibleAsync();
