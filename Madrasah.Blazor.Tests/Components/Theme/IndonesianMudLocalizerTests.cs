@@ -20,7 +20,7 @@ public sealed class IndonesianMudLocalizerTests : ComponentTestContext
             .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
 
         Assert.NotEmpty(english);
-        Assert.Empty(english.Keys.Where(key => !IndonesianMudLocalizer.Texts.ContainsKey(key)));
+        Assert.Empty(english.Keys.Except(IndonesianMudLocalizer.Texts.Keys));
         // A translation that merely repeats the English text (other than symbols such as ">=") was forgotten.
         Assert.Empty(english.Where(e => e.Value.Any(char.IsLetter) && e.Value != "Filter" && e.Value != "Operator"
                                          && IndonesianMudLocalizer.Texts[e.Key] == e.Value).Select(e => e.Key));

@@ -106,8 +106,8 @@ public sealed class ApprovalInboxTests : ApprovalComponentTestContext
         Assert.Equal("Semua status", filters.FindComponent<MudSelect<ChangeRequestStatus?>>().Instance.ToStringFunc!(null));
 
         var institutions = filters.FindComponent<MudAutocomplete<InstitutionListItem>>();
-        var found = await institutions.Instance.SearchFunc!("mts", CancellationToken.None);
-        var mts = Assert.Single(found);
+        var found = await institutions.Instance.SearchFunc!("mts", CancellationToken.None)!;
+        var mts = Assert.Single(found!);
         Assert.Equal("MTs Negeri 3 Sleman", mts.Name);
         await inbox.InvokeAsync(() => institutions.Instance.ValueChanged.InvokeAsync(mts));
         Expect(mtsRejected, mtsWaiting);

@@ -1,3 +1,4 @@
+using MudBlazor.Extensions;
 using Bunit;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.Approvals;
@@ -61,9 +62,9 @@ public sealed class ChangeRequestFormTests : ApprovalComponentTestContext
     {
         var form = RenderForm();
         var select = form.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Akreditasi");
-        var items = select.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value).ToList();
+        var items = select.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value!).ToList();
         Assert.Equal(InstitutionFields.AccreditationGrades, items);
-        Assert.Equal(Min1.Accreditation, select.Instance.Value);
+        Assert.Equal(Min1.Accreditation, select.Instance.GetState(x => x.Value));
     }
 
     [Fact]
