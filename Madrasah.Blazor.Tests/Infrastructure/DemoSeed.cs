@@ -1,5 +1,6 @@
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,28 @@ namespace Madrasah.Blazor.Tests.Infrastructure;
 /// </summary>
 public static class DemoSeed
 {
+    /// <summary>The demo data is seeded once per test run (its password hashes take seconds) and copied into each test's file.</summary>
+    private static readonly Lazy<Task<byte[]>> Seeded = new(SeedOnceAsync);
+
+    /// <summary>Puts a copy of the once-seeded demo database into <paramref name="database"/>'s file (migrated or not).</summary>
+    public static async Task CopyIntoAsync(TestDatabase database)
+    {
+        var seeded = await Seeded.Value;
+        SqliteConnection.ClearPool(new SqliteConnection(database.ConnectionString));
+        foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(database.Path + suffix);
+        await File.WriteAllBytesAsync(database.Path, seeded);
+    }
+
+    private static async Task<byte[]> SeedOnceAsync()
+    {
+        using var database = new TestDatabase();
+        await SeedAsync(database);
+        await using (var db = database.CreateContext())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        SqliteConnection.ClearPool(new SqliteConnection(database.ConnectionString));
+        return await File.ReadAllBytesAsync(database.Path);
+    }
+
     public static async Task SeedAsync(TestDatabase database)
     {
         var services = new ServiceCollection();

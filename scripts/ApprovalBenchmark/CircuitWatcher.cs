@@ -73,7 +73,8 @@ public sealed partial class CircuitWatcher : IAsyncDisposable
 
     private void Wire()
     {
-        _hub.On<long, string, string, int, long>("JS.BeginInvokeJS", OnBeginInvokeJs);
+        // .NET 10 sends six arguments: the last is the call type (function, constructor, get or set value).
+        _hub.On<long, string, string, int, long, int>("JS.BeginInvokeJS", OnBeginInvokeJs);
         _hub.On<long, byte[]>("JS.RenderBatch", OnRenderBatch);
         _hub.On<int, string>("JS.AttachComponent", (_, _) => { });
         _hub.On<string>("JS.EndInvokeDotNet", _ => { });
@@ -88,7 +89,7 @@ public sealed partial class CircuitWatcher : IAsyncDisposable
     }
 
     /// <summary>Answers every JS call as a browser would, without doing anything: imports get an object reference.</summary>
-    private void OnBeginInvokeJs(long handle, string identifier, string argsJson, int resultType, long targetInstanceId)
+    private void OnBeginInvokeJs(long handle, string identifier, string argsJson, int resultType, long targetInstanceId, int callType)
     {
         if (identifier == "Blazor._internal.attachWebRendererInterop") _interopAttached.TrySetResult();
         if (handle == 0) return; // fire-and-forget call

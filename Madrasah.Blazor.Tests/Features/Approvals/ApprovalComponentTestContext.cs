@@ -23,8 +23,6 @@ public abstract class ApprovalComponentTestContext() : ComponentTestContext((ser
     services.AddApprovals();
 }), IAsyncLifetime
 {
-    /// <summary>The demo data is seeded once per run (its password hashes take seconds) and copied into each test's file.</summary>
-    private static readonly Lazy<Task<byte[]>> SeededDatabase = new(SeedOnceAsync);
 
     protected UserScope Operator { get; private set; } = UserScope.Anonymous;
     protected UserScope Head { get; private set; } = UserScope.Anonymous;
@@ -35,15 +33,12 @@ public abstract class ApprovalComponentTestContext() : ComponentTestContext((ser
 
     public async ValueTask InitializeAsync()
     {
-        var seeded = await SeededDatabase.Value;
-        SqliteConnection.ClearPool(new SqliteConnection(Database.ConnectionString));
-        foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(Database.Path + suffix);
-        await File.WriteAllBytesAsync(Database.Path, seeded);
+        await DemoSeed.CopyIntoAsync(Database);
         await using var db = Database.CreateContext();
         Min1 = await db.Institutions.AsNoTracking().SingleAsync(i => i.Name == "MIN 1 Sleman");
-        Operator = await ScopeOf(db, "operator@min1sleman.sch.id", Roles.Operator);
-        Head = await ScopeOf(db, "kepala@min1sleman.sch.id", Roles.KepalaMadrasah);
-        DistrictAdmin = await ScopeOf(db, "admin@kemenagsleman.go.id", Roles.AdminKabKota);
+        Operator = await DemoSeed.ScopeOfAsync(Database, "operator@min1sleman.sch.id");
+        Head = await DemoSeed.ScopeOfAsync(Database, "kepala@min1sleman.sch.id");
+        DistrictAdmin = await DemoSeed.ScopeOfAsync(Database, "admin@kemenagsleman.go.id");
     }
 
     /// <summary>The operator submits a change of the given fields (key → new value) through the service; the request as the head sees it.</summary>
@@ -87,18 +82,5 @@ public abstract class ApprovalComponentTestContext() : ComponentTestContext((ser
         return request.Id;
     }
 
-    private static async Task<byte[]> SeedOnceAsync()
-    {
-        await using var app = new AppServices();
-        await app.SeedDemoDataAsync();
-        await using (var db = app.Database.CreateContext())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
-        return await File.ReadAllBytesAsync(app.Database.Path);
-    }
 
-    private static async Task<UserScope> ScopeOf(MadrasahDbContext db, string email, string role)
-    {
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
-        return new UserScope(user.Id, email, user.FullName, role, user.InstitutionId, user.DistrictId);
-    }
 }

@@ -22,8 +22,6 @@ namespace Madrasah.Blazor.Tests.Features.Approvals;
 /// </summary>
 internal sealed class ApprovalTestKit : IAsyncDisposable
 {
-    /// <summary>The demo data is seeded once per test run (nine password hashes take seconds) and copied into each test's file.</summary>
-    private static readonly Lazy<Task<byte[]>> SeededDatabase = new(SeedOnceAsync);
 
     private readonly AppServices _app = new((services, configuration) =>
     {
@@ -58,34 +56,18 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
 
     public static async Task<ApprovalTestKit> CreateAsync()
     {
-        var seeded = await SeededDatabase.Value;
         var kit = new ApprovalTestKit();
-        SqliteConnection.ClearPool(new SqliteConnection(kit.Database.ConnectionString));
-        foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(kit.Database.Path + suffix);
-        await File.WriteAllBytesAsync(kit.Database.Path, seeded);
+        await DemoSeed.CopyIntoAsync(kit.Database);
         await using var db = kit.Database.CreateContext();
         kit.Min1 = await db.Institutions.AsNoTracking().SingleAsync(i => i.Name == "MIN 1 Sleman");
-        kit.Operator = await ScopeOf(db, "operator@min1sleman.sch.id", Roles.Operator);
-        kit.Head = await ScopeOf(db, "kepala@min1sleman.sch.id", Roles.KepalaMadrasah);
-        kit.DistrictAdmin = await ScopeOf(db, "admin@kemenagsleman.go.id", Roles.AdminKabKota);
-        kit.OtherOperator = await ScopeOf(db, "operator@mtsn3sleman.sch.id", Roles.Operator);
+        kit.Operator = await DemoSeed.ScopeOfAsync(kit.Database, "operator@min1sleman.sch.id");
+        kit.Head = await DemoSeed.ScopeOfAsync(kit.Database, "kepala@min1sleman.sch.id");
+        kit.DistrictAdmin = await DemoSeed.ScopeOfAsync(kit.Database, "admin@kemenagsleman.go.id");
+        kit.OtherOperator = await DemoSeed.ScopeOfAsync(kit.Database, "operator@mtsn3sleman.sch.id");
         return kit;
     }
 
-    private static async Task<byte[]> SeedOnceAsync()
-    {
-        await using var app = new AppServices();
-        await app.SeedDemoDataAsync();
-        await using (var db = app.Database.CreateContext())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
-        return await File.ReadAllBytesAsync(app.Database.Path);
-    }
 
-    private static async Task<UserScope> ScopeOf(MadrasahDbContext db, string email, string role)
-    {
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
-        return new UserScope(user.Id, email, user.FullName, role, user.InstitutionId, user.DistrictId);
-    }
 
     /// <summary>The operator submits a change of the given fields (key → new value) and gets the request back.</summary>
     public async Task<ChangeRequestDetail> SubmitAsync(params (string Key, string? Value)[] changes)

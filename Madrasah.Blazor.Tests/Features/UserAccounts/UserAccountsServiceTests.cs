@@ -34,10 +34,10 @@ public sealed partial class UserAccountsServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await _app.SeedDemoDataAsync();
+        await DemoSeed.CopyIntoAsync(_app.Database);
+        _admin = await DemoSeed.ScopeOfAsync(_app.Database, "admin@madrasah.demo.id");
+        _district = await DemoSeed.ScopeOfAsync(_app.Database, "admin@kemenagsleman.go.id");
         await using var db = _app.Database.CreateContext();
-        _admin = await ScopeOfAsync(db, "admin@madrasah.demo.id", Roles.Admin);
-        _district = await ScopeOfAsync(db, "admin@kemenagsleman.go.id", Roles.AdminKabKota);
         _mtsId = (await db.Institutions.SingleAsync(i => i.Name == "MTs Negeri 3 Sleman")).Id;
         // An institution of another district, which Sleman's admin may not give accounts for.
         var bantul = new District { Code = "34.02", Name = "Kabupaten Bantul", ProvinceCode = "34", ProvinceName = "Daerah Istimewa Yogyakarta" };
@@ -48,12 +48,6 @@ public sealed partial class UserAccountsServiceTests : IAsyncLifetime
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
-
-    private static async Task<UserScope> ScopeOfAsync(MadrasahDbContext db, string email, string role)
-    {
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        return new UserScope(user.Id, email, user.FullName, role, user.InstitutionId, user.DistrictId);
-    }
 
     private async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
