@@ -1,3 +1,4 @@
+using Madrasah.Blazor.Infrastructure.Hosting;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,11 @@ public sealed class DatabaseInitializer(
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations()).ToList();
+        if (unknown.Count > 0)
+            throw new CannotStartException(
+                $"the database {options.Value.Path} was written by another version of Madrasah (its migrations {string.Join(", ", unknown)} are not this version's). " +
+                "Keep it aside and point Database:Path at a new file; a development database can simply be deleted (the demo data is seeded again).");
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {

@@ -3,10 +3,11 @@ using System.Net;
 using System.Net.Sockets;
 using Madrasah.Blazor.Infrastructure.Hosting;
 using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Hosting;
 
-/// <summary>Starting on a port another program holds stops with one clear line and a non-zero exit code.</summary>
+/// <summary>A start that cannot go on (a port another program holds, a database of another version) stops with one clear line and a non-zero exit code.</summary>
 public sealed class TakenAddressTests
 {
     [Fact]
@@ -15,9 +16,44 @@ public sealed class TakenAddressTests
         using var holder = new TcpListener(IPAddress.Loopback, 0);
         holder.Start();
         var port = ((IPEndPoint)holder.LocalEndpoint).Port;
-        var dataFolder = Directory.CreateTempSubdirectory("madrasah-taken-").FullName;
+
+        var (exitCode, lines) = await StartAndWaitForExitAsync(port, _ => Task.CompletedTask);
+
+        Assert.Equal(TakenAddress.ExitCode, exitCode);
+        var line = Assert.Single(lines, l => l.Contains($"127.0.0.1:{port}"));
+        Assert.Contains("already in use", line);
+        Assert.Contains("--urls", line);
+        AssertNoStackTrace(lines);
+    }
+
+    [Fact]
+    public async Task A_database_of_another_version_stops_the_start_with_one_line_saying_what_to_do()
+    {
+        // A file migrated by the app's former hand-written history (before the generated "Initial" replaced it).
+        var (exitCode, lines) = await StartAndWaitForExitAsync(FreePort(), async databasePath =>
+        {
+            using var database = new TestDatabase();
+            await using (var db = database.CreateContext())
+                await db.Database.ExecuteSqlRawAsync("INSERT INTO __EFMigrationsHistory VALUES ('20261122000000_Initial', '10.0.15')");
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Copy(database.Path, databasePath);
+        });
+
+        Assert.Equal(CannotStartException.ExitCode, exitCode);
+        var line = Assert.Single(lines, l => l.Contains("Cannot start"));
+        Assert.Contains("another version of Madrasah", line);
+        Assert.Contains("20261122000000_Initial", line);
+        Assert.Contains("Database:Path", line);
+        AssertNoStackTrace(lines);
+    }
+
+    /// <summary>Starts the app's build output on <paramref name="port"/> with a fresh data folder (after <paramref name="prepare"/> gets the database path) and waits for it to stop by itself.</summary>
+    private static async Task<(int ExitCode, string[] Lines)> StartAndWaitForExitAsync(int port, Func<string, Task> prepare)
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("madrasah-start-").FullName;
         try
         {
+            await prepare(Path.Combine(dataFolder, "madrasah.db"));
             var start = new ProcessStartInfo(Path.Combine(TestApp.AppFolder, "Madrasah.Blazor"), ["--urls", $"http://127.0.0.1:{port}"])
             {
                 WorkingDirectory = TestApp.AppFolder,
@@ -37,19 +73,25 @@ public sealed class TakenAddressTests
             timeout.CancelAfter(TimeSpan.FromSeconds(90));
             try { await process.WaitForExitAsync(timeout.Token); }
             catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw; }
-            var lines = ((await stdout) + (await stderr)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-            Assert.Equal(TakenAddress.ExitCode, process.ExitCode);
-            var line = Assert.Single(lines, l => l.Contains($"127.0.0.1:{port}"));
-            Assert.Contains("already in use", line);
-            Assert.Contains("--urls", line);
-            Assert.DoesNotContain(lines, l => l.Contains("Exception") || l.StartsWith("at "));
-            Assert.DoesNotContain(lines, l => l.Contains("fail:") || l.Contains("Hosting failed"));
+            return (process.ExitCode, ((await stdout) + (await stderr)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
         finally
         {
             try { Directory.Delete(dataFolder, recursive: true); } catch (IOException) { }
         }
+    }
+
+    private static void AssertNoStackTrace(string[] lines)
+    {
+        Assert.DoesNotContain(lines, l => l.Contains("Exception") || l.StartsWith("at "));
+        Assert.DoesNotContain(lines, l => l.Contains("fail:") || l.Contains("Hosting failed"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Theory]

@@ -43,7 +43,22 @@ public static partial class TakenAddress
             logger.LogCritical("Cannot start: {Address} is already in use by another program. Stop it, or choose another address with --urls (e.g. dotnet run --project Madrasah.Blazor --urls http://127.0.0.1:5081).", address);
             return ExitCode;
         }
+        catch (Exception ex) when (CannotStartIn(ex) is { } reason)
+        {
+            logger.LogCritical("Cannot start: {Reason}", reason.Message);
+            return CannotStartException.ExitCode;
+        }
     }
+
+    /// <summary>A start-up check's refusal, as thrown or wrapped by the host.</summary>
+    public static CannotStartException? CannotStartIn(Exception? exception) => exception switch
+    {
+        CannotStartException refusal => refusal,
+        AggregateException { InnerExceptions: [var single] } => CannotStartIn(single),
+        _ => null,
+    };
+
+    private static bool IsExplained(Exception? exception) => IsTakenAddress(exception) || CannotStartIn(exception) is not null;
 
     /// <summary>Kestrel's "Failed to bind to address …: address already in use." with the socket's reason inside.</summary>
     public static bool IsTakenAddress(Exception? exception) =>
@@ -76,7 +91,7 @@ public static partial class TakenAddress
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
-                if (IsTakenAddress(exception)) factory._failed = true;
+                if (IsExplained(exception)) factory._failed = true;
                 if (!factory._failed) inner.Log(logLevel, eventId, state, exception, formatter);
             }
         }
