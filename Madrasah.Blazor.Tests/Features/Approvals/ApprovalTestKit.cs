@@ -25,16 +25,18 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
     /// <summary>The demo data is seeded once per test run (nine password hashes take seconds) and copied into each test's file.</summary>
     private static readonly Lazy<Task<byte[]>> SeededDatabase = new(SeedOnceAsync);
 
-    private readonly AppServices _app = new((services, configuration) =>
-    {
-        services.AddEmail(configuration);
-        services.AddPdf(configuration);
-        services.AddApprovals();
-    }, migrate: false); // the seeded file is copied in
+    private readonly AppServices _app;
     private readonly AsyncServiceScope _scope;
 
-    private ApprovalTestKit()
+    private ApprovalTestKit(Action<IServiceCollection>? configure)
     {
+        _app = new((services, configuration) =>
+        {
+            services.AddEmail(configuration);
+            services.AddPdf(configuration);
+            services.AddApprovals();
+            configure?.Invoke(services);
+        }, migrate: false); // the seeded file is copied in
         _scope = _app.Provider.CreateAsyncScope();
         Service = _scope.ServiceProvider.GetRequiredService<ApprovalService>();
     }
@@ -56,10 +58,11 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
     public UserScope OtherOperator { get; private set; } = UserScope.Anonymous;
     public Institution Min1 { get; private set; } = null!;
 
-    public static async Task<ApprovalTestKit> CreateAsync()
+    /// <param name="configure">Registrations over the app's own (e.g. a receipt writer that waits).</param>
+    public static async Task<ApprovalTestKit> CreateAsync(Action<IServiceCollection>? configure = null)
     {
         var seeded = await SeededDatabase.Value;
-        var kit = new ApprovalTestKit();
+        var kit = new ApprovalTestKit(configure);
         SqliteConnection.ClearPool(new SqliteConnection(kit.Database.ConnectionString));
         foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(kit.Database.Path + suffix);
         await File.WriteAllBytesAsync(kit.Database.Path, seeded);

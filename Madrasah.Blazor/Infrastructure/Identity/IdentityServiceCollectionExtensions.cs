@@ -19,6 +19,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<PageAccess>();
         services.AddScoped<SignInService>();
         services.Configure<InitialAdminOptions>(configuration.GetSection(InitialAdminOptions.Section));
         services.AddScoped<IdentityBootstrap>();
