@@ -92,6 +92,8 @@ public class ReceiptServiceTests
     {
         await using var app = PdfTestKit.App(Clock);
         var (_, first) = await IssueOneAsync(app);
+        await using (var renumber = app.Database.CreateContext())
+            await renumber.Institutions.ExecuteUpdateAsync(u => u.SetProperty(i => i.StatisticNumber, "111134040009"));
         var (_, second) = await IssueOneAsync(app, "MIN Uji 2");
 
         var code = PdfTestKit.PrintedCode(first.PdfBytes).Replace("-", "");
