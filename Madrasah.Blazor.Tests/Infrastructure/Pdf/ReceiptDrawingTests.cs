@@ -77,5 +77,7 @@ public sealed partial class ReceiptDrawingTests(ITestOutputHelper output)
         var outside = words.Where(w => w.XMin < Margin - 0.5 || w.XMax > PageWidth - Margin + 0.5 || w.YMax > 842 - 20).ToList();
         Assert.True(outside.Count == 0, "Outside the margins: " + string.Join("; ", outside.Take(5).Select(w => $"p{w.Page} x {w.XMin:0}–{w.XMax:0} y {w.YMax:0}: {w.Text[..Math.Min(20, w.Text.Length)]}")));
         Assert.True(words.Max(w => w.Page) > 2, "The values should continue on further pages.");
+        if (Environment.GetEnvironmentVariable("MADRASAH_KEEP_LONG_RECEIPT") is { Length: > 0 } keep)
+            await File.WriteAllBytesAsync(keep, receipt.PdfBytes);
     }
 }

@@ -79,18 +79,27 @@ public sealed class VerificationRateLimitPolicy(IOptions<ReceiptVerificationOpti
     public static string RejectionPage(int retryAfterSeconds)
     {
         var wait = retryAfterSeconds >= 60 ? $"{(retryAfterSeconds + 59) / 60} menit" : $"{retryAfterSeconds} detik";
-        return $"""
+        return $$"""
             <!DOCTYPE html>
             <html lang="id">
             <head>
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1.0" />
             <title>Terlalu banyak permintaan — Madrasah</title>
+            <style>
+            body { margin: 0; font-family: Roboto, "Helvetica Neue", Arial, sans-serif; background: #f3f6f4; color: #1f2d27; line-height: 1.5; }
+            header { background: #0f6b46; color: #fff; padding: .9rem 1.25rem; font-size: 1.25rem; font-weight: 600; }
+            main { max-width: 40rem; margin: 2rem auto; padding: 0 1.25rem; }
+            h1 { font-size: 1.5rem; font-weight: 500; color: #0a5034; margin: 0 0 1rem; }
+            .alert { background: #fbdcd9; color: #8c1d18; padding: .75rem 1rem; border-radius: 4px; }
+            a { color: #0f6b46; font-weight: 500; }
+            </style>
             </head>
             <body>
+            <header>Madrasah</header>
             <main>
             <h1>Terlalu banyak permintaan verifikasi</h1>
-            <p>Terlalu banyak permintaan verifikasi bukti dari perangkat atau jaringan Anda dalam waktu singkat. Tunggu {wait}, lalu coba lagi.</p>
+            <p class="alert" role="alert">Terlalu banyak permintaan verifikasi bukti dari perangkat atau jaringan Anda dalam waktu singkat. Tunggu {{wait}}, lalu coba lagi.</p>
             <p>Untuk memeriksa sebuah bukti, pindai kode QR-nya atau ketik nomor dan kode verifikasi yang tercetak pada bukti.</p>
             <p><a href="/">Kembali ke Beranda</a></p>
             </main>
