@@ -43,9 +43,11 @@ public static class VerificationCode
     /// <summary>Whether <paramref name="typed"/> is the code whose hash is <paramref name="storedHash"/> (compared in constant time).</summary>
     public static bool Matches(string? typed, string? storedHash)
     {
-        var candidate = Encoding.ASCII.GetBytes(Hash(Normalize(typed) ?? ""));
-        var stored = Encoding.ASCII.GetBytes(storedHash ?? "");
-        return stored.Length == candidate.Length && CryptographicOperations.FixedTimeEquals(candidate, stored) && Normalize(typed) is not null;
+        var code = Normalize(typed);
+        // Hashed and compared even when there is nothing to compare with, so the answer takes the same time either way.
+        var candidate = Encoding.ASCII.GetBytes(Hash(code ?? ""));
+        var stored = Encoding.ASCII.GetBytes(storedHash is { Length: 64 } hash ? hash : new string('-', 64));
+        return CryptographicOperations.FixedTimeEquals(candidate, stored) && code is not null;
     }
 }
 
