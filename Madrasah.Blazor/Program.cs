@@ -47,6 +47,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseHiddenDeveloperPages();
+app.UseRateLimiter(); // the policies endpoints name, e.g. the public receipt verification (AddPdf)
 app.UseRequestLocalization();
 app.UseAntiforgery();
 app.MapStaticAssets();

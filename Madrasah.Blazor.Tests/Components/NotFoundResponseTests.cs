@@ -65,9 +65,11 @@ public sealed partial class NotFoundResponseTests(BrowserFixture fixture)
     {
         using var visitor = NewClient();
 
-        var html = await ExpectAsync(visitor, "/verifikasi/BPL-2026-999999", HttpStatusCode.NotFound);
+        // With a code (as its QR code carries it): a receipt not found. The number alone only asks for the code.
+        var html = await ExpectAsync(visitor, "/verifikasi/BPL-2026-999999?kode=ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345", HttpStatusCode.NotFound);
         Assert.Contains("Bukti TIDAK DITEMUKAN", html);
         Assert.Contains("BPL-2026-999999", html);
         await ExpectAsync(visitor, "/verifikasi", HttpStatusCode.OK); // the empty form is a page of its own
+        await ExpectAsync(visitor, "/verifikasi/BPL-2026-999999", HttpStatusCode.OK);
     }
 }

@@ -7,6 +7,7 @@ using Madrasah.Blazor.Tests.Infrastructure.Pdf;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Madrasah.Blazor.Tests.Features.Approvals;
 
@@ -156,6 +157,30 @@ public class ApprovalServiceTests
         Assert.Contains("Ditolak Kepala Madrasah", toOperator.Subject);
         Assert.Contains("Telepon belum sesuai SK.", toOperator.TextBody);
         Assert.Contains(await kit.AuditAsync(), a => a.Action == "approvals.head-rejected");
+    }
+
+    [Fact]
+    public async Task The_approval_commits_before_the_receipt_is_drawn_and_never_holds_the_database_while_drawing()
+    {
+        var writer = new GatedReceiptWriter();
+        await using var kit = await ApprovalTestKit.CreateAsync(services => services.AddSingleton<PdfReceiptWriter>(writer));
+        var request = await kit.SubmitAsync((Phone, "0274-777"));
+        Assert.True((await kit.HeadDecideAsync(request.Id)).Succeeded);
+
+        var deciding = Task.Run(() => kit.DistrictDecideAsync(request.Id, approve: true));
+        await writer.Drawing.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // While the receipt is drawn: the change, its receipt number and row are committed, and others can write.
+        Assert.Equal("0274-777", (await kit.ReloadInstitutionAsync()).Phone);
+        var number = (await kit.Service.GetAsync(kit.DistrictAdmin, request.Id))!.ReceiptNumber;
+        await using (var db = kit.Database.CreateContext())
+            Assert.False((await db.Set<Receipt>().SingleAsync(r => r.Number == number)).IsDrawn);
+        await PdfTestKit.WriteMeanwhileAsync(kit.Database);
+
+        writer.Release.SetResult();
+        Assert.True((await deciding).Succeeded);
+        await using (var db = kit.Database.CreateContext())
+            Assert.Contains(number!, PdfTestKit.PdfToFlatText((await db.Set<Receipt>().SingleAsync(r => r.Number == number)).PdfBytes));
     }
 
     [Fact]

@@ -22,17 +22,18 @@ namespace Madrasah.Blazor.Tests.Features.Approvals;
 /// </summary>
 internal sealed class ApprovalTestKit : IAsyncDisposable
 {
-
-    private readonly AppServices _app = new((services, configuration) =>
-    {
-        services.AddEmail(configuration);
-        services.AddPdf(configuration);
-        services.AddApprovals();
-    }, migrate: false); // the seeded file is copied in
+    private readonly AppServices _app;
     private readonly AsyncServiceScope _scope;
 
-    private ApprovalTestKit()
+    private ApprovalTestKit(Action<IServiceCollection>? configure)
     {
+        _app = new((services, configuration) =>
+        {
+            services.AddEmail(configuration);
+            services.AddPdf(configuration);
+            services.AddApprovals();
+            configure?.Invoke(services);
+        }, migrate: false); // the seeded file is copied in
         _scope = _app.Provider.CreateAsyncScope();
         Service = _scope.ServiceProvider.GetRequiredService<ApprovalService>();
     }
@@ -54,9 +55,10 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
     public UserScope OtherOperator { get; private set; } = UserScope.Anonymous;
     public Institution Min1 { get; private set; } = null!;
 
-    public static async Task<ApprovalTestKit> CreateAsync()
+    /// <param name="configure">Registrations over the app's own (e.g. a receipt writer that waits).</param>
+    public static async Task<ApprovalTestKit> CreateAsync(Action<IServiceCollection>? configure = null)
     {
-        var kit = new ApprovalTestKit();
+        var kit = new ApprovalTestKit(configure);
         await DemoSeed.CopyIntoAsync(kit.Database);
         await using var db = kit.Database.CreateContext();
         kit.Min1 = await db.Institutions.AsNoTracking().SingleAsync(i => i.Name == "MIN 1 Sleman");

@@ -54,6 +54,34 @@ public class InstitutionProfileReceiptServiceTests
     }
 
     [Fact]
+    public async Task The_print_commits_number_and_audit_entry_then_draws_without_holding_the_database()
+    {
+        var writer = new GatedReceiptWriter();
+        await using var app = PdfTestKit.App(configure: (services, _) =>
+        {
+            services.AddInstitutions();
+            services.AddSingleton<PdfReceiptWriter>(writer);
+        });
+        var institution = await app.Database.AddInstitutionAsync("MIN 1 Sleman");
+
+        var printing = Task.Run(() => Service(app).IssueAsync(OperatorOf(institution), institution.Id));
+        await writer.Drawing.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await using (var db = app.Database.CreateContext())
+        {
+            var receipt = await db.Set<Receipt>().SingleAsync();
+            Assert.False(receipt.IsDrawn);
+            Assert.Equal(receipt.Number, (await db.Set<AuditEntry>().SingleAsync()).EntityId);
+        }
+        await PdfTestKit.WriteMeanwhileAsync(app.Database);
+
+        writer.Release.SetResult();
+        var issued = await printing;
+        await using var check = app.Database.CreateContext();
+        Assert.Contains(issued!.Number, PdfTestKit.PdfToFlatText((await check.Set<Receipt>().SingleAsync()).PdfBytes));
+    }
+
+    [Fact]
     public async Task Nobody_prints_the_profile_of_an_institution_outside_their_scope()
     {
         await using var app = App();

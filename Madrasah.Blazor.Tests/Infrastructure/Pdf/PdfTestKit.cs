@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Madrasah.Blazor.Infrastructure.Pdf;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +49,28 @@ internal static class PdfTestKit
         finally { Directory.Delete(folder, recursive: true); }
     }
 
+    /// <summary>The verification code printed on the PDF ("Kode verifikasi: 7K3M-…"), as printed.</summary>
+    public static string PrintedCode(byte[] pdf)
+    {
+        var match = Regex.Match(PdfToFlatText(pdf), @"Kode verifikasi: (?<code>[0-9A-Z]{4}(?:-[0-9A-Z]{1,4})+)");
+        Assert.True(match.Success, "No verification code printed on the receipt.");
+        return match.Groups["code"].Value;
+    }
+
+    /// <summary>
+    /// A write by another connection that waits at most one second for the database: it fails ("database is locked")
+    /// while someone holds a write transaction, e.g. one left open while a PDF is drawn.
+    /// </summary>
+    public static async Task WriteMeanwhileAsync(TestDatabase database)
+    {
+        var settings = new SqliteConnectionStringBuilder(database.ConnectionString) { DefaultTimeout = 1, Pooling = false };
+        await using var connection = new SqliteConnection(settings.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "BEGIN IMMEDIATE; UPDATE \"Districts\" SET \"Name\" = \"Name\"; COMMIT;";
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>The PDF's text with every run of whitespace as one space, for phrases that wrap.</summary>
     public static string PdfToFlatText(byte[] pdf) => string.Join(' ', PdfToText(pdf).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
@@ -67,4 +91,18 @@ internal static class PdfTestKit
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>A receipt writer that says when drawing begins and draws only once the test lets it (to look at what happens meanwhile).</summary>
+internal sealed class GatedReceiptWriter() : PdfReceiptWriter(PdfTestKit.OsFonts())
+{
+    public TaskCompletionSource Drawing { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override byte[] Write(ReceiptDocument receipt)
+    {
+        Drawing.TrySetResult();
+        if (!Release.Task.Wait(TimeSpan.FromSeconds(60))) throw new TimeoutException("The test did not release the drawing.");
+        return base.Write(receipt);
+    }
 }

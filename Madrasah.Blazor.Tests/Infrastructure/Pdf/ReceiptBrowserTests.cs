@@ -21,24 +21,37 @@ public sealed class ReceiptBrowserTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("pdf-preview").Locator("iframe")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "receipt-preview");
 
-        // The PDF the user downloads (with the user's cookies) reads back with its number.
+        // The PDF the user downloads (with the user's cookies) reads back with its number and its verification code.
         var response = await page.APIRequest.GetAsync($"/bukti/{number}.pdf?unduh=1");
         Assert.Equal(200, response.Status);
-        var text = PdfToText(await response.BodyAsync());
+        var pdf = await response.BodyAsync();
+        var text = PdfToText(pdf);
         Assert.Contains(number!, text);
         Assert.Contains("MIN 1 Sleman", text);
+        var code = PdfTestKit.PrintedCode(pdf);
 
-        // Anyone, signed out, can check it.
+        // Anyone, signed out, checks it: the QR code's address shows it at once...
         var visitor = await fixture.NewPageAsync();
-        await visitor.GotoAsync($"/verifikasi/{number}");
+        await visitor.GotoAsync(new Uri(Assert.Single(PdfTestKit.QrCodes(pdf))).PathAndQuery);
         await Expect(visitor.GetByTestId("verification-genuine")).ToBeVisibleAsync();
         await Expect(visitor.GetByTestId("receipt-number")).ToHaveTextAsync(number!);
         await Expect(visitor.GetByTestId("verification-genuine")).ToContainTextAsync("MIN 1 Sleman");
         await BrowserFixture.ScreenshotAsync(visitor, "verification-genuine");
 
-        await visitor.GotoAsync("/verifikasi/BPL-2026-999999");
+        // ...the number alone asks for the code, and the code typed from paper shows it.
+        await visitor.GotoAsync($"/verifikasi/{number}");
+        await Expect(visitor.GetByTestId("verification-code-needed")).ToBeVisibleAsync();
+        await Expect(visitor.GetByTestId("verification-genuine")).ToHaveCountAsync(0);
+        await Expect(visitor.GetByLabel("Nomor bukti")).ToHaveValueAsync(number!);
+        await BrowserFixture.ScreenshotAsync(visitor, "verification-code-needed");
+        await visitor.GetByLabel("Kode verifikasi").FillAsync(code.ToLowerInvariant());
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Periksa" }).ClickAsync();
+        await Expect(visitor.GetByTestId("verification-genuine")).ToBeVisibleAsync();
+
+        await visitor.GotoAsync($"/verifikasi/BPL-2026-999999?kode={code.Replace("-", "")}");
         await Expect(visitor.GetByTestId("verification-not-found")).ToBeVisibleAsync();
         await Expect(visitor.GetByTestId("verification-genuine")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(visitor, "verification-not-found");
 
         // Another institution's operator cannot download it.
         var other = await fixture.SignInAsync("operator@mtsn3sleman.sch.id");

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Madrasah.Blazor.Data;
-using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Pdf;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Pdf;
 
@@ -68,18 +68,40 @@ public class ReceiptServiceTests
     }
 
     [Fact]
-    public async Task The_QR_code_and_footer_point_to_the_verification_page()
+    public async Task The_QR_code_carries_the_verification_address_with_the_printed_code()
     {
         await using var app = PdfTestKit.App(Clock);
         var (_, receipt) = await IssueOneAsync(app);
 
-        var url = new ReceiptLinks(new Madrasah.Blazor.Infrastructure.PublicLinks(Madrasah.Blazor.Infrastructure.PublicLinks.DefaultBaseUrl)).VerificationUrl(receipt.Number);
-        Assert.Equal("http://localhost:5080/verifikasi/BPL-2026-000001", url);
-        Assert.Contains(url, PdfTestKit.PdfToText(receipt.PdfBytes));
-        Assert.Equal("http://madrasah.example.id/verifikasi/BPL-2026-000001",
-            new ReceiptLinks(new Madrasah.Blazor.Infrastructure.PublicLinks("http://madrasah.example.id/")).VerificationUrl(receipt.Number));
+        var printed = PdfTestKit.PrintedCode(receipt.PdfBytes);
+        Assert.Matches(@"^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$", printed);
+        var code = printed.Replace("-", "");
+        var links = new ReceiptLinks(new Madrasah.Blazor.Infrastructure.PublicLinks(Madrasah.Blazor.Infrastructure.PublicLinks.DefaultBaseUrl));
+        var url = links.VerificationUrl(receipt.Number, code);
+        Assert.Equal($"http://localhost:5080/verifikasi/BPL-2026-000001?kode={code}", url);
         // What a phone's camera reads from the printed page: the QR code, decoded by zbar from the rendered PDF.
         Assert.Equal([url], PdfTestKit.QrCodes(receipt.PdfBytes));
+        // The footer names the page where number and code can be typed.
+        Assert.Contains("http://localhost:5080/verifikasi", PdfTestKit.PdfToFlatText(receipt.PdfBytes));
+        Assert.Equal("http://madrasah.example.id/verifikasi/BPL-2026-000001?kode=X",
+            new ReceiptLinks(new Madrasah.Blazor.Infrastructure.PublicLinks("http://madrasah.example.id/")).VerificationUrl(receipt.Number, "X"));
+    }
+
+    [Fact]
+    public async Task Each_receipt_gets_its_own_random_code_and_only_its_hash_is_stored()
+    {
+        await using var app = PdfTestKit.App(Clock);
+        var (_, first) = await IssueOneAsync(app);
+        await using (var renumber = app.Database.CreateContext())
+            await renumber.Institutions.ExecuteUpdateAsync(u => u.SetProperty(i => i.StatisticNumber, "111134040009"));
+        var (_, second) = await IssueOneAsync(app, "MIN Uji 2");
+
+        var code = PdfTestKit.PrintedCode(first.PdfBytes).Replace("-", "");
+        Assert.NotEqual(code, PdfTestKit.PrintedCode(second.PdfBytes).Replace("-", ""));
+        await using var db = app.Database.CreateContext();
+        var stored = await db.Set<Receipt>().SingleAsync(r => r.Number == first.Number);
+        Assert.Equal(VerificationCode.Hash(code), stored.VerificationCodeHash);
+        Assert.DoesNotContain(code, stored.FactsJson + stored.SectionsJson + stored.VerificationCodeHash + stored.Sha256);
     }
 
     [Fact]
@@ -121,45 +143,94 @@ public class ReceiptServiceTests
     }
 
     [Fact]
-    public async Task Verification_finds_an_issued_number_and_nothing_else()
+    public async Task Verification_needs_the_number_and_its_code_and_answers_nothing_else()
     {
         await using var app = PdfTestKit.App(Clock);
         var institution = await app.Database.AddInstitutionAsync("MTsN 2 Sleman", "121134040002", InstitutionType.MTs);
         var receipts = app.Receipts();
         var issued = await receipts.IssueAsync(ProfileRequest(institution), "Operator");
+        var other = await receipts.IssueAsync(ProfileRequest(institution), "Operator");
+        var printed = PdfTestKit.PrintedCode(issued.PdfBytes);
 
-        var found = await receipts.VerifyAsync(" bpl-2026-000001 ");
+        // Typed from paper: lower case, spaces, O for 0 and I or L for 1 all read as the code.
+        var typed = printed.ToLowerInvariant().Replace("-", " - ").Replace('0', 'o').Replace('1', 'l');
+        var found = await receipts.VerifyAsync(" bpl-2026-000001 ", typed);
 
         Assert.NotNull(found);
         Assert.Equal(issued.Number, found.Number);
         Assert.Equal("MTsN 2 Sleman", found.InstitutionName);
         Assert.Equal(issued.Sha256, found.Sha256);
         Assert.Equal(["Nama Lembaga", "NSM", "Alamat"], found.Facts.Select(f => f.Label));
-        Assert.Null(await receipts.VerifyAsync("BPL-2026-000002"));
+        Assert.Null(await receipts.VerifyAsync(issued.Number, null));
+        Assert.Null(await receipts.VerifyAsync(issued.Number, ""));
+        Assert.Null(await receipts.VerifyAsync(issued.Number, PdfTestKit.PrintedCode(other.PdfBytes)));
+        Assert.Null(await receipts.VerifyAsync(issued.Number, printed[..^1] + (printed[^1] == 'Z' ? 'Y' : 'Z')));
+        Assert.Null(await receipts.VerifyAsync("BPL-2026-000003", printed));
+        Assert.Null(await receipts.VerifyAsync(new string('9', 5000), printed));
     }
 
     [Fact]
-    public async Task The_PDF_downloads_only_within_the_users_scope()
+    public async Task The_PDF_is_handed_out_only_when_the_rule_allows_its_owner()
     {
         await using var app = PdfTestKit.App(Clock);
         var own = await app.Database.AddInstitutionAsync("MIN 1 Sleman", "111134040001");
-        var other = await app.Database.AddInstitutionAsync("MIN 2 Sleman", "111134040002");
         var receipts = app.Receipts();
         var receipt = await receipts.IssueAsync(ProfileRequest(own), "Operator");
+        var asked = new List<ReceiptOwner>();
 
-        UserScope Operator(Institution i) => new("u-" + i.Id, "op" + i.Id, "Operator", Roles.Operator, i.Id, i.DistrictId);
-        var districtAdmin = new UserScope("d", "kab", "Admin Kab", Roles.AdminKabKota, null, own.DistrictId);
-        var otherDistrictAdmin = new UserScope("d2", "kab2", "Admin Kab", Roles.AdminKabKota, null, own.DistrictId + 100);
+        var file = await receipts.GetPdfAsync(receipt.Number.ToLowerInvariant(), owner => { asked.Add(owner); return Task.FromResult(true); });
+        var refused = await receipts.GetPdfAsync(receipt.Number, _ => Task.FromResult(false));
 
-        var file = await receipts.GetPdfAsync(Operator(own), receipt.Number);
         Assert.NotNull(file);
         Assert.Equal("BPL-2026-000001.pdf", file.FileName);
         Assert.Equal(receipt.PdfBytes, file.Content);
-        Assert.NotNull(await receipts.GetPdfAsync(districtAdmin, receipt.Number));
-        Assert.Null(await receipts.GetPdfAsync(Operator(other), receipt.Number));
-        Assert.Null(await receipts.GetPdfAsync(otherDistrictAdmin, receipt.Number));
-        Assert.Null(await receipts.GetPdfAsync(UserScope.Anonymous, receipt.Number));
-        Assert.Null(await receipts.GetPdfAsync(Operator(own), "BPL-2026-000099"));
+        Assert.Equal(new ReceiptOwner(receipt.Number, PdfTestKit.ProfileKind.Code, own.Id, own.DistrictId), Assert.Single(asked));
+        Assert.Null(refused);
+        Assert.Null(await receipts.GetPdfAsync("BPL-2026-000099", _ => Task.FromResult(true)));
+    }
+
+    [Fact]
+    public async Task The_PDF_is_drawn_after_the_number_is_committed_while_others_write_to_the_database()
+    {
+        var writer = new GatedReceiptWriter();
+        await using var app = PdfTestKit.App(Clock, (services, _) => services.AddSingleton<PdfReceiptWriter>(writer));
+        var institution = await app.Database.AddInstitutionAsync();
+
+        var issuing = Task.Run(() => app.Receipts().IssueAsync(ProfileRequest(institution), "Operator"));
+        await writer.Drawing.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // While the PDF is drawn: its number and row are committed already, and the database is free for others.
+        await using (var db = app.Database.CreateContext())
+            Assert.False((await db.Set<Receipt>().SingleAsync()).IsDrawn);
+        await PdfTestKit.WriteMeanwhileAsync(app.Database);
+
+        writer.Release.SetResult();
+        var receipt = await issuing;
+        Assert.True(receipt.IsDrawn);
+        Assert.Equal("BPL-2026-000001", receipt.Number);
+    }
+
+    [Fact]
+    public async Task A_receipt_whose_drawing_never_happened_is_drawn_once_by_its_first_downloads()
+    {
+        await using var app = PdfTestKit.App(Clock);
+        var institution = await app.Database.AddInstitutionAsync();
+        var receipts = app.Receipts();
+        Receipt added;
+        await using (var db = app.Database.CreateContext())
+            added = await receipts.AddAsync(db, ProfileRequest(institution, ChangeSections), "Operator"); // and then the process stopped
+
+        Assert.Null(await receipts.VerifyAsync(added.Number, "0000-0000-0000-0000-0000-0000-0000"));
+        var downloads = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => receipts.GetPdfAsync(added.Number, _ => Task.FromResult(true)))));
+
+        var pdf = Assert.Single(downloads.Select(d => Convert.ToHexString(d!.Content)).Distinct());
+        await using var check = app.Database.CreateContext();
+        var stored = await check.Set<Receipt>().SingleAsync();
+        Assert.Equal(pdf, Convert.ToHexString(stored.PdfBytes));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(stored.PdfBytes)), stored.Sha256);
+        var text = PdfTestKit.PdfToFlatText(stored.PdfBytes);
+        Assert.Contains("Perubahan Data", text); // the sections kept with the row are drawn
+        Assert.NotNull(await receipts.VerifyAsync(added.Number, PdfTestKit.PrintedCode(stored.PdfBytes)));
     }
 
     [Fact]

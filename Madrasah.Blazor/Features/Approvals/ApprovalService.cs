@@ -210,8 +210,9 @@ public sealed partial class ApprovalService(
 
     /// <summary>
     /// The district's decision on the forwarded fields (all but those the head rejected). Approval writes them into the
-    /// institution in one transaction (guarded by <see cref="Institution.Version"/>) and issues the receipt; a field
-    /// whose current value no longer equals its old value is a conflict and blocks the approval. A rejection needs a reason.
+    /// institution in one transaction (guarded by <see cref="Institution.Version"/>) with the receipt's number and row, and
+    /// draws the receipt's PDF after the commit (never inside the transaction); a field whose current value no longer
+    /// equals its old value is a conflict and blocks the approval. A rejection needs a reason.
     /// </summary>
     public async Task<ApprovalResult> DistrictDecideAsync(UserScope scope, int requestId, int revision, bool approve, string? reason)
     {
@@ -242,6 +243,7 @@ public sealed partial class ApprovalService(
             field.DistrictReason = approve ? null : reason;
         }
 
+        int? receiptId = null;
         await using var transaction = await db.Database.BeginTransactionAsync();
         try
         {
@@ -264,8 +266,10 @@ public sealed partial class ApprovalService(
                     institution.Id, institution.DistrictId, nameof(ChangeRequest), request.Id);
                 await db.SaveChangesAsync();
                 var history = await db.Set<ChangeRequestEvent>().AsNoTracking().Where(e => e.ChangeRequestId == request.Id).OrderBy(e => e.Id).ToListAsync();
-                var receipt = await receipts.IssueAsync(db, ReceiptRequestFor(request, forwarded, history), scope.FullName);
+                // The number and the row join this transaction (no gaps); the PDF is drawn after the commit, below.
+                var receipt = await receipts.AddAsync(db, ReceiptRequestFor(request, forwarded, history), scope.FullName);
                 request.ReceiptNumber = receipt.Number;
+                receiptId = receipt.Id;
             }
             else
             {
@@ -289,6 +293,7 @@ public sealed partial class ApprovalService(
             var institutionChanged = ex.Entries.Any(e => e.Entity is Institution) && !ex.Entries.Any(e => e.Entity is ChangeRequest);
             return ApprovalResult.Fail(institutionChanged ? InstitutionChangedMessage : ConcurrencyMessage);
         }
+        if (receiptId is { } id) await receipts.TryDrawAsync(id);
         return ApprovalResult.Ok(request.Id);
     }
 

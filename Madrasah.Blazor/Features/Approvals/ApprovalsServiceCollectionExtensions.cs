@@ -1,6 +1,7 @@
 using MudBlazor;
 using Madrasah.Blazor.Components.Layout;
 using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Pdf;
 
 namespace Madrasah.Blazor.Features.Approvals;
 
@@ -11,6 +12,7 @@ public static class ApprovalsServiceCollectionExtensions
     {
         services.AddScoped<ApprovalService>();
         services.AddSingleton<ApprovalReadCache>();
+        services.AddReceiptAccessRule<ChangeReceiptAccess>();
         var badge = new NavigationBadge(ApprovalTopics.For, (sp, scope) => sp.GetRequiredService<ApprovalService>().CountPendingAsync(scope));
         services.AddNavigationItem(new("/perubahan", "Pengajuan Perubahan", Icons.Material.Outlined.EditNote, [Roles.Operator], badge, Order: 12));
         services.AddNavigationItem(new("/persetujuan", "Persetujuan Perubahan", Icons.Material.Outlined.Inbox, [Roles.KepalaMadrasah], badge, Order: 12));

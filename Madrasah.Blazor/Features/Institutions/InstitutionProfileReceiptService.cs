@@ -26,14 +26,19 @@ public sealed class InstitutionProfileReceiptService(
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var districtId = await db.Institutions.Where(i => i.Id == profile.Id).Select(i => i.DistrictId).FirstAsync(cancellationToken);
+        Receipt receipt;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var receipt = await receipts.IssueAsync(db, new ReceiptRequest(Kind, profile.Id, districtId, profile.Name, Facts(profile)), scope.FullName, cancellationToken);
-        audit.Record(db, scope, "receipts.institution-profile-issued",
-            $"Mencetak {Kind.Title} {receipt.Number} untuk {profile.Name}.",
-            profile.Id, districtId, nameof(Receipt), receipt.Number);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // The number, the row and the audit entry in one short transaction; the PDF is drawn after it commits.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            receipt = await receipts.AddAsync(db, new ReceiptRequest(Kind, profile.Id, districtId, profile.Name, Facts(profile)), scope.FullName, cancellationToken);
+            audit.Record(db, scope, "receipts.institution-profile-issued",
+                $"Mencetak {Kind.Title} {receipt.Number} untuk {profile.Name}.",
+                profile.Id, districtId, nameof(Receipt), receipt.Number);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await receipts.TryDrawAsync(receipt.Id, cancellationToken);
 
         return new IssuedReceipt(receipt.Number, ReceiptLinks.FileName(receipt.Number),
             ReceiptLinks.PdfPath(receipt.Number), ReceiptLinks.PdfPath(receipt.Number, download: true));

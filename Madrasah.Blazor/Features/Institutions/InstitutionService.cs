@@ -42,6 +42,16 @@ public sealed record StaffPage(IReadOnlyList<StaffListItem> Items, int TotalCoun
 /// <summary>Reads institutions and their staff, always through the user's scope.</summary>
 public sealed class InstitutionService(IDbContextFactory<MadrasahDbContext> factory)
 {
+    /// <summary>
+    /// Whether the institution's profile page shows it to the user: the same scope query as <see cref="GetProfileAsync"/>
+    /// (the receipts printed on that page and the institution's files are downloaded by this rule, see InstitutionDownloadRules).
+    /// </summary>
+    public async Task<bool> IsVisibleAsync(UserScope scope, int institutionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Institutions.VisibleTo(scope).AnyAsync(i => i.Id == institutionId, cancellationToken);
+    }
+
     /// <summary>The institution, or null when it does not exist or lies outside the user's scope (the page says "not found" for both).</summary>
     public async Task<InstitutionProfile?> GetProfileAsync(UserScope scope, int? institutionId = null)
     {

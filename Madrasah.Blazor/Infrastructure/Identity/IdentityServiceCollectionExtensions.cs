@@ -19,6 +19,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<PageAccess>();
         services.AddScoped<SignInService>();
         services.Configure<InitialAdminOptions>(configuration.GetSection(InitialAdminOptions.Section));
         services.AddScoped<IdentityBootstrap>();
@@ -39,7 +40,8 @@ public static class IdentityServiceCollectionExtensions
             }));
 
         // Pages say which roles open them ([Authorize(Roles = ...)], matching the menu); single resources are checked
-        // against the user's scope with the InScope policy; lists are filtered by ScopeQueryExtensions.VisibleTo.
+        // against the user's scope with the InScope policy; lists are filtered by ScopeQueryExtensions.VisibleTo;
+        // downloads follow the page they belong to (PageAccess plus that page's query).
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.InScope, p => p.RequireAuthenticatedUser().AddRequirements(InScopeRequirement.Instance));
         services.AddSingleton<IAuthorizationHandler, InstitutionScopeHandler>();

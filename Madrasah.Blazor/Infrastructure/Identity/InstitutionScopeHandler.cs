@@ -27,8 +27,9 @@ public sealed class InScopeRequirement : IAuthorizationRequirement
 
 /// <summary>
 /// Grants <see cref="Policies.InScope"/> when the resource lies in the user's scope. Lists and queries are scoped by
-/// <see cref="ScopeQueryExtensions.VisibleTo(IQueryable{Data.Institution}, UserScope)"/>; endpoints that hand out
-/// one resource by id or number (/berkas/{id}, /bukti/{number}.pdf) ask this policy.
+/// <see cref="ScopeQueryExtensions.VisibleTo(IQueryable{Data.Institution}, UserScope)"/>. Downloads (/berkas/{id},
+/// /bukti/{number}.pdf) ask the rule of the page they belong to instead (<see cref="PageAccess"/> and the page's query),
+/// which is narrower: staff see their institution but not every page of it.
 /// </summary>
 public sealed class InstitutionScopeHandler : AuthorizationHandler<InScopeRequirement, InstitutionRef>
 {

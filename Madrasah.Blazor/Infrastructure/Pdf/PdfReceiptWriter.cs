@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Madrasah.Blazor.Infrastructure.Time;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
@@ -6,19 +8,26 @@ using QRCoder;
 
 namespace Madrasah.Blazor.Infrastructure.Pdf;
 
-/// <summary>What a receipt PDF shows. <see cref="Sections"/> are extra tables under their own headings.</summary>
+/// <summary>
+/// What a receipt PDF shows. <see cref="Sections"/> are extra tables under their own headings. The QR code carries
+/// <see cref="VerificationUrl"/> (with the code); <see cref="VerificationCode"/> is printed beside it for typing at
+/// <see cref="VerificationPageUrl"/>.
+/// </summary>
 public sealed record ReceiptDocument(
     string Number, string Title, DateTime IssuedUtc, string IssuedByName, string? InstitutionName,
-    IReadOnlyList<ReceiptFact> Facts, IReadOnlyList<ReceiptSection> Sections, string VerificationUrl);
+    IReadOnlyList<ReceiptFact> Facts, IReadOnlyList<ReceiptSection> Sections,
+    string VerificationUrl, string VerificationCode, string VerificationPageUrl);
 
 /// <summary>
-/// Draws a receipt on A4 with PDFsharp: green header band, title, number and issue time (WIB), the facts as a
-/// two-column table (long values wrap), extra sections, a QR code to the verification page, and a footer.
-/// One page for the usual receipt; a long one continues on further pages.
+/// Draws a receipt on A4 with PDFsharp: green header band, title, number, verification code and issue time (WIB), the
+/// facts as a two-column table (long values wrap, words too long for a line are broken), extra sections, a QR code to
+/// the verification page, and a footer. One page for the usual receipt; a long one (or one very long value) continues
+/// on further pages. Drawing takes time linear in the length of the text.
 /// </summary>
-public sealed class PdfReceiptWriter
+public class PdfReceiptWriter
 {
     public const string QrCaption = "Pindai untuk memeriksa keaslian bukti ini";
+    public const string VerificationCodeLabel = "Kode verifikasi";
 
     private const double Margin = 42;
     private const double BandHeight = 74;
@@ -34,7 +43,7 @@ public sealed class PdfReceiptWriter
     private static readonly XColor Grid = XColor.FromArgb(0xc9, 0xd3, 0xce);
     private static readonly XColor Muted = XColor.FromArgb(0x5b, 0x6b, 0x63);
 
-    private readonly XFont _brand, _title, _heading, _bold, _text, _small, _cell, _cellBold;
+    private readonly XFont _brand, _title, _heading, _bold, _boldText, _text, _small, _cell, _cellBold;
 
     public PdfReceiptWriter(IFontResolver fontResolver)
     {
@@ -44,13 +53,15 @@ public sealed class PdfReceiptWriter
         _title = new XFont(family, 17, XFontStyleEx.Bold);
         _heading = new XFont(family, 11, XFontStyleEx.Bold);
         _bold = new XFont(family, 11, XFontStyleEx.Bold);
+        _boldText = new XFont(family, 10, XFontStyleEx.Bold);
         _text = new XFont(family, 10, XFontStyleEx.Regular);
         _small = new XFont(family, 7.5, XFontStyleEx.Regular);
         _cell = new XFont(family, 9.5, XFontStyleEx.Regular);
         _cellBold = new XFont(family, 9.5, XFontStyleEx.Bold);
     }
 
-    public byte[] Write(ReceiptDocument receipt)
+    /// <summary>The receipt as PDF bytes. Virtual for tests that watch when drawing happens.</summary>
+    public virtual byte[] Write(ReceiptDocument receipt)
     {
         using var document = new PdfDocument();
         document.Info.Title = $"{receipt.Title} {receipt.Number}";
@@ -63,7 +74,7 @@ public sealed class PdfReceiptWriter
 
         var page = new PageCursor(document);
         var qrBottom = DrawHeader(page.Graphics, qr);
-        page.Y = DrawIdentity(page.Graphics, receipt, qrBottom);
+        DrawIdentity(page, receipt, qrBottom);
 
         DrawTable(page, "Rincian", receipt.Facts);
         foreach (var section in receipt.Sections)
@@ -114,18 +125,22 @@ public sealed class PdfReceiptWriter
         return captionY;
     }
 
-    /// <summary>Title, number, issue time and institution, left of the QR code; returns where the body starts.</summary>
-    private double DrawIdentity(XGraphics g, ReceiptDocument receipt, double qrBottom)
+    /// <summary>
+    /// Title, number, verification code, issue time and institution, left of the QR code (continuing on further pages
+    /// when a value is very long); leaves the cursor where the body starts.
+    /// </summary>
+    private void DrawIdentity(PageCursor page, ReceiptDocument receipt, double qrBottom)
     {
-        var width = g.PageSize.Width - 2 * Margin - QrSize - 24;
-        var y = BandHeight + 22;
-        y = DrawLines(g, receipt.Title, _title, new XSolidBrush(GreenDark), Margin, y, width) + 6;
-        y = DrawLines(g, $"Nomor: {receipt.Number}", _bold, XBrushes.Black, Margin, y, width) + 4;
-        y = DrawLines(g, $"Dicetak: {Wib.Format(receipt.IssuedUtc)}", _text, XBrushes.Black, Margin, y, width) + 2;
-        y = DrawLines(g, $"Dicetak oleh: {receipt.IssuedByName}", _text, XBrushes.Black, Margin, y, width) + 2;
+        var width = page.Graphics.PageSize.Width - 2 * Margin - QrSize - 24;
+        page.Y = BandHeight + 22;
+        DrawLines(page, receipt.Title, _title, new XSolidBrush(GreenDark), Margin, width, after: 6);
+        DrawLines(page, $"Nomor: {receipt.Number}", _bold, XBrushes.Black, Margin, width, after: 4);
+        DrawLines(page, $"{VerificationCodeLabel}: {receipt.VerificationCode}", _boldText, XBrushes.Black, Margin, width, after: 4);
+        DrawLines(page, $"Dicetak: {Wib.Format(receipt.IssuedUtc)}", _text, XBrushes.Black, Margin, width, after: 2);
+        DrawLines(page, $"Dicetak oleh: {receipt.IssuedByName}", _text, XBrushes.Black, Margin, width, after: 2);
         if (!string.IsNullOrWhiteSpace(receipt.InstitutionName))
-            y = DrawLines(g, $"Lembaga: {receipt.InstitutionName}", _text, XBrushes.Black, Margin, y, width) + 2;
-        return Math.Max(y, qrBottom) + 18;
+            DrawLines(page, $"Lembaga: {receipt.InstitutionName}", _text, XBrushes.Black, Margin, width, after: 2);
+        page.Y = (page.Index == 0 ? Math.Max(page.Y, qrBottom) : page.Y) + 18;
     }
 
     private void DrawTable(PageCursor page, string heading, IReadOnlyList<ReceiptFact> rows)
@@ -146,17 +161,29 @@ public sealed class PdfReceiptWriter
         {
             var labelLines = Wrap(g, row.Label, _cellBold, LabelColumn - 2 * CellPadding);
             var valueLines = Wrap(g, string.IsNullOrWhiteSpace(row.Value) ? "—" : row.Value, _cell, valueWidth - 2 * CellPadding);
-            var height = Math.Max(labelLines.Count, valueLines.Count) * lineHeight + 2 * CellPadding;
-            page.EnsureRoom(height);
-            g = page.Graphics;
-            var y = page.Y;
-            g.DrawRectangle(pen, new XSolidBrush(LabelFill), Margin, y, LabelColumn, height);
-            g.DrawRectangle(pen, XBrushes.White, Margin + LabelColumn, y, valueWidth, height);
-            for (var i = 0; i < labelLines.Count; i++)
-                g.DrawString(labelLines[i], _cellBold, XBrushes.Black, Margin + CellPadding, y + CellPadding + i * lineHeight, XStringFormats.TopLeft);
-            for (var i = 0; i < valueLines.Count; i++)
-                g.DrawString(valueLines[i], _cell, XBrushes.Black, Margin + LabelColumn + CellPadding, y + CellPadding + i * lineHeight, XStringFormats.TopLeft);
-            page.Y += height;
+            var lineCount = Math.Max(labelLines.Count, valueLines.Count);
+            // A row that fits on a page is kept together; a taller one fills the page and continues on the next.
+            if (lineCount * lineHeight + 2 * CellPadding <= PageCursor.Room) page.EnsureRoom(lineCount * lineHeight + 2 * CellPadding);
+            for (var first = 0; first < lineCount;)
+            {
+                page.EnsureRoom(lineHeight + 2 * CellPadding);
+                g = page.Graphics;
+                var count = Math.Clamp((int)((page.Bottom - page.Y - 2 * CellPadding) / lineHeight), 1, lineCount - first);
+                var height = count * lineHeight + 2 * CellPadding;
+                var y = page.Y;
+                g.DrawRectangle(pen, new XSolidBrush(LabelFill), Margin, y, LabelColumn, height);
+                g.DrawRectangle(pen, XBrushes.White, Margin + LabelColumn, y, valueWidth, height);
+                for (var i = first; i < first + count; i++)
+                {
+                    var lineY = y + CellPadding + (i - first) * lineHeight;
+                    if (i < labelLines.Count)
+                        g.DrawString(labelLines[i], _cellBold, XBrushes.Black, Margin + CellPadding, lineY, XStringFormats.TopLeft);
+                    if (i < valueLines.Count)
+                        g.DrawString(valueLines[i], _cell, XBrushes.Black, Margin + LabelColumn + CellPadding, lineY, XStringFormats.TopLeft);
+                }
+                page.Y += height;
+                first += count;
+            }
         }
         page.Y += 16;
     }
@@ -166,7 +193,8 @@ public sealed class PdfReceiptWriter
         var width = g.PageSize.Width - 2 * Margin;
         g.DrawLine(new XPen(Grid, 0.8), Margin, FooterTop, Margin + width, FooterTop);
         var text = "Dokumen ini diterbitkan secara elektronik oleh Madrasah dan sah tanpa tanda tangan basah. "
-            + $"Keaslian dan isinya dapat diperiksa di {receipt.VerificationUrl}";
+            + $"Keaslian dan isinya dapat diperiksa dengan memindai kode QR, atau di {receipt.VerificationPageUrl} "
+            + $"dengan nomor dan {VerificationCodeLabel.ToLowerInvariant()} bukti ini.";
         var y = DrawLines(g, text, _small, new XSolidBrush(Muted), Margin, FooterTop + 6, width - 90);
         g.DrawString($"Halaman {pageNumber} dari {pageCount}", _small, new XSolidBrush(Muted),
             new XRect(Margin, FooterTop + 6, width, _small.GetHeight()), XStringFormats.TopRight);
@@ -184,28 +212,70 @@ public sealed class PdfReceiptWriter
         return y;
     }
 
-    /// <summary>Breaks text into lines no wider than <paramref name="width"/>: at spaces, and inside words too long for a line.</summary>
+    /// <summary>Draws wrapped text at the cursor within <paramref name="width"/>, continuing on a new page when the page is full.</summary>
+    private static void DrawLines(PageCursor page, string text, XFont font, XBrush brush, double x, double width, double after)
+    {
+        foreach (var line in Wrap(page.Graphics, text, font, width))
+        {
+            page.EnsureRoom(font.GetHeight());
+            page.Graphics.DrawString(line, font, brush, x, page.Y, XStringFormats.TopLeft);
+            page.Y += font.GetHeight();
+        }
+        page.Y += after;
+    }
+
+    /// <summary>
+    /// Breaks text into lines no wider than <paramref name="width"/>: at spaces, and inside words too long for a line
+    /// (between characters, never inside a surrogate pair). Linear in the text's length: each word is measured once,
+    /// and a word too long for a line is cut by adding up the widths of its characters (each distinct one measured once).
+    /// </summary>
     internal static List<string> Wrap(XGraphics g, string text, XFont font, double width)
     {
         var lines = new List<string>();
+        var characterWidths = new Dictionary<string, double>(StringComparer.Ordinal);
+        double Measure(string s) => g.MeasureString(s, font).Width;
+        var spaceWidth = Measure(" ");
+        var line = new StringBuilder();
+        var lineWidth = 0.0;
+
+        void Flush()
+        {
+            lines.Add(line.ToString());
+            line.Clear();
+            lineWidth = 0;
+        }
+
         foreach (var paragraph in text.Replace("\r\n", "\n").Split('\n'))
         {
-            var line = "";
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (g.MeasureString(candidate, font).Width <= width) { line = candidate; continue; }
-                if (line.Length > 0) lines.Add(line);
-                line = word;
-                while (g.MeasureString(line, font).Width > width && line.Length > 1)
+                var wordWidth = Measure(word);
+                if (line.Length > 0 && lineWidth + spaceWidth + wordWidth <= width)
                 {
-                    var fit = line.Length - 1;
-                    while (fit > 1 && g.MeasureString(line[..fit], font).Width > width) fit--;
-                    lines.Add(line[..fit]);
-                    line = line[fit..];
+                    line.Append(' ').Append(word);
+                    lineWidth += spaceWidth + wordWidth;
+                    continue;
+                }
+                if (line.Length > 0) Flush();
+                if (wordWidth <= width)
+                {
+                    line.Append(word);
+                    lineWidth = wordWidth;
+                    continue;
+                }
+                // Too long for any line: cut it where the next character would cross the edge.
+                var elements = StringInfo.GetTextElementEnumerator(word);
+                while (elements.MoveNext())
+                {
+                    var element = elements.GetTextElement();
+                    if (!characterWidths.TryGetValue(element, out var elementWidth))
+                        characterWidths[element] = elementWidth = Measure(element);
+                    if (line.Length > 0 && lineWidth + elementWidth > width) Flush();
+                    line.Append(element);
+                    lineWidth += elementWidth;
                 }
             }
-            lines.Add(line);
+            Flush();
         }
         return lines;
     }
@@ -213,15 +283,23 @@ public sealed class PdfReceiptWriter
     /// <summary>The page being drawn and the y where the next block goes; starts a new page when a block does not fit.</summary>
     private sealed class PageCursor(PdfDocument document) : IDisposable
     {
+        /// <summary>The height a block may have on a page of its own.</summary>
+        public const double Room = FooterTop - 10 - Margin;
+
         public XGraphics Graphics { get; private set; } = XGraphics.FromPdfPage(AddA4(document));
         public double Y { get; set; } = Margin;
+        /// <summary>The lowest y a block may reach (above the footer).</summary>
+        public double Bottom => FooterTop - 10;
+        /// <summary>The page's index in the document (0: the first).</summary>
+        public int Index { get; private set; }
 
         public void EnsureRoom(double height)
         {
-            if (Y + height <= FooterTop - 10) return;
+            if (Y + height <= Bottom) return;
             Graphics.Dispose();
             Graphics = XGraphics.FromPdfPage(AddA4(document));
             Y = Margin;
+            Index++;
         }
 
         public void Dispose() => Graphics.Dispose();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using PdfSharp.Fonts;
 
 namespace Madrasah.Blazor.Infrastructure.Pdf;
@@ -6,7 +7,8 @@ public static class PdfServiceCollectionExtensions
 {
     /// <summary>
     /// Receipts as PDF: the font resolver (looked up now, so a machine without fonts fails at start-up with
-    /// <see cref="PdfFontsNotFoundException"/>), the writer, numbering and the receipt service.
+    /// <see cref="PdfFontsNotFoundException"/>), the writer, numbering, the receipt service, and the rate limit of the
+    /// public verification page (used by <c>app.UseRateLimiter()</c>).
     /// </summary>
     public static IServiceCollection AddPdf(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,6 +20,8 @@ public static class PdfServiceCollectionExtensions
         services.AddSingleton<PdfReceiptWriter>();
         services.AddSingleton<ReceiptNumberGenerator>();
         services.AddSingleton<ReceiptService>();
+        services.Configure<ReceiptVerificationOptions>(configuration.GetSection(ReceiptVerificationOptions.Section));
+        services.AddRateLimiter(o => o.AddPolicy<string, VerificationRateLimitPolicy>(VerificationRateLimitPolicy.Name));
         return services;
     }
 }

@@ -95,7 +95,8 @@ public sealed class UploadStore(IOptions<UploadOptions> options, IHostEnvironmen
 
     /// <summary>
     /// The file's record and content when <paramref name="mayRead"/> allows its owner (the /berkas endpoint asks the
-    /// <see cref="Policies.InScope"/> policy), or null when missing or not allowed.
+    /// uploader and the rule of the page the file belongs to, see <see cref="IUploadAccessRule"/>), or null when missing
+    /// or not allowed.
     /// </summary>
     public async Task<(StoredUpload Upload, Stream Content)?> OpenAsync(MadrasahDbContext db, Guid id, Func<InstitutionRef, Task<bool>> mayRead)
     {

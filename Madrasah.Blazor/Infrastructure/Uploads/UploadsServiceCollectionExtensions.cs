@@ -1,6 +1,5 @@
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Infrastructure.Uploads;
@@ -17,16 +16,21 @@ public static class UploadsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// GET /berkas/{id}: an uploaded file, only for a signed-in user (others are sent to the sign-in page) whose scope
-    /// covers it by the <see cref="Policies.InScope"/> policy; any other id answers 404, so ids reveal nothing.
+    /// GET /berkas/{id}: an uploaded file, only for a signed-in user (others are sent to the sign-in page) who uploaded it
+    /// or whom the rule of the page it is shown on allows (<see cref="IUploadAccessRule"/>); any other id answers 404,
+    /// so ids reveal nothing.
     /// </summary>
     public static IEndpointRouteBuilder MapUploadEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/berkas/{id:guid}", async (Guid id, HttpContext http, UploadStore store, IDbContextFactory<MadrasahDbContext> factory,
-            IAuthorizationService authorization) =>
+            IServiceProvider services, CancellationToken cancellationToken) =>
         {
-            await using var db = await factory.CreateDbContextAsync();
-            var file = await store.OpenAsync(db, id, owner => authorization.IsInScopeAsync(http.User, owner));
+            var rule = services.GetService<IUploadAccessRule>();
+            var reader = UserScope.From(http.User);
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var file = await store.OpenAsync(db, id, async owner =>
+                (owner.OwnerUserId is { Length: > 0 } uploader && uploader == reader.UserId)
+                || (rule is not null && await rule.MayReadAsync(http.User, owner, cancellationToken)));
             if (file is null) return Results.NotFound();
             http.Response.Headers.XContentTypeOptions = "nosniff";
             return Results.File(file.Value.Content, file.Value.Upload.ContentType, file.Value.Upload.OriginalName,
