@@ -108,6 +108,38 @@ public static class RouteSweep
     public const string BantulAdminEmail = "admin@kemenagbantul.go.id";
 
     /// <summary>
+    /// What a careless user or an attacker types, already percent-encoded as it travels (so invalid UTF-8 and lone
+    /// surrogates can be sent too): empty, blank, over-long, control and invisible characters, direction overrides,
+    /// non-ASCII digits, markup, SQL, path traversal, header injection, numbers out of range.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Label, string Encoded)> MalformedValues =
+    [
+        ("kosong", ""),
+        ("spasi", "%20%20%20"),
+        ("300 huruf", new string('a', 300)),
+        ("70.000 huruf", new string('x', 70_000)),
+        ("NUL", "%00"),
+        ("UTF-8 rusak", "%FF%FE%FD"),
+        ("surrogate tunggal", "%ED%A0%80"),
+        ("persen rusak", "%ZZ%"),
+        ("skrip", Uri.EscapeDataString("<script>alert(1)</script>")),
+        ("SQL", Uri.EscapeDataString("' OR '1'='1' --")),
+        ("angka Arab", Uri.EscapeDataString("٣٤٠٤٠٧١٢١١٧٥٠٠٠١")),
+        ("angka lebar", Uri.EscapeDataString("１２３４５")),
+        ("pembalik arah", Uri.EscapeDataString("\u202Efdp.exe")),
+        ("tak terlihat", Uri.EscapeDataString("\u200B\u200C\u2060")),
+        ("jalur", Uri.EscapeDataString("../../../../etc/passwd")),
+        ("emoji", Uri.EscapeDataString("😀👍🏽")),
+        ("header", Uri.EscapeDataString("nama@contoh.sch.id\r\nBcc: x@contoh.id")),
+        ("negatif", "-1"),
+        ("terlalu besar", "99999999999999999999999"),
+        ("alamat luar", Uri.EscapeDataString("//contoh-jahat.example/")),
+    ];
+
+    /// <summary>Query names the pages read (and a few they might), each given every malformed value.</summary>
+    public static readonly string[] QueryNames = ["ReturnUrl", "email", "token", "id", "dibuat", "lembaga", "unduh", "halaman", "cari"];
+
+    /// <summary>
     /// Gives MIN 1 Sleman, MTs Negeri 3 Sleman and a new MIN 2 Bantul (another district, with its own admin) a change
     /// request, a receipt and an upload each, written through the app's own services into the running app's database.
     /// </summary>

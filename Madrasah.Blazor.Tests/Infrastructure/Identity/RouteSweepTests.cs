@@ -46,6 +46,8 @@ public sealed class RouteSweepTests(OwnAppFixture fixture) : IClassFixture<OwnAp
                 var text = System.Text.Encoding.UTF8.GetString(body);
                 if ((int)response.StatusCode >= 500)
                     failures.Add($"{visitor.Label} GET {path}: HTTP {(int)response.StatusCode}");
+                if (text.Contains("SQLite format 3") || text.Contains("\"AllowedHosts\""))
+                    failures.Add($"{visitor.Label} GET {path}: serves the app's own files");
                 foreach (var (holding, rights) in forbidden)
                 {
                     if (!rights.Profile && text.Contains(holding.StatisticNumber))
@@ -73,6 +75,8 @@ public sealed class RouteSweepTests(OwnAppFixture fixture) : IClassFixture<OwnAp
         using (var district = await HttpVisitor.SignedInAsync(app.BaseUrl, RouteSweep.BantulAdminEmail))
             Assert.Contains(bantul.StatisticNumber, await district.GetStringAsync($"/lembaga/{bantul.InstitutionId}"));
 
+        var visitors = RouteSweep.Visitors(min1, mts, bantul).Count;
+        ProbeReport.Add($"Routes × roles swept: {RouteSweep.Routes.Count} routes × {visitors} visitors ({visitors - 1} accounts of every role and another district, 1 signed out) = {requests} requests; server errors: {failures.Count(f => f.Contains(": HTTP 5"))}; other findings: {failures.Count(f => !f.Contains(": HTTP 5"))}");
         Assert.True(requests > 500, $"only {requests} requests");
         Assert.True(failures.Count == 0, $"{failures.Count} of {requests} answers failed:\n" + string.Join("\n", failures));
     }
