@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Madrasah.Blazor.Tests.Infrastructure;
 
 namespace Madrasah.Blazor.Tests.Components;
@@ -9,26 +8,11 @@ namespace Madrasah.Blazor.Tests.Components;
 /// that do not exist or are not the user's. Plain HTTP against the real app, as a crawler or a script sees it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class NotFoundResponseTests(BrowserFixture fixture)
+public sealed class NotFoundResponseTests(BrowserFixture fixture)
 {
-    private HttpClient NewClient() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.App.BaseUrl) };
+    private HttpClient NewClient() => HttpVisitor.New(fixture.App.BaseUrl);
 
-    /// <summary>Signs in through the real sign-in form (its antiforgery token and cookie), as a browser would.</summary>
-    private async Task<HttpClient> SignedInClientAsync(string email)
-    {
-        var client = NewClient();
-        var form = await client.GetStringAsync("/Account/Login", TestContext.Current.CancellationToken);
-        var fields = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        fields["Input.UserName"] = email;
-        fields["Input.Password"] = BrowserFixture.DemoPassword;
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
-    private static partial Regex HiddenInput();
+    private Task<HttpClient> SignedInClientAsync(string email) => HttpVisitor.SignedInAsync(fixture.App.BaseUrl, email);
 
     private static async Task<string> ExpectAsync(HttpClient client, string path, HttpStatusCode status)
     {

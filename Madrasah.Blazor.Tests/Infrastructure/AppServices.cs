@@ -36,15 +36,20 @@ public sealed class AppServices : IAsyncDisposable
     /// feature's own registrations: service tests and component tests (bUnit) build on the same registrations.
     /// </summary>
     public static void Register(IServiceCollection services, TestDatabase database,
+        Action<IServiceCollection, IConfiguration>? configure = null, IDictionary<string, string?>? settings = null) =>
+        Register(services, database.Path, database.Folder, configure, settings);
+
+    /// <summary>The same over a database file and data folder of one's own, e.g. a running <see cref="TestApp"/>'s.</summary>
+    public static void Register(IServiceCollection services, string databasePath, string dataFolder,
         Action<IServiceCollection, IConfiguration>? configure = null, IDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Path"] = database.Path,
-            ["DataProtection:KeyFolder"] = Path.Combine(database.Folder, "keys"),
-            ["Uploads:Folder"] = Path.Combine(database.Folder, "uploads"),
+            ["Database:Path"] = databasePath,
+            ["DataProtection:KeyFolder"] = Path.Combine(dataFolder, "keys"),
+            ["Uploads:Folder"] = Path.Combine(dataFolder, "uploads"),
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var environment = new TestHostEnvironment(database.Folder);
+        var environment = new TestHostEnvironment(dataFolder);
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(environment);
