@@ -23,6 +23,7 @@ builder.Logging.AddMadrasahConsole(builder.Environment).AddTakenAddressFilter();
 // Serves static assets from the build output in any environment (a no-op in a published app).
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.AddSecurityHeaders();
 builder.Services.AddMadrasahTime();
 builder.Services.AddMadrasahData(builder.Configuration, builder.Environment);
 builder.Services.AddMadrasahIdentity(builder.Configuration, builder.Environment);
@@ -46,6 +47,7 @@ app.UseTrustedProxies();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSecurityHeaders();
 app.UseHiddenDeveloperPages();
 app.UseRequestLocalization();
 app.UseAntiforgery();

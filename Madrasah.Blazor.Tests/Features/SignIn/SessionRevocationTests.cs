@@ -1,0 +1,184 @@
+using System.Net;
+using Madrasah.Blazor.Infrastructure.Pdf;
+using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Madrasah.Blazor.Tests.Features.SignIn;
+
+/// <summary>
+/// Attacks on a sign-in cookie over plain HTTP against the real app: a copy of it replayed after its owner signed
+/// out or changed the Password elsewhere, a cross-site "Keluar" without the form's token, hostile return addresses
+/// on the sign-in form, and guessing the current Password on "Ubah Password". The app is the class's own: these
+/// tests sign accounts out everywhere and change Passwords.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SessionRevocationTests(OwnAppFixture own) : IClassFixture<OwnAppFixture>
+{
+    private TestApp App => own.App;
+
+    private PlainHttpClient NewClient() => new(App.BaseUrl);
+
+    /// <summary>A receipt of <paramref name="institution"/>, written straight into the app's database (its download is the target).</summary>
+    public static async Task<string> AddReceiptAsync(TestApp app, string institution)
+    {
+        await using var db = app.CreateDbContext();
+        var owner = await db.Institutions.SingleAsync(i => i.Name == institution);
+        var number = $"BPL-2026-{Random.Shared.Next(900000, 999999)}";
+        db.Add(new Receipt
+        {
+            Number = number, Kind = "institution-profile", Title = "Bukti Profil Lembaga", InstitutionId = owner.Id, DistrictId = owner.DistrictId,
+            InstitutionName = owner.Name, IssuedUtc = DateTime.UtcNow, IssuedByName = "Uji", PdfBytes = "%PDF-1.4\n%%EOF\n"u8.ToArray(), Sha256 = "",
+        });
+        await db.SaveChangesAsync();
+        return number;
+    }
+
+    /// <summary>What a refused cookie gets: a page sends it to the sign-in form, a download is not handed out.</summary>
+    public static async Task AssertSignedOutAsync(PlainHttpClient client, string? receipt = null)
+    {
+        var page = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/Account/Login", page.Headers.Location!.OriginalString);
+        if (receipt is null) return;
+        var download = await client.GetAsync(ReceiptLinks.PdfPath(receipt));
+        Assert.NotEqual(HttpStatusCode.OK, download.StatusCode);
+        Assert.True(download.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            || (download.StatusCode == HttpStatusCode.Redirect && download.Headers.Location!.OriginalString.Contains("/Account/Login")),
+            $"Download after revocation: {(int)download.StatusCode} {download.Headers.Location}");
+    }
+
+    public static async Task AssertSignedInAsync(PlainHttpClient client, string? receipt = null)
+    {
+        var page = await client.GetAsync("/");
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET /: {(int)page.StatusCode} {page.Headers.Location}");
+        Assert.Contains("app-nav", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        if (receipt is null) return;
+        var download = await client.GetAsync(ReceiptLinks.PdfPath(receipt));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_copied_cookie_is_refused_once_its_owner_signs_out()
+    {
+        var receipt = await AddReceiptAsync(App, "MIN 1 Sleman");
+        using var owner = NewClient();
+        await owner.SignInOrFailAsync("operator@min1sleman.sch.id");
+        using var thief = owner.CopyCookies();
+        await AssertSignedInAsync(thief, receipt); // the copy works while its owner is signed in
+
+        var signOut = await owner.SignOutAsync();
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.EndsWith("/Account/Login", signOut.Headers.Location!.OriginalString);
+
+        await AssertSignedOutAsync(thief, receipt);
+        await AssertSignedOutAsync(owner, receipt);
+    }
+
+    [Fact]
+    public async Task A_Password_change_signs_out_the_other_browsers_of_the_account_but_not_the_one_that_changed_it()
+    {
+        const string email = "kepala@min1sleman.sch.id", newPassword = "Kalasan#Kepala2027";
+        using var here = NewClient();
+        await here.SignInOrFailAsync(email);
+        using var elsewhere = NewClient();
+        await elsewhere.SignInOrFailAsync(email);
+        await AssertSignedInAsync(elsewhere);
+
+        var fields = PlainHttpClient.HiddenFields(await here.GetStringAsync("/akun/password"), "change-password");
+        fields["Input.CurrentPassword"] = BrowserFixture.DemoPassword;
+        fields["Input.Password"] = newPassword;
+        fields["Input.RepeatPassword"] = newPassword;
+        var saved = await here.PostFormAsync("/akun/password", fields);
+        Assert.Contains("Password berhasil diubah", await saved.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        await AssertSignedOutAsync(elsewhere);
+        await AssertSignedInAsync(here);
+    }
+
+    [Fact]
+    public async Task Sign_out_without_the_forms_token_is_refused_and_the_user_stays_signed_in()
+    {
+        using var user = NewClient();
+        await user.SignInOrFailAsync("operator@alhikmah.ponpes.id");
+
+        // A cross-site page posting to /Account/Logout carries the cookie (where the browser sends it) but not the token.
+        var forged = await user.PostFormAsync("/Account/Logout", []);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        var wrongToken = await user.PostFormAsync("/Account/Logout", [new("__RequestVerificationToken", "CfDJ8-palsu")]);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongToken.StatusCode);
+        await AssertSignedInAsync(user);
+
+        // The layout's own "Keluar" form still works.
+        Assert.Equal(HttpStatusCode.Redirect, (await user.SignOutAsync()).StatusCode);
+        await AssertSignedOutAsync(user);
+    }
+
+    public static TheoryData<string> HostileReturnUrls => new()
+    {
+        "/beranda-é",                       // non-ASCII: gave a 500 with a stack trace
+        "/lembaga/ß?x=ü",
+        "//evil.example",
+        "/\\evil.example",
+        "/\t/evil.example",                 // browsers drop tabs: //evil.example
+        "https://evil.example/",
+        "javascript:alert(1)",
+        "/" + new string('a', 5000),
+        "/Account/Logout",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileReturnUrls))]
+    public async Task A_hostile_return_address_on_the_sign_in_form_leads_to_the_dashboard(string returnUrl)
+    {
+        using var client = NewClient();
+        var form = await client.GetAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+
+        var signedIn = await client.SignInAsync("helpdesk@madrasah.demo.id", returnUrl: returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_local_return_address_is_kept()
+    {
+        using var client = NewClient();
+        var signedIn = await client.SignInAsync("helpdesk@madrasah.demo.id", returnUrl: "/akun/password?dari=menu");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/akun/password?dari=menu", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Guessing_the_current_Password_on_Ubah_Password_locks_the_account_and_signs_it_out()
+    {
+        const string email = "operator@mtsn3sleman.sch.id";
+        using var guesser = NewClient();
+        await guesser.SignInOrFailAsync(email);
+        using var otherDevice = NewClient();
+        await otherDevice.SignInOrFailAsync(email);
+
+        HttpResponseMessage? last = null;
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var fields = PlainHttpClient.HiddenFields(await guesser.GetStringAsync("/akun/password"), "change-password");
+            fields["Input.CurrentPassword"] = $"Tebakan#{attempt}Salah";
+            fields["Input.Password"] = fields["Input.RepeatPassword"] = "Prambanan#Candi2027";
+            last = await guesser.PostFormAsync("/akun/password", fields);
+            if (attempt < 5)
+                Assert.Contains("Password Saat Ini salah.", await last.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        // The fifth wrong guess locks the account (as five wrong sign-ins do) and ends its sessions.
+        Assert.Equal(HttpStatusCode.Redirect, last!.StatusCode);
+        Assert.EndsWith("/Account/Lockout", last.Headers.Location!.OriginalString);
+        await AssertSignedOutAsync(guesser);
+        await AssertSignedOutAsync(otherDevice);
+
+        // Locked: even the right Password does not sign in now.
+        using var again = NewClient();
+        var signIn = await again.SignInAsync(email);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.EndsWith("/Account/Lockout", signIn.Headers.Location!.OriginalString);
+    }
+}
