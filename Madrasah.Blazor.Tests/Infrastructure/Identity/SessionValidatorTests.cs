@@ -6,6 +6,7 @@ using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Pdf;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,6 +111,8 @@ public sealed class SessionValidatorTests : IAsyncLifetime
         await using var circuit = _app.Provider.CreateAsyncScope();
         var state = circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
         ((IHostEnvironmentAuthenticationStateProvider)state).SetAuthenticationState(Task.FromResult(new AuthenticationState(await SignInAsync(email))));
+        foreach (var handler in circuit.ServiceProvider.GetServices<CircuitHandler>())
+            await handler.OnCircuitOpenedAsync(null!, TestContext.Current.CancellationToken); // as Blazor does once the page's circuit is up
         var currentUser = circuit.ServiceProvider.GetRequiredService<CurrentUser>();
         var scope = await currentUser.GetScopeAsync();
         Assert.Equal(Roles.Operator, scope.Role);

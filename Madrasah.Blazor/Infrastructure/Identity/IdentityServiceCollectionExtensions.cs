@@ -2,6 +2,7 @@ using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Live;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +31,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddLiveUpdates();
         services.AddSingleton<ISessionValidator, SessionValidator>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddScoped<CircuitHandler, LiveSessionCircuitHandler>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<SignInService>();
         services.Configure<InitialAdminOptions>(configuration.GetSection(InitialAdminOptions.Section));
@@ -51,6 +53,10 @@ public static class IdentityServiceCollectionExtensions
                 // Outside Development the cookie travels over HTTPS only (SecurityHeaders makes every other cookie Secure too).
                 if (!environment.IsDevelopment()) o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
                 SessionValidator.CheckEveryRequest(o);
+                // The cookie handler would itself redirect a sign-in posted to the login path to its ReturnUrl query value
+                // (checked only for a leading "/": a non-ASCII one gave a 500). The sign-in page decides instead, through
+                // SignInService.SafeReturnUrl.
+                o.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
             }));
 
         // Pages say which roles open them ([Authorize(Roles = ...)], matching the menu); single resources are checked

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Madrasah.Blazor.Infrastructure.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ namespace Madrasah.Blazor.Infrastructure.Identity;
 /// <see cref="SessionOptions.RevalidationSeconds"/> seconds, and at once when its account's session topic is
 /// published (this process signed the account out, deactivated it or changed its Password). A sign-in that no
 /// longer holds turns the page's state anonymous: the page shows the sign-in form, and services asked through
-/// <see cref="CurrentUser"/> act for nobody.
+/// <see cref="CurrentUser"/> act for nobody. The topic is followed in circuits only (<see cref="LiveSessionCircuitHandler"/>):
+/// a request that changes its own user's stamp ("Ubah Password") finishes its own answer.
 /// </summary>
 internal sealed class RevalidatingIdentityAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
@@ -25,6 +27,7 @@ internal sealed class RevalidatingIdentityAuthenticationStateProvider : Revalida
     private readonly Lock _gate = new();
     private IDisposable? _subscription;
     private string? _subscribedUserId;
+    private bool _live;
 
     public RevalidatingIdentityAuthenticationStateProvider(ILoggerFactory loggerFactory, ISessionValidator sessions, LiveNotifier notifier,
         IOptions<IdentityOptions> identity, IOptions<SessionOptions> options)
@@ -42,9 +45,18 @@ internal sealed class RevalidatingIdentityAuthenticationStateProvider : Revalida
     protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
         _sessions.IsCurrentAsync(authenticationState.User, cancellationToken);
 
+    /// <summary>From now on the account of the current state is followed (the provider serves an open page).</summary>
+    internal void FollowAccount()
+    {
+        _live = true;
+        try { WatchAccount(GetAuthenticationStateAsync()); }
+        catch (InvalidOperationException) { /* no state yet: the first one set is followed when it comes */ }
+    }
+
     /// <summary>Follows the account of the current state: its session topic re-checks the sign-in without waiting for the interval.</summary>
     private async void WatchAccount(Task<AuthenticationState> task)
     {
+        if (!_live) return;
         try
         {
             var user = (await task).User;
@@ -75,5 +87,15 @@ internal sealed class RevalidatingIdentityAuthenticationStateProvider : Revalida
             lock (_gate) _subscription?.Dispose();
         }
         base.Dispose(disposing);
+    }
+}
+
+/// <summary>Makes the page's authentication state follow its account's session topic once it is a circuit.</summary>
+internal sealed class LiveSessionCircuitHandler(AuthenticationStateProvider authenticationState) : CircuitHandler
+{
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        (authenticationState as RevalidatingIdentityAuthenticationStateProvider)?.FollowAccount();
+        return Task.CompletedTask;
     }
 }
