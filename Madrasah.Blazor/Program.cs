@@ -49,6 +49,10 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSecurityHeaders();
 app.UseHiddenDeveloperPages();
+// Placed here, not first (where the host would add them): hidden developer pages answer 404 before any sign-in
+// redirect, and failures while reading the sign-in cookie get the error page.
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRequestLocalization();
 app.UseAntiforgery();
 app.MapStaticAssets();

@@ -9,6 +9,7 @@ namespace Madrasah.Blazor.Infrastructure.Hosting;
 /// the status-code re-execution placed before this) answers them before the router renders anything. Where they
 /// are on (Development), the development pages (/dev/…) answer only requests from the machine itself
 /// (<see cref="LocalRequests"/>), and 404 to everyone else. The pages keep their own checks for in-app navigation.
+/// The not-found page of such a request has no circuit (<see cref="Answered"/>, App.razor).
 /// </summary>
 public static class HiddenPages
 {
@@ -25,6 +26,7 @@ public static class HiddenPages
             if (hidden.Exists(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
                 || (localOnly.Exists(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)) && !LocalRequests.IsFromThisMachine(context)))
             {
+                context.Items[HiddenKey] = true;
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
@@ -32,6 +34,14 @@ public static class HiddenPages
         });
         return app;
     }
+
+    private const string HiddenKey = "Madrasah.HiddenPage";
+
+    /// <summary>
+    /// True when this request asked for a hidden page: its not-found page is rendered without a circuit, whose router
+    /// would otherwise find the page at the browser's address (and send a visitor to the sign-in form instead).
+    /// </summary>
+    public static bool Answered(HttpContext context) => context.Items.ContainsKey(HiddenKey);
 }
 
 /// <summary>Whether a request comes from the machine the app runs on, by itself rather than relayed for someone else.</summary>
