@@ -34,12 +34,12 @@ public sealed class SessionRevocationBrowserTests(BrowserFixture fixture, Sessio
     public async Task A_deactivated_operators_open_page_its_save_and_its_copied_cookie_stop_working()
     {
         const string email = "operator@alhikmah.ponpes.id", typed = "Asrama putri tiga lantai (uji nonaktif)";
-        var receipt = await SessionRevocationTests.AddReceiptAsync(App, "Pondok Pesantren Al-Hikmah Sleman");
+        var receipt = await SessionTestKit.AddReceiptAsync(App, "Pondok Pesantren Al-Hikmah Sleman");
         var operatorPage = await fixture.NewPageAsync(App);
         await BrowserFixture.SignInOnPageAsync(operatorPage, email);
         var cookies = await operatorPage.Context.CookiesAsync();
         using var copied = new PlainHttpClient(App.BaseUrl, cookies.ToDictionary(c => c.Name, c => c.Value));
-        await SessionRevocationTests.AssertSignedInAsync(copied, receipt);
+        await SessionTestKit.AssertSignedInAsync(copied, receipt);
 
         await BrowserFixture.OpenAsync(operatorPage, "/lembaga/ubah");
         await operatorPage.GetByLabel("Sarana Prasarana").FillAsync(typed);
@@ -68,7 +68,7 @@ public sealed class SessionRevocationBrowserTests(BrowserFixture fixture, Sessio
             Assert.False(await db.Set<ChangeRequest>().AnyAsync(r => r.Fields.Any(f => f.NewValue == typed)), "The deactivated operator's save landed.");
 
         // The copied cookie opens neither a page nor the download.
-        await SessionRevocationTests.AssertSignedOutAsync(copied, receipt);
+        await SessionTestKit.AssertSignedOutAsync(copied, receipt);
 
         await operatorPage.Context.CloseAsync();
         await admin.Context.CloseAsync();

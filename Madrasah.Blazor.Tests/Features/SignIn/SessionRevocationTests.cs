@@ -1,7 +1,5 @@
 using System.Net;
-using Madrasah.Blazor.Infrastructure.Pdf;
 using Madrasah.Blazor.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Tests.Features.SignIn;
 
@@ -18,68 +16,19 @@ public sealed class SessionRevocationTests(OwnAppFixture own) : IClassFixture<Ow
 
     private PlainHttpClient NewClient() => new(App.BaseUrl);
 
-    /// <summary>Where a redirect leads, as path and query; it must stay on the app (absolute Locations name the app itself).</summary>
-    public static string LocalTarget(HttpResponseMessage response, TestApp app)
-    {
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode} instead of a redirect");
-        var target = new Uri(new Uri(app.BaseUrl), response.Headers.Location!);
-        Assert.Equal(new Uri(app.BaseUrl).Authority, target.Authority);
-        return target.PathAndQuery;
-    }
-
-    /// <summary>A receipt of <paramref name="institution"/>, written straight into the app's database (its download is the target).</summary>
-    public static async Task<string> AddReceiptAsync(TestApp app, string institution)
-    {
-        await using var db = app.CreateDbContext();
-        var owner = await db.Institutions.SingleAsync(i => i.Name == institution);
-        var number = $"BPL-2026-{Random.Shared.Next(900000, 999999)}";
-        db.Add(new Receipt
-        {
-            Number = number, Kind = "institution-profile", Title = "Bukti Profil Lembaga", InstitutionId = owner.Id, DistrictId = owner.DistrictId,
-            InstitutionName = owner.Name, IssuedUtc = DateTime.UtcNow, IssuedByName = "Uji", PdfBytes = "%PDF-1.4\n%%EOF\n"u8.ToArray(), Sha256 = "",
-        });
-        await db.SaveChangesAsync();
-        return number;
-    }
-
-    /// <summary>What a refused cookie gets: a page sends it to the sign-in form, a download is not handed out.</summary>
-    public static async Task AssertSignedOutAsync(PlainHttpClient client, string? receipt = null)
-    {
-        var page = await client.GetAsync("/");
-        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.Contains("/Account/Login", page.Headers.Location!.OriginalString);
-        if (receipt is null) return;
-        var download = await client.GetAsync(ReceiptLinks.PdfPath(receipt));
-        Assert.NotEqual(HttpStatusCode.OK, download.StatusCode);
-        Assert.True(download.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-            || (download.StatusCode == HttpStatusCode.Redirect && download.Headers.Location!.OriginalString.Contains("/Account/Login")),
-            $"Download after revocation: {(int)download.StatusCode} {download.Headers.Location}");
-    }
-
-    public static async Task AssertSignedInAsync(PlainHttpClient client, string? receipt = null)
-    {
-        var page = await client.GetAsync("/");
-        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET /: {(int)page.StatusCode} {page.Headers.Location}");
-        Assert.Contains("app-nav", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        if (receipt is null) return;
-        var download = await client.GetAsync(ReceiptLinks.PdfPath(receipt));
-        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
-    }
-
     [Fact]
     public async Task A_copied_cookie_is_refused_once_its_owner_signs_out()
     {
-        var receipt = await AddReceiptAsync(App, "MIN 1 Sleman");
+        var receipt = await SessionTestKit.AddReceiptAsync(App, "MIN 1 Sleman");
         using var owner = NewClient();
         await owner.SignInOrFailAsync("operator@min1sleman.sch.id");
         using var thief = owner.CopyCookies();
-        await AssertSignedInAsync(thief, receipt); // the copy works while its owner is signed in
+        await SessionTestKit.AssertSignedInAsync(thief, receipt); // the copy works while its owner is signed in
 
-        Assert.Equal("/Account/Login", LocalTarget(await owner.SignOutAsync(), App));
+        Assert.Equal("/Account/Login", SessionTestKit.LocalTarget(await owner.SignOutAsync(), App));
 
-        await AssertSignedOutAsync(thief, receipt);
-        await AssertSignedOutAsync(owner, receipt);
+        await SessionTestKit.AssertSignedOutAsync(thief, receipt);
+        await SessionTestKit.AssertSignedOutAsync(owner, receipt);
     }
 
     [Fact]
@@ -90,7 +39,7 @@ public sealed class SessionRevocationTests(OwnAppFixture own) : IClassFixture<Ow
         await here.SignInOrFailAsync(email);
         using var elsewhere = NewClient();
         await elsewhere.SignInOrFailAsync(email);
-        await AssertSignedInAsync(elsewhere);
+        await SessionTestKit.AssertSignedInAsync(elsewhere);
 
         var fields = PlainHttpClient.HiddenFields(await here.GetStringAsync("/akun/password"), "change-password");
         fields["Input.CurrentPassword"] = BrowserFixture.DemoPassword;
@@ -99,8 +48,8 @@ public sealed class SessionRevocationTests(OwnAppFixture own) : IClassFixture<Ow
         var saved = await here.PostFormAsync("/akun/password", fields);
         Assert.Contains("Password berhasil diubah", await saved.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
-        await AssertSignedOutAsync(elsewhere);
-        await AssertSignedInAsync(here);
+        await SessionTestKit.AssertSignedOutAsync(elsewhere);
+        await SessionTestKit.AssertSignedInAsync(here);
     }
 
     [Fact]
@@ -114,11 +63,11 @@ public sealed class SessionRevocationTests(OwnAppFixture own) : IClassFixture<Ow
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         var wrongToken = await user.PostFormAsync("/Account/Logout", [new("__RequestVerificationToken", "CfDJ8-palsu")]);
         Assert.Equal(HttpStatusCode.BadRequest, wrongToken.StatusCode);
-        await AssertSignedInAsync(user);
+        await SessionTestKit.AssertSignedInAsync(user);
 
         // The layout's own "Keluar" form still works.
         Assert.Equal(HttpStatusCode.Redirect, (await user.SignOutAsync()).StatusCode);
-        await AssertSignedOutAsync(user);
+        await SessionTestKit.AssertSignedOutAsync(user);
     }
 
     public static TheoryData<string> HostileReturnUrls => new()
@@ -143,7 +92,7 @@ public sealed class SessionRevocationTests(OwnAppFixture own) : IClassFixture<Ow
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
 
         var signedIn = await client.SignInAsync("helpdesk@madrasah.demo.id", returnUrl: returnUrl);
-        Assert.Equal("/", LocalTarget(signedIn, App));
+        Assert.Equal("/", SessionTestKit.LocalTarget(signedIn, App));
     }
 
     [Fact]
@@ -151,7 +100,7 @@ public sealed class SessionRevocationTests(OwnAppFixture own) : IClassFixture<Ow
     {
         using var client = NewClient();
         var signedIn = await client.SignInAsync("helpdesk@madrasah.demo.id", returnUrl: "/akun/password?dari=menu");
-        Assert.Equal("/akun/password?dari=menu", LocalTarget(signedIn, App));
+        Assert.Equal("/akun/password?dari=menu", SessionTestKit.LocalTarget(signedIn, App));
     }
 
     [Fact]
@@ -175,12 +124,12 @@ public sealed class SessionRevocationTests(OwnAppFixture own) : IClassFixture<Ow
         }
 
         // The fifth wrong guess locks the account (as five wrong sign-ins do) and ends its sessions.
-        Assert.Equal("/Account/Lockout", LocalTarget(last!, App));
-        await AssertSignedOutAsync(guesser);
-        await AssertSignedOutAsync(otherDevice);
+        Assert.Equal("/Account/Lockout", SessionTestKit.LocalTarget(last!, App));
+        await SessionTestKit.AssertSignedOutAsync(guesser);
+        await SessionTestKit.AssertSignedOutAsync(otherDevice);
 
         // Locked: even the right Password does not sign in now.
         using var again = NewClient();
-        Assert.Equal("/Account/Lockout", LocalTarget(await again.SignInAsync(email), App));
+        Assert.Equal("/Account/Lockout", SessionTestKit.LocalTarget(await again.SignInAsync(email), App));
     }
 }

@@ -92,7 +92,7 @@ public sealed partial class SecurityHeadersTests(SecureProductionApp production)
     [Fact]
     public async Task Pages_static_files_downloads_and_error_pages_carry_the_security_headers_over_HTTPS()
     {
-        var receipt = await SessionRevocationTests.AddReceiptAsync(App, "MIN 1 Sleman");
+        var receipt = await SessionTestKit.AddReceiptAsync(App, "MIN 1 Sleman");
         using var client = NewHttpsClient();
 
         var login = await client.GetAsync("/Account/Login");
@@ -162,7 +162,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture, Se
 {
     private TestApp App => production.App;
 
-    private sealed record Watched(IPage Page, List<string> Violations);
+    private sealed record Watched(IPage Page, System.Collections.Concurrent.ConcurrentQueue<string> Violations);
 
     private async Task<Watched> NewPageAsync()
     {
@@ -173,10 +173,10 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture, Se
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        var violations = new List<string>();
+        var violations = new System.Collections.Concurrent.ConcurrentQueue<string>(); // filled on Playwright's event thread
         page.Console += (_, message) =>
         {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) lock (violations) violations.Add(message.Text);
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Enqueue(message.Text);
         };
         // Violations the console might not show (reported ones, or those of frames): the page's own event.
         await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => "
@@ -211,7 +211,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture, Se
             await Expect(page.Locator("main h1").First).ToBeVisibleAsync();
             await BrowserFixture.WaitForInteractiveAsync(page);
         }
-        Assert.True(violations.Count == 0, $"{email}: {string.Join("\n", violations)}");
+        Assert.True(violations.IsEmpty, $"{email}: {string.Join("\n", violations)}");
         await page.Context.CloseAsync();
     }
 
@@ -241,13 +241,13 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture, Se
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Batal" }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
 
-        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.True(violations.IsEmpty, string.Join("\n", violations));
 
         // The watch does see a violation when there is one: an image from another site is refused.
         await page.EvaluateAsync("() => { const image = new Image(); image.src = 'https://gambar.contoh.invalid/x.png'; document.body.appendChild(image); }");
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline && !violations.ToArray().Any(v => v.Contains("img-src"))) await Task.Delay(100);
-        Assert.Contains(violations.ToArray(), v => v.Contains("img-src"));
+        while (DateTime.UtcNow < deadline && !violations.Any(v => v.Contains("img-src"))) await Task.Delay(100);
+        Assert.Contains(violations, v => v.Contains("img-src"));
         await page.Context.CloseAsync();
     }
 }
