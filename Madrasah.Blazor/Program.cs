@@ -23,6 +23,7 @@ builder.Logging.AddMadrasahConsole(builder.Environment).AddTakenAddressFilter();
 // Serves static assets from the build output in any environment (a no-op in a published app).
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.AddSecurityHeaders();
 builder.Services.AddMadrasahTime();
 builder.Services.AddMadrasahData(builder.Configuration, builder.Environment);
 builder.Services.AddMadrasahIdentity(builder.Configuration, builder.Environment);
@@ -46,7 +47,12 @@ app.UseTrustedProxies();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSecurityHeaders();
 app.UseHiddenDeveloperPages();
+// Placed here, not first (where the host would add them): hidden developer pages answer 404 before any sign-in
+// redirect, and failures while reading the sign-in cookie get the error page.
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter(); // the policies endpoints name, e.g. the public receipt verification (AddPdf)
 app.UseRequestLocalization();
 app.UseAntiforgery();

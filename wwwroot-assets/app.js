@@ -58,3 +58,13 @@ document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') document.documentElement.classList.remove('nav-open');
 });
 
+
+// The reconnect notice's links (ReconnectNotice.razor): plain links, because the Content-Security-Policy forbids
+// javascript: URLs and inline handlers.
+document.addEventListener('click', function (event) {
+    const link = event.target.closest('[data-blazor-reconnect], [data-page-reload]');
+    if (!link) return;
+    event.preventDefault();
+    if (link.hasAttribute('data-blazor-reconnect')) window.Blazor.reconnect();
+    else location.reload();
+});

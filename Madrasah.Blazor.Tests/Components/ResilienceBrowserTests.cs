@@ -89,7 +89,7 @@ public sealed class ResilienceBrowserTests(BrowserFixture fixture, ProductionApp
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Halaman tidak ditemukan" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("mail-list")).ToHaveCountAsync(0);
 
-        // Signed out as well: the same 404 (in Development the mailbox opens without an account).
+        // Signed out as well: the same 404 (in Development a visitor is sent to the sign-in form).
         var visitor = await NewPageAsync();
         Assert.Equal(404, (await visitor.GotoAsync("/dev/surat"))!.Status);
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Halaman tidak ditemukan" })).ToBeVisibleAsync();

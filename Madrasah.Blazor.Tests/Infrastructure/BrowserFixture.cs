@@ -58,6 +58,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         await WaitForInteractiveAsync(page);
     }
 
+    /// <summary>
+    /// The development mailbox (/dev/surat) on the shared app or on <paramref name="app"/>, read as the system
+    /// administrator: in Development only they may open it (where a tester reads a registering head's email).
+    /// </summary>
+    public async Task<IPage> OpenMailboxAsync(TestApp? app = null)
+    {
+        var page = await NewPageAsync(app);
+        await SignInOnPageAsync(page, "admin@madrasah.demo.id");
+        await OpenAsync(page, "/dev/surat");
+        return page;
+    }
+
     /// <summary>Opens a page of the app and waits until its circuit is connected (clicks before that are lost).</summary>
     public static async Task OpenAsync(IPage page, string url)
     {

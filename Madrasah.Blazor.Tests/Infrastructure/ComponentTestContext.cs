@@ -22,6 +22,9 @@ public abstract class ComponentTestContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         AppServices.Register(Services, Database, configure, settings);
+        // bUnit's signed-in user has no account or security stamp behind it: its sign-in always holds here
+        // (SessionValidatorTests test the real check).
+        Services.AddSingleton<ISessionValidator, AlwaysCurrentSessions>();
         Services.AddMadrasahMudBlazor();
         Services.AddLiveUpdates();
         AddAuthorization();
@@ -47,6 +50,12 @@ public abstract class ComponentTestContext : BunitContext
     /// <summary>MudBlazor's popover, dialog and snackbar providers, for components that open dialogs or menus.</summary>
     protected IRenderedComponent<MudProvidersForTests> RenderMudProviders() =>
         Render<MudProvidersForTests>();
+
+    private sealed class AlwaysCurrentSessions : ISessionValidator
+    {
+        public Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default) =>
+            Task.FromResult(principal.Identity?.IsAuthenticated == true);
+    }
 
     protected override async ValueTask DisposeAsyncCore()
     {

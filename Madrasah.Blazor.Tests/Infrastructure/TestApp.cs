@@ -17,6 +17,8 @@ public sealed class TestApp : IAsyncDisposable
     private readonly StringBuilder _log = new();
 
     public string BaseUrl { get; }
+    /// <summary>The HTTPS address beside <see cref="BaseUrl"/> when started with <c>https: true</c> (self-signed certificate), else null.</summary>
+    public string? HttpsUrl { get; private init; }
     public string DataFolder { get; }
     public string DatabasePath => Path.Combine(DataFolder, "madrasah.db");
     public string MailFolder => Path.Combine(DataFolder, "mail");
@@ -35,9 +37,10 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <summary>
     /// Starts the app with <paramref name="settings"/> as environment overrides, from <paramref name="workingDirectory"/>
-    /// (default: the app's own folder, as a service manager configured with WorkingDirectory= would).
+    /// (default: the app's own folder, as a service manager configured with WorkingDirectory= would); with
+    /// <paramref name="https"/> it also listens on an HTTPS port of its own with a fresh self-signed certificate.
     /// </summary>
-    public static async Task<TestApp> StartAsync(IDictionary<string, string>? settings = null, string? workingDirectory = null)
+    public static async Task<TestApp> StartAsync(IDictionary<string, string>? settings = null, string? workingDirectory = null, bool https = false)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -62,11 +65,19 @@ public sealed class TestApp : IAsyncDisposable
             ["App__PublicBaseUrl"] = baseUrl,
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        string? httpsUrl = null;
+        if (https)
+        {
+            httpsUrl = $"https://127.0.0.1:{FreePort()}";
+            environment["ASPNETCORE_URLS"] = $"{baseUrl};{httpsUrl}";
+            environment["Kestrel__Certificates__Default__Path"] = SelfSignedCertificate(dataFolder);
+            environment["Kestrel__Certificates__Default__Password"] = CertificatePassword;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         foreach (var (key, value) in environment) start.Environment[key] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        var app = new TestApp(process, baseUrl, dataFolder);
+        var app = new TestApp(process, baseUrl, dataFolder) { HttpsUrl = httpsUrl };
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
@@ -113,6 +124,24 @@ public sealed class TestApp : IAsyncDisposable
         if (!File.Exists(Path.Combine(folder, "Madrasah.Blazor")))
             throw new InvalidOperationException("The app is not built at " + folder);
         return folder;
+    }
+
+    private const string CertificatePassword = "uji-sertifikat";
+
+    /// <summary>A PFX for 127.0.0.1 and localhost, valid for a day, written into the app's data folder.</summary>
+    private static string SelfSignedCertificate(string folder)
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=localhost", key,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        var path = Path.Combine(folder, "https.pfx");
+        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, CertificatePassword));
+        return path;
     }
 
     private static int FreePort()

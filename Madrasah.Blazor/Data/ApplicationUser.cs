@@ -1,11 +1,17 @@
+using Madrasah.Blazor.Infrastructure.Live;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Madrasah.Blazor.Data;
 
-/// <summary>A sign-in account, bound to one institution (operator, head, staff) or one district (district admin).</summary>
-public class ApplicationUser : IdentityUser
+/// <summary>
+/// A sign-in account, bound to one institution (operator, head, staff) or one district (district admin). A saved
+/// change of its security stamp or lockout (sign-out, deactivation, a new Password), or its deletion, publishes its
+/// session topic: its open pages check their sign-in at once (SessionValidator).
+/// </summary>
+public class ApplicationUser : IdentityUser, ILiveTopicsSource
 {
     public string FullName { get; set; } = "";
     public string? Nik { get; set; }
@@ -17,6 +23,19 @@ public class ApplicationUser : IdentityUser
     public District? District { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    IEnumerable<string> ILiveTopicsSource.LiveTopics(EntityEntry entry)
+    {
+        if (entry.State == EntityState.Deleted || (entry.State == EntityState.Modified && (Changed(entry, nameof(SecurityStamp)) || Changed(entry, nameof(LockoutEnd)))))
+            yield return Infrastructure.Live.LiveTopics.AccountSession(Id);
+    }
+
+    /// <summary>Identity's store marks every property modified on update: compare the values instead.</summary>
+    private static bool Changed(EntityEntry entry, string property)
+    {
+        var value = entry.Property(property);
+        return value.IsModified && !Equals(value.OriginalValue, value.CurrentValue);
+    }
 }
 
 public class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>

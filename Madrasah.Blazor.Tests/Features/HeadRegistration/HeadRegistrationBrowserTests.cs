@@ -145,10 +145,9 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         await Expect(head.GetByTestId("login-error")).ToContainTextAsync("belum diverifikasi");
         await Expect(head.GetByTestId("resend-link")).ToHaveAttributeAsync("href", new Regex("/registrasi-kepala/kirim-ulang-verifikasi\\?email="));
 
-        // 17–18. The email from "Madrasah Notifikasi" arrives (seen in the development mailbox, open without an account,
-        // and in the pickup folder).
-        var mailbox = await fixture.NewPageAsync();
-        await BrowserFixture.OpenAsync(mailbox, "/dev/surat");
+        // 17–18. The email from "Madrasah Notifikasi" arrives (seen in the development mailbox, which the administrator
+        // reads for the tester, and in the pickup folder).
+        var mailbox = await fixture.OpenMailboxAsync();
         var row = mailbox.GetByTestId("mail-row").Filter(new() { HasText = HeadEmail });
         await Expect(row).ToContainTextAsync("Terkirim");
         await row.ClickAsync();

@@ -55,8 +55,7 @@ public sealed class HeadRegistrationTroubleBrowserTests(BrowserFixture fixture, 
         await SubmitLoginAsync(head, "3404015508780002", await GiveCodeAsync("MTs Negeri 3 Sleman"));
         await CompleteInformasiUserAsync(head, email, password);
 
-        var mailbox = await fixture.NewPageAsync(App);
-        await BrowserFixture.OpenAsync(mailbox, "/dev/surat");
+        var mailbox = await fixture.OpenMailboxAsync(App);
         var rows = mailbox.GetByTestId("mail-row").Filter(new() { HasText = email });
         await Expect(rows).ToHaveCountAsync(1);
         var oldLink = await VerificationLinkAsync(mailbox, rows.First);

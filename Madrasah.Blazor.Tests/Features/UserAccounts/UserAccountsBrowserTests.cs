@@ -20,8 +20,7 @@ public sealed class UserAccountsBrowserTests(BrowserFixture fixture, OwnAppFixtu
     /// <summary>The link of the newest message to <paramref name="email"/> with <paramref name="subject"/>, read in the development mailbox.</summary>
     private async Task<string> LinkFromMailboxAsync(string email, string subject, string button)
     {
-        var mailbox = await fixture.NewPageAsync();
-        await BrowserFixture.OpenAsync(mailbox, "/dev/surat");
+        var mailbox = await fixture.OpenMailboxAsync();
         var row = mailbox.GetByTestId("mail-row").Filter(new() { HasText = email }).Filter(new() { HasText = subject }).First;
         await row.ClickAsync();
         await Expect(mailbox.GetByTestId("mail-subject")).ToHaveTextAsync(subject);

@@ -269,4 +269,42 @@ public sealed partial class UserAccountsServiceTests : IAsyncLifetime
         Assert.True((await ChangeAsync(DemoData.Password, StrongPassword, StrongPassword)).Succeeded);
         Assert.True(await PasswordWorksAsync("kepala@min1sleman.sch.id", StrongPassword));
     }
+
+    [Fact]
+    public async Task Guessing_the_current_Password_on_Ubah_Password_locks_the_account_and_ends_its_sessions()
+    {
+        const string email = "kepala@min1sleman.sch.id";
+        async Task<FormResult> ChangeAsync(string current) => await WithAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            return await sp.GetRequiredService<AccountPasswordService>().ChangePasswordAsync(users, sp.GetRequiredService<MadrasahDbContext>(), user, current, StrongPassword, StrongPassword);
+        });
+        async Task<string?> StampAsync()
+        {
+            await using var db = _app.Database.CreateContext();
+            return (await db.Users.SingleAsync(u => u.Email == email)).SecurityStamp;
+        }
+
+        var stamp = await StampAsync();
+        for (var guess = 1; guess <= 4; guess++)
+            Assert.Equal("Password Saat Ini salah.", (await ChangeAsync($"Tebakan#{guess}Salah")).Errors[nameof(ChangePasswordForm.CurrentPassword)]);
+        Assert.Equal(stamp, await StampAsync()); // wrong guesses alone sign nobody out
+
+        // The fifth wrong guess locks the account, as five wrong sign-ins do, and changes its stamp: every session ends.
+        Assert.Equal(AccountPasswordService.LockedOutMessage, (await ChangeAsync("Tebakan#5Salah")).Errors[""]);
+        Assert.NotEqual(stamp, await StampAsync());
+        Assert.True(await WithAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            return await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!);
+        }));
+
+        // While locked, not even the right Password is looked at: guessing cannot go on.
+        Assert.Equal(AccountPasswordService.LockedOutMessage, (await ChangeAsync(DemoData.Password)).Errors[""]);
+        Assert.True(await PasswordWorksAsync(email, DemoData.Password));
+        Assert.False(await PasswordWorksAsync(email, StrongPassword));
+        await using var audit = _app.Database.CreateContext();
+        Assert.Equal(1, await audit.Set<AuditEntry>().CountAsync(a => a.Action == "identity.locked-out"));
+    }
 }

@@ -10,8 +10,8 @@ public sealed class MailboxBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task A_message_queued_by_the_app_appears_in_the_development_mailbox_live()
     {
-        // Someone already watching /dev/surat sees the message arrive without reloading.
-        var watcher = await fixture.SignInAsync("operator@min1sleman.sch.id");
+        // An administrator already watching /dev/surat sees the message arrive without reloading.
+        var watcher = await fixture.SignInAsync("admin@madrasah.demo.id");
         await watcher.GetByRole(AriaRole.Link, new() { Name = "Kotak Surat (Pengembangan)" }).ClickAsync();
         await Expect(watcher.GetByRole(AriaRole.Heading, new() { Name = "Kotak Surat (Pengembangan)" })).ToBeVisibleAsync();
 
@@ -38,14 +38,29 @@ public sealed class MailboxBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task In_Development_the_mailbox_opens_without_signing_in()
+    public async Task The_mailbox_is_the_administrators_alone_even_in_Development()
     {
-        // A head who is registering has no account yet and reads the verification email here.
+        // Activation and reset links of every institution are in there: a visitor is sent to the sign-in form ...
         var visitor = await fixture.NewPageAsync();
-        var response = await visitor.GotoAsync("/dev/surat");
-        Assert.Equal(200, response!.Status);
-        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Kotak Surat (Pengembangan)" })).ToBeVisibleAsync();
-        await Expect(visitor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dev/surat$"));
+        await visitor.GotoAsync("/dev/surat");
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Masuk" })).ToBeVisibleAsync();
+        await Expect(visitor.GetByTestId("mail-list")).ToHaveCountAsync(0);
+
+        // ... and an operator has no menu item and is refused the address.
+        var operatorPage = await fixture.SignInAsync("operator@min1sleman.sch.id");
+        await Expect(operatorPage.GetByRole(AriaRole.Link, new() { Name = "Kotak Surat (Pengembangan)" })).ToHaveCountAsync(0);
+        await operatorPage.GotoAsync("/dev/surat");
+        await Expect(operatorPage.GetByRole(AriaRole.Heading, new() { Name = "Akses ditolak" })).ToBeVisibleAsync();
+        await Expect(operatorPage.GetByTestId("mail-list")).ToHaveCountAsync(0);
+        await Expect(operatorPage.GetByTestId("mail-empty")).ToHaveCountAsync(0);
+
+        // In-app navigation of the operator's own circuit is refused as well.
+        await BrowserFixture.OpenAsync(operatorPage, "/");
+        await operatorPage.EvaluateAsync("() => Blazor.navigateTo('/dev/surat')");
+        await Expect(operatorPage.GetByRole(AriaRole.Heading, new() { Name = "Akses ditolak" })).ToBeVisibleAsync();
+        await Expect(operatorPage.GetByTestId("mail-list")).ToHaveCountAsync(0);
+
         await visitor.Context.CloseAsync();
+        await operatorPage.Context.CloseAsync();
     }
 }

@@ -16,11 +16,11 @@ public sealed record NavigationItem(string Href, string Label, string Icon, stri
 public sealed class NavigationItems(IEnumerable<NavigationItem> items, IHostEnvironment environment)
 {
     public IReadOnlyList<NavigationItem> For(UserScope scope) =>
-        items.Where(i => i.Roles.Contains(scope.Role) || (i.Roles.Contains(DevelopmentOnly) && environment.IsDevelopment()))
+        items.Where(i => i.Roles.Contains(scope.Role) && (!i.Roles.Contains(DevelopmentOnly) || environment.IsDevelopment()))
              .OrderBy(i => i.Order)
              .ToList();
 
-    /// <summary>Pseudo-role: the item shows to every signed-in user, in Development only.</summary>
+    /// <summary>Marker beside an item's roles: the item shows to them in Development only.</summary>
     public const string DevelopmentOnly = "(development)";
 }
 

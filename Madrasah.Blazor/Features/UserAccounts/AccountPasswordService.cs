@@ -93,21 +93,38 @@ public sealed class AccountPasswordService(
         return null;
     }
 
+    /// <summary>The form-wide message of "Ubah Password" once wrong Passwords locked the account (the page then signs the user out).</summary>
+    public const string LockedOutMessage = "Akun terkunci sementara karena Password Saat Ini salah terlalu sering. Demi keamanan, Anda dikeluarkan.";
+
     /// <summary>
     /// "Ubah Password" of the signed-in user, with the current password. The caller refreshes the sign-in cookie,
-    /// whose security stamp this changes (other devices are signed out at their next check).
+    /// whose security stamp this changes (other devices are signed out at their next request). A wrong current
+    /// password counts toward the account's lockout like a wrong sign-in: the guess that locks it also changes the
+    /// stamp (every session ends) and answers <see cref="LockedOutMessage"/> under "" (the page signs the user out);
+    /// a locked account's guesses are not checked at all.
     /// </summary>
     public async Task<FormResult> ChangePasswordAsync(UserManager<ApplicationUser> users, MadrasahDbContext db, ApplicationUser user,
         string? current, string? password, string? repeat)
     {
+        if (await users.IsLockedOutAsync(user)) return FormResult.Error("", LockedOutMessage);
         if (string.IsNullOrEmpty(current)) return FormResult.Error(nameof(ChangePasswordForm.CurrentPassword), "Password Saat Ini wajib diisi.");
         if (CheckNewPassword(password, repeat) is { } refused) return refused;
         if (current == password) return FormResult.Error(nameof(PasswordForm.Password), "Password Baru harus berbeda dari Password Saat Ini.");
         var result = await users.ChangePasswordAsync(user, current, password!);
         if (!result.Succeeded)
-            return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
-                ? FormResult.Error(nameof(ChangePasswordForm.CurrentPassword), "Password Saat Ini salah.")
-                : FormResult.Error(nameof(PasswordForm.Password), string.Join(" ", result.Errors.Select(e => e.Description)));
+        {
+            if (!result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+                return FormResult.Error(nameof(PasswordForm.Password), string.Join(" ", result.Errors.Select(e => e.Description)));
+            await users.AccessFailedAsync(user);
+            if (!await users.IsLockedOutAsync(user)) return FormResult.Error(nameof(ChangePasswordForm.CurrentPassword), "Password Saat Ini salah.");
+            await users.UpdateSecurityStampAsync(user);
+            audit.Record(db, ActorOf(user), "identity.locked-out", "Akun terkunci setelah Password Saat Ini salah berulang pada Ubah Password.",
+                entityType: nameof(ApplicationUser), entityId: user.Id);
+            await db.SaveChangesAsync();
+            logger.LogWarning("User {UserName} locked out by wrong current passwords on Ubah Password", user.UserName);
+            return FormResult.Error("", LockedOutMessage);
+        }
+        await users.ResetAccessFailedCountAsync(user);
         audit.Record(db, ActorOf(user), "accounts.password-changed", $"Password akun {user.Email} diubah oleh pemiliknya.",
             entityType: nameof(ApplicationUser), entityId: user.Id);
         await db.SaveChangesAsync();

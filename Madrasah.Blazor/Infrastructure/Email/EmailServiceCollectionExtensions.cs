@@ -31,12 +31,15 @@ public static class EmailServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<EmailSender>());
         services.AddScoped<OutboxAdminService>();
         services.AddNavigationItem(new("/admin/surat-keluar", "Surat Keluar", Icons.Material.Outlined.Send, [Roles.Admin], Order: 80));
-        services.AddNavigationItem(new(DevMailbox.Path, "Kotak Surat (Pengembangan)", Icons.Material.Outlined.Inbox, [NavigationItems.DevelopmentOnly], Order: 95));
+        services.AddNavigationItem(new(DevMailbox.Path, "Kotak Surat (Pengembangan)", Icons.Material.Outlined.Inbox, [Roles.Admin, NavigationItems.DevelopmentOnly], Order: 95));
         return services;
     }
 }
 
-/// <summary>The development mailbox: every email the app wrote, at /dev/surat, in the Development environment only.</summary>
+/// <summary>
+/// The development mailbox: every email the app wrote, at /dev/surat, in the Development environment only, for the
+/// system administrator on the machine itself.
+/// </summary>
 public static class DevMailbox
 {
     public const string Path = "/dev/surat";

@@ -1,8 +1,12 @@
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Infrastructure.Live;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Madrasah.Blazor.Infrastructure.Identity;
 
@@ -17,7 +21,17 @@ public static class IdentityServiceCollectionExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.IsPathRooted(keyFolder) ? keyFolder : Path.Combine(environment.ContentRootPath, keyFolder)));
 
         services.AddCascadingAuthenticationState();
+        // Sign-out, deactivation and a new Password end every cookie and open page of the account (SessionValidator).
+        services.AddOptions<SessionOptions>()
+            .Bind(configuration.GetSection(SessionOptions.Section))
+            .Validate(o => o.RevalidationSeconds is >= 1 and <= 60, "Sessions:RevalidationSeconds must lie between 1 and 60.")
+            .Validate(o => o.CacheSeconds is >= 0 and <= 60, "Sessions:CacheSeconds must lie between 0 and 60.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLiveUpdates();
+        services.AddSingleton<ISessionValidator, SessionValidator>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddScoped<CircuitHandler, LiveSessionCircuitHandler>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<PageAccess>();
         services.AddScoped<SignInService>();
@@ -37,6 +51,13 @@ public static class IdentityServiceCollectionExtensions
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
                 o.Cookie.Name = "Madrasah.Auth";
+                // Outside Development the cookie travels over HTTPS only (SecurityHeaders makes every other cookie Secure too).
+                if (!environment.IsDevelopment()) o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                SessionValidator.CheckEveryRequest(o);
+                // The cookie handler would itself redirect a sign-in posted to the login path to its ReturnUrl query value
+                // (checked only for a leading "/": a non-ASCII one gave a 500). The sign-in page decides instead, through
+                // SignInService.SafeReturnUrl.
+                o.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
             }));
 
         // Pages say which roles open them ([Authorize(Roles = ...)], matching the menu); single resources are checked

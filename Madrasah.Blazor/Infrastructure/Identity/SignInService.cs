@@ -92,17 +92,32 @@ public sealed class SignInService(
     private static string UnknownUserHash(IPasswordHasher<ApplicationUser> hasher) =>
         _unknownUserHash ??= hasher.HashPassword(UnknownUser, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
+    /// <summary>
+    /// "Keluar": deletes this browser's cookie and changes the account's security stamp, so no copy of any of its
+    /// cookies (another device, a stolen one) and no open page of it works any longer (SessionValidator).
+    /// </summary>
     public async Task SignOutAsync()
     {
         var principal = signInManager.Context.User;
         var user = await userManager.GetUserAsync(principal);
         await signInManager.SignOutAsync();
-        if (user is not null) await RecordAsync(user, "identity.signed-out", "Keluar dari aplikasi.");
+        if (user is null) return;
+        await userManager.UpdateSecurityStampAsync(user);
+        await RecordAsync(user, "identity.signed-out", "Keluar dari aplikasi.");
     }
 
-    /// <summary>Only local paths: an open redirect through returnUrl is not possible.</summary>
+    /// <summary>Longest return address kept; a longer one leads to the dashboard.</summary>
+    public const int MaxReturnUrlLength = 2048;
+
+    /// <summary>
+    /// Only local paths of printable ASCII (what the app's own links are, escaped): no open redirect through
+    /// returnUrl ("//host", "/\\host", a tab or line break that browsers drop, an absolute URL), and nothing a
+    /// Location header cannot carry (non-ASCII gave a 500). Anything else leads to the dashboard.
+    /// </summary>
     public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.Length <= MaxReturnUrlLength
+            && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && returnUrl.All(c => c is > ' ' and <= '~' and not '\\')
             && !returnUrl.StartsWith("/Account/", StringComparison.OrdinalIgnoreCase)
             ? returnUrl
             : "/";

@@ -85,6 +85,10 @@ public static class LiveTopics
     public const string OutboxDue = "outbox:due";
     /// <summary>The holiday calendar changed.</summary>
     public const string Calendar = "calendar";
+    /// <summary>An account's security stamp or lockout changed, or it was deleted: its sign-ins are checked again.</summary>
+    public static string AccountSession(string userId) => AccountSessionPrefix + userId;
+    public static bool IsAccountSession(string topic) => topic.StartsWith(AccountSessionPrefix, StringComparison.Ordinal);
+    private const string AccountSessionPrefix = "account-session:";
 }
 
 /// <summary>
