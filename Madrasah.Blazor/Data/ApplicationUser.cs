@@ -1,3 +1,4 @@
+using Madrasah.Blazor.Infrastructure.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -23,7 +24,7 @@ public class ApplicationUserConfiguration : IEntityTypeConfiguration<Application
 {
     public void Configure(EntityTypeBuilder<ApplicationUser> b)
     {
-        b.Property(u => u.FullName).HasMaxLength(200);
+        b.Property(u => u.FullName).HasMaxLength(TextLimits.PersonName);
         b.Property(u => u.Nik).HasMaxLength(16);
         b.HasIndex(u => u.Nik);
         b.HasOne(u => u.Institution).WithMany().HasForeignKey(u => u.InstitutionId).OnDelete(DeleteBehavior.Restrict);
