@@ -38,13 +38,27 @@ public sealed partial class StaticForm : IDisposable
             Timeout = TimeSpan.FromSeconds(60),
         };
 
-    /// <summary>Posts the form with <paramref name="fields"/> (beside its hidden fields): the status and the page.</summary>
-    public async Task<(HttpStatusCode Status, string Html)> PostAsync(IReadOnlyDictionary<string, string> fields)
+    /// <summary>
+    /// Posts the form with <paramref name="fields"/> (beside its hidden fields): the status and the page.
+    /// <paramref name="client"/>: the address an app trusting the loopback proxy (App:TrustedProxies) takes the post from.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Html)> PostAsync(IReadOnlyDictionary<string, string> fields, string? client = null)
     {
         var values = new Dictionary<string, string>(_hidden);
         foreach (var (key, value) in fields) values[key] = value;
-        using var response = await _client.PostAsync(_path, new FormUrlEncodedContent(values));
+        using var request = new HttpRequestMessage(HttpMethod.Post, _path) { Content = new FormUrlEncodedContent(values) };
+        if (client is not null) request.Headers.Add("X-Forwarded-For", client);
+        using var response = await _client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The text of the page's element with <paramref name="testId"/> (white space folded), or null.</summary>
+    public static string? TextOf(string html, string testId)
+    {
+        var match = Regex.Match(html, $"<(?<tag>[a-z]+)[^>]*data-testid=\"{Regex.Escape(testId)}\"[^>]*>(?<inner>.*?)</\\k<tag>>", RegexOptions.Singleline);
+        if (!match.Success) return null;
+        var text = WebUtility.HtmlDecode(Regex.Replace(match.Groups["inner"].Value, "<[^>]+>", " "));
+        return Regex.Replace(text, @"\s+", " ").Trim();
     }
 
     public void Dispose() => _client.Dispose();

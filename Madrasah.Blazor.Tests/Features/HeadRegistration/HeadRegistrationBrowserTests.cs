@@ -256,7 +256,7 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         await using var db = fixture.App.CreateDbContext();
         DateTime? expires = validFor is { } v ? DateTime.UtcNow + v : null;
         await db.Institutions.Where(i => i.Name == PesantrenName).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.RegistrationCode, code)
+            .SetProperty(i => i.RegistrationCodeHash, code is null ? null : RegistrationCodeService.HashCode(code))
             .SetProperty(i => i.RegistrationCodeExpiresUtc, expires)
             .SetProperty(i => i.HeadNik, headNik));
     }
