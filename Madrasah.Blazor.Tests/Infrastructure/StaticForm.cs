@@ -41,13 +41,16 @@ public sealed partial class StaticForm : IDisposable
     /// <summary>
     /// Posts the form with <paramref name="fields"/> (beside its hidden fields): the status and the page.
     /// <paramref name="client"/>: the address an app trusting the loopback proxy (App:TrustedProxies) takes the post from.
+    /// <paramref name="expectContinue"/>: send the body only once the server asks for it (a body it refuses unread).
     /// </summary>
-    public async Task<(HttpStatusCode Status, string Html)> PostAsync(IReadOnlyDictionary<string, string> fields, string? client = null)
+    public async Task<(HttpStatusCode Status, string Html)> PostAsync(IReadOnlyDictionary<string, string> fields, string? client = null, bool expectContinue = false)
     {
         var values = new Dictionary<string, string>(_hidden);
         foreach (var (key, value) in fields) values[key] = value;
         using var request = new HttpRequestMessage(HttpMethod.Post, _path) { Content = new FormUrlEncodedContent(values) };
         if (client is not null) request.Headers.Add("X-Forwarded-For", client);
+        // "Expect: 100-continue": the body goes only once the server asks for it, so a refusal is read, not cut off.
+        if (expectContinue) request.Headers.ExpectContinue = true;
         using var response = await _client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }

@@ -75,6 +75,8 @@ public sealed class OversizedInputAttackTests(OwnAppFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains(TooLong, html);
         Assert.Contains("maxlength=\"254\"", html);
+        Assert.Contains($"value=\"{Oversized(7)[..254]}\"", html); // kept as the browser's maxlength would have kept it
+        Assert.True(html.Length < 100_000, $"{html.Length} characters sent back");
 
         using var login = await StaticForm.OpenAsync(fixture.App, "/Account/Login");
         (status, html) = await login.PostAsync(new Dictionary<string, string>
@@ -93,7 +95,9 @@ public sealed class OversizedInputAttackTests(OwnAppFixture fixture) : IClassFix
     {
         using var form = await StaticForm.OpenAsync(fixture.App, HeadAccountService.ResendPath);
 
-        var (status, html) = await form.PostAsync(new Dictionary<string, string> { ["Input.Email"] = new string('a', 2 * 1024 * 1024) + "@contoh.sch.id" });
+        // Its length announced: refused before a byte of it is read.
+        var (status, html) = await form.PostAsync(new Dictionary<string, string> { ["Input.Email"] = new string('a', 2 * 1024 * 1024) + "@contoh.sch.id" },
+            expectContinue: true);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
         Assert.Contains("Isian terlalu panjang", html);
 
@@ -108,8 +112,17 @@ public sealed class OversizedInputAttackTests(OwnAppFixture fixture) : IClassFix
         chunked.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
         using var request = new HttpRequestMessage(HttpMethod.Post, HeadAccountService.ResendPath) { Content = chunked };
         request.Headers.TransferEncodingChunked = true;
-        using var response = await client.SendAsync(request);
-        Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, $"HTTP {(int)response.StatusCode}");
+        request.Headers.ExpectContinue = true;
+        try
+        {
+            using var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, $"HTTP {(int)response.StatusCode}");
+        }
+        catch (HttpRequestException)
+        {
+            // The server may close the connection as soon as it has answered, while the rest of the body is on its way.
+        }
+        Assert.Equal(HttpStatusCode.OK, (await form.PostAsync(new Dictionary<string, string> { ["Input.Email"] = "masih@contoh.sch.id" })).Status); // still serving
         Assert.DoesNotContain("unhandled exception", fixture.App.Log, StringComparison.OrdinalIgnoreCase);
     }
 

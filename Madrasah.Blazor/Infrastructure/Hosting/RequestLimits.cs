@@ -29,7 +29,10 @@ public static class RequestLimits
         return services;
     }
 
-    /// <summary>A body announced or found larger than the cap is answered 413 with a page of its own (not an error page, not a 500).</summary>
+    /// <summary>
+    /// A body announced or found larger than the cap, or a form over the form limits, is answered 413 with a page of
+    /// its own (not an error page, not a 500).
+    /// </summary>
     public static WebApplication UseRequestLimits(this WebApplication app)
     {
         app.Use(async (context, next) =>
@@ -41,6 +44,8 @@ public static class RequestLimits
             }
             try
             {
+                // A form is read here, once (later readers get the same form), so that its limits are told here too.
+                if (context.Request.HasFormContentType) await context.Request.ReadFormAsync(context.RequestAborted);
                 await next(context);
             }
             catch (Exception ex) when (IsTooLarge(ex) && !context.Response.HasStarted)
@@ -69,5 +74,5 @@ public static class RequestLimits
     private static readonly string TooLargePage =
         "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Isian terlalu panjang — Madrasah</title></head><body>"
         + "<h1>Isian terlalu panjang</h1><p>Data yang dikirim melebihi batas " + MaxBodyBytes / (1024 * 1024)
-        + " MB. Kembali ke halaman sebelumnya, periksa isian Anda, lalu kirim lagi.</p><p><a href=\"/\">Ke Beranda</a></p></body></html>";
+        + " MB atau " + MaxFormFields + " isian. Kembali ke halaman sebelumnya, periksa isian Anda, lalu kirim lagi.</p><p><a href=\"/\">Ke Beranda</a></p></body></html>";
 }

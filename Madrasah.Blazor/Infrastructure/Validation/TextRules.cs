@@ -27,6 +27,12 @@ public static class TextLimits
     public const int UserName = Email;
     /// <summary>Search boxes: longer terms are cut (a search finds nothing longer than the columns it looks in).</summary>
     public const int Search = 100;
+
+    /// <summary>
+    /// What a refused form shows again of a value over its limit: its first <paramref name="maxLength"/> characters,
+    /// as the browser's maxlength would have kept of it (the message beside the field says why it was refused).
+    /// </summary>
+    public static string Cut(string? value, int maxLength) => value is null ? "" : value.Length > maxLength ? value[..maxLength] : value;
 }
 
 /// <summary>
