@@ -22,7 +22,7 @@ public sealed class TextRulesTests
     [Theory]
     [InlineData("\u200B\u200B\u200B")] // zero-width spaces
     [InlineData("\u200D\u2060\uFEFF")] // zero-width joiner, word joiner, BOM
-    [InlineData("\u00A0\u3000\u2003")] // no-break, ideographic and em spaces
+    [InlineData("\u00A0\u200B\u3000\u2003")] // no-break, ideographic and em spaces around a zero-width one
     [InlineData("\u3164\u3164")] // Hangul filler: a "letter" that draws nothing
     [InlineData("\u2800")] // blank Braille pattern
     [InlineData("\u0301\u0301")] // combining marks with nothing to sit on
@@ -48,6 +48,7 @@ public sealed class TextRulesTests
         Assert.Equal("Alamat paling banyak 300 karakter.", TextRules.Check(new string('a', 301), "Alamat", 300));
         Assert.Null(TextRules.Check(" " + new string('a', 300) + " ", "Alamat", 300)); // counted as stored: trimmed
         Assert.Equal("Alamat wajib diisi.", TextRules.Check("   ", "Alamat", 300, required: true));
+        Assert.Equal("Alamat wajib diisi.", TextRules.Check("\u00A0\u3000\u2003", "Alamat", 300, required: true)); // spaces of any kind are blank
         Assert.Null(TextRules.Check("   ", "Alamat", 300));
         Assert.Null(TextRules.Check(null, "Alamat", 300));
     }
