@@ -61,12 +61,12 @@ public sealed class HolidayCalendar : IDisposable
         if (date.Value.Year < FirstYear || date.Value.Year > LastYear)
             return FormResult.Error(nameof(Holiday.Date), $"Tanggal harus antara tahun {FirstYear} dan {LastYear}.");
         if (TextRules.Check(name, "Keterangan", TextLimits.HolidayName, required: true) is { } nameError) return FormResult.Error(nameof(Holiday.Name), nameError);
-        name = name!;
+        var text = name!.Trim();
         await using var db = await _factory.CreateDbContextAsync();
         if (await db.Set<Holiday>().AnyAsync(h => h.Date == date))
             return FormResult.Error(nameof(Holiday.Date), $"{Wib.FormatDate(date.Value)} sudah tercatat sebagai hari libur.");
-        db.Add(new Holiday { Date = date.Value, Name = name.Trim(), Kind = kind });
-        _audit.Record(db, actor, "calendar.added", $"{Holiday.KindLabel(kind)} {Wib.FormatDate(date.Value)} ({name.Trim()}) ditambahkan.", entityType: nameof(Holiday));
+        db.Add(new Holiday { Date = date.Value, Name = text, Kind = kind });
+        _audit.Record(db, actor, "calendar.added", $"{Holiday.KindLabel(kind)} {Wib.FormatDate(date.Value)} ({text}) ditambahkan.", entityType: nameof(Holiday));
         db.PublishAfterCommit(LiveTopics.Calendar);
         await db.SaveChangesAsync();
         return FormResult.Success;
