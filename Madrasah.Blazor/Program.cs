@@ -24,6 +24,7 @@ builder.Logging.AddMadrasahConsole(builder.Environment).AddTakenAddressFilter();
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddSecurityHeaders();
+builder.Services.AddRequestLimits();
 builder.Services.AddMadrasahTime();
 builder.Services.AddMadrasahData(builder.Configuration, builder.Environment);
 builder.Services.AddMadrasahIdentity(builder.Configuration, builder.Environment);
@@ -46,6 +47,7 @@ var app = builder.Build();
 app.UseTrustedProxies();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseRequestLimits();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSecurityHeaders();
 app.UseHiddenDeveloperPages();

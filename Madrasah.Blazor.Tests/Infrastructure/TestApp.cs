@@ -35,6 +35,16 @@ public sealed class TestApp : IAsyncDisposable
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
+    /// <summary>The server process's id (for what the operating system says about it).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>The server process's resident memory (VmRSS of /proc/&lt;pid&gt;/status), in MiB: what the attacker makes it hold.</summary>
+    public long ResidentMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{ProcessId}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+    }
+
     /// <summary>
     /// Starts the app with <paramref name="settings"/> as environment overrides, from <paramref name="workingDirectory"/>
     /// (default: the app's own folder, as a service manager configured with WorkingDirectory= would); with

@@ -1,4 +1,5 @@
 using Madrasah.Blazor.Infrastructure.Live;
+using Madrasah.Blazor.Infrastructure.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -42,7 +43,7 @@ public class ApplicationUserConfiguration : IEntityTypeConfiguration<Application
 {
     public void Configure(EntityTypeBuilder<ApplicationUser> b)
     {
-        b.Property(u => u.FullName).HasMaxLength(200);
+        b.Property(u => u.FullName).HasMaxLength(TextLimits.PersonName);
         b.Property(u => u.Nik).HasMaxLength(16);
         b.HasIndex(u => u.Nik);
         b.HasOne(u => u.Institution).WithMany().HasForeignKey(u => u.InstitutionId).OnDelete(DeleteBehavior.Restrict);

@@ -1,3 +1,4 @@
+using Madrasah.Blazor.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -44,7 +45,8 @@ public class Institution
     public int TeacherCount { get; set; }
     public string? Facilities { get; set; }
 
-    public string? RegistrationCode { get; set; }
+    /// <summary>The hash of the head's registration code (RegistrationCodeService.HashCode): the code itself is shown once and not stored.</summary>
+    public string? RegistrationCodeHash { get; set; }
     public DateTime? RegistrationCodeExpiresUtc { get; set; }
 
     /// <summary>Optimistic concurrency token: bumped on every write so stale approvals are detected.</summary>
@@ -77,26 +79,26 @@ public class InstitutionConfiguration : IEntityTypeConfiguration<Institution>
 {
     public void Configure(EntityTypeBuilder<Institution> b)
     {
-        b.Property(i => i.Name).HasMaxLength(200);
+        b.Property(i => i.Name).HasMaxLength(TextLimits.InstitutionName);
         b.Property(i => i.StatisticNumber).HasMaxLength(20);
         b.Property(i => i.Npsn).HasMaxLength(8);
-        b.Property(i => i.Address).HasMaxLength(300);
-        b.Property(i => i.Village).HasMaxLength(120);
-        b.Property(i => i.Subdistrict).HasMaxLength(120);
-        b.Property(i => i.PostalCode).HasMaxLength(5);
-        b.Property(i => i.Phone).HasMaxLength(30);
-        b.Property(i => i.Email).HasMaxLength(200);
-        b.Property(i => i.Website).HasMaxLength(200);
+        b.Property(i => i.Address).HasMaxLength(TextLimits.Address);
+        b.Property(i => i.Village).HasMaxLength(TextLimits.PlaceName);
+        b.Property(i => i.Subdistrict).HasMaxLength(TextLimits.PlaceName);
+        b.Property(i => i.PostalCode).HasMaxLength(TextLimits.PostalCode);
+        b.Property(i => i.Phone).HasMaxLength(TextLimits.Phone);
+        b.Property(i => i.Email).HasMaxLength(TextLimits.Email);
+        b.Property(i => i.Website).HasMaxLength(TextLimits.Website);
         b.Property(i => i.Accreditation).HasMaxLength(20);
-        b.Property(i => i.HeadName).HasMaxLength(200);
+        b.Property(i => i.HeadName).HasMaxLength(TextLimits.PersonName);
         b.Property(i => i.HeadNik).HasMaxLength(16);
-        b.Property(i => i.Facilities).HasMaxLength(2000);
-        b.Property(i => i.RegistrationCode).HasMaxLength(32);
+        b.Property(i => i.Facilities).HasMaxLength(TextLimits.Facilities);
+        b.Property(i => i.RegistrationCodeHash).HasMaxLength(64);
         b.Property(i => i.Version).IsConcurrencyToken();
         b.HasIndex(i => i.StatisticNumber).IsUnique();
         b.HasIndex(i => i.Npsn).IsUnique();
         b.HasIndex(i => i.HeadNik);
-        b.HasIndex(i => i.RegistrationCode).IsUnique();
+        b.HasIndex(i => i.RegistrationCodeHash).IsUnique();
         b.HasOne(i => i.District).WithMany(d => d.Institutions).HasForeignKey(i => i.DistrictId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,3 +1,4 @@
+using Madrasah.Blazor.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -36,11 +37,11 @@ public class StaffConfiguration : IEntityTypeConfiguration<Staff>
 {
     public void Configure(EntityTypeBuilder<Staff> b)
     {
-        b.Property(s => s.FullName).HasMaxLength(200);
+        b.Property(s => s.FullName).HasMaxLength(TextLimits.PersonName);
         b.Property(s => s.Nik).HasMaxLength(16);
         b.Property(s => s.Nip).HasMaxLength(18);
         b.Property(s => s.Position).HasMaxLength(120);
-        b.Property(s => s.Email).HasMaxLength(200);
+        b.Property(s => s.Email).HasMaxLength(TextLimits.Email);
         b.Property(s => s.UserId).HasMaxLength(450);
         b.HasIndex(s => s.Nik).IsUnique();
         b.HasIndex(s => s.Nip).IsUnique();

@@ -7,6 +7,21 @@ namespace Madrasah.Blazor.Tests.Features.Approvals;
 /// <summary>The rules of InstitutionFields as the service applies them: a broken rule saves nothing and names the field.</summary>
 public class ChangeRequestValidationTests
 {
+    [Fact]
+    public void Every_field_is_as_long_as_its_column_and_an_email_may_have_254_characters()
+    {
+        using var db = new MadrasahDbContext(new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite("Data Source=:memory:").Options);
+        var columns = db.Model.FindEntityType(typeof(Institution))!;
+        foreach (var field in InstitutionFields.All)
+            Assert.True(field.Rule.MaxLength == columns.FindProperty(field.Key)!.GetMaxLength() || field.Rule.Kind == FieldKind.Number,
+                $"{field.Key}: rule {field.Rule.MaxLength}, column {columns.FindProperty(field.Key)!.GetMaxLength()}");
+
+        var email = InstitutionFields.Find(nameof(Institution.Email))!;
+        var longest = new string('a', 64) + "@" + string.Join('.', new string('b', 63), new string('c', 63), new string('d', 58), "id");
+        Assert.Null(email.Check(longest));
+        Assert.Equal("Email paling banyak 254 karakter.", email.Check("a" + longest));
+    }
+
     [Theory]
     [InlineData(nameof(Institution.Name), "  ", "Nama Lembaga wajib diisi.")]
     [InlineData(nameof(Institution.Address), "", "Alamat wajib diisi.")]
@@ -24,6 +39,14 @@ public class ChangeRequestValidationTests
     [InlineData(nameof(Institution.TeacherCount), "10001", "Jumlah Guru harus antara 0 dan 10.000.")]
     [InlineData(nameof(Institution.HeadNik), "34040712117500", "NIK Kepala Madrasah harus terdiri atas 16 digit angka.")]
     [InlineData(nameof(Institution.HeadNik), "3404071213750001", "NIK Kepala Madrasah tidak valid: tanggal lahir di dalamnya (digit 7–12) bukan tanggal yang benar.")]
+    // Issue 9, item 7: only ASCII digits, something visible, no direction overrides; item 1: each field's length.
+    [InlineData(nameof(Institution.PostalCode), "\u0665\u0665\u0665\u0666\u0664", "Kode Pos harus 5 angka.")] // Arabic-Indic
+    [InlineData(nameof(Institution.PostalCode), "\u096B\u096B\u096B\u096C\u096A", "Kode Pos harus 5 angka.")] // Devanagari
+    [InlineData(nameof(Institution.Name), "\u200B\u200C\u200D", "Nama Lembaga harus memuat huruf atau angka yang terlihat, bukan hanya spasi atau karakter yang tidak terlihat.")]
+    [InlineData(nameof(Institution.HeadName), "\u2800", "Nama Kepala Lembaga harus memuat huruf atau angka yang terlihat, bukan hanya spasi atau karakter yang tidak terlihat.")]
+    [InlineData(nameof(Institution.HeadName), "Ahmad\u202EizuaF", "Nama Kepala Lembaga tidak boleh memuat karakter pengatur arah teks yang tidak terlihat (mis. U+202E).")]
+    [InlineData(nameof(Institution.Address), "Jl. Kaliurang\u2067 Km 10", "Alamat tidak boleh memuat karakter pengatur arah teks yang tidak terlihat (mis. U+202E).")]
+    [InlineData(nameof(Institution.Facilities), "Perpustakaan\u200F", "Sarana Prasarana tidak boleh memuat karakter pengatur arah teks yang tidak terlihat (mis. U+202E).")]
     public async Task A_broken_rule_is_refused_by_field_and_nothing_is_saved(string key, string value, string message)
     {
         await using var kit = await ApprovalTestKit.CreateAsync();

@@ -209,7 +209,7 @@ public sealed class HeadInformationFormTests : ComponentTestContext, IAsyncLifet
         var providers = RenderMudProviders();
         var form = await FillAndContinueAsync(providers);
         await using (var db = Database.CreateContext())
-            await db.Institutions.Where(i => i.HeadNik == HeadNik).ExecuteUpdateAsync(s => s.SetProperty(i => i.RegistrationCode, "ZZZZZZZZZZ"));
+            await db.Institutions.Where(i => i.HeadNik == HeadNik).ExecuteUpdateAsync(s => s.SetProperty(i => i.RegistrationCodeHash, RegistrationCodeService.HashCode("ZZZZZZZZZZ")));
 
         await DialogButton(providers, "Ya").ClickAsync();
 

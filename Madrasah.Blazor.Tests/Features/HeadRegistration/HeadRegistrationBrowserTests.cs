@@ -255,7 +255,7 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
         await using var db = fixture.App.CreateDbContext();
         DateTime? expires = validFor is { } v ? DateTime.UtcNow + v : null;
         await db.Institutions.Where(i => i.Name == PesantrenName).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.RegistrationCode, code)
+            .SetProperty(i => i.RegistrationCodeHash, code is null ? null : RegistrationCodeService.HashCode(code))
             .SetProperty(i => i.RegistrationCodeExpiresUtc, expires)
             .SetProperty(i => i.HeadNik, headNik));
     }
@@ -319,16 +319,21 @@ public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
     }
 
     /// <summary>The operator's dashboard with a usable code, in a browser whose clipboard behaves as <paramref name="initScript"/> makes it.</summary>
+    /// <summary>The pesantren's operator makes a new code (it is shown only then: only its hash is stored).</summary>
     private async Task<(IPage Page, ILocator Card, string Code)> CodeCardAsync(string initScript)
     {
-        var code = RegistrationCodeService.NewCode();
-        await SetPesantrenAsync(code, TimeSpan.FromDays(1));
+        await SetPesantrenAsync(null, null);
         var page = await fixture.NewPageAsync();
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         await page.Context.AddInitScriptAsync(initScript);
         await BrowserFixture.SignInOnPageAsync(page, "operator@alhikmah.ponpes.id");
         var card = page.GetByTestId("registration-code-card");
-        await Expect(card.GetByTestId("registration-code")).ToHaveTextAsync(code);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Buat Kode Baru" }).ClickAsync();
+        await Expect(card.GetByTestId("registration-code")).ToHaveTextAsync(new Regex("^[A-Z2-9]{10}$"));
+        var code = (await card.GetByTestId("registration-code").TextContentAsync())!;
+        await using (var db = fixture.App.CreateDbContext())
+            Assert.Equal(RegistrationCodeService.HashCode(code),
+                await db.Institutions.Where(i => i.Name == PesantrenName).Select(i => i.RegistrationCodeHash).SingleAsync());
         return (page, card, code);
     }
 

@@ -5,6 +5,7 @@ using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Infrastructure;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Email;
+using Madrasah.Blazor.Infrastructure.Hosting;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Tests.Infrastructure;
@@ -69,7 +70,23 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
     private Task<RegistrationResult> RegisterAsync(string? ticket, string email = HeadEmail, string password = StrongPassword, string? repeat = null) =>
         WithAsync(sp => sp.GetRequiredService<HeadAccountService>().RegisterAsync(ticket, email, password, repeat ?? password));
 
-    private Task<ResendResult> ResendAsync(string email) => WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ResendAsync(email));
+    /// <summary>
+    /// "Kirim ulang verifikasi" (its answer), then the work it handed off run to its end, as the app's runner would:
+    /// <c>Sent</c> tells whether a new verification email was queued.
+    /// </summary>
+    private async Task<(bool Sent, TimeSpan? RetryAfter, string? ThrottleMessage)> ResendAsync(string email, string client = "10.0.0.1")
+    {
+        var before = await OutboxCountAsync();
+        var result = await WithAsync(sp => Task.FromResult(sp.GetRequiredService<HeadAccountService>().Resend(email, client)));
+        await _app.Provider.GetRequiredService<BackgroundWork>().RunPendingAsync();
+        return (await OutboxCountAsync() > before, result.RetryAfter, result.ThrottleMessage);
+    }
+
+    private async Task<int> OutboxCountAsync()
+    {
+        await using var db = _app.Database.CreateContext();
+        return await db.Set<OutboxMessage>().CountAsync();
+    }
 
     private Task<VerificationResult> VerifyAsync(string token) => WithAsync(sp => sp.GetRequiredService<HeadAccountService>().VerifyAsync(token));
 
@@ -77,8 +94,12 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
         WithAsync(sp => sp.GetRequiredService<SignInService>().PasswordSignInAsync(email, password, rememberMe: false));
 
     /// <summary>What the sign-in form does with "Email atau NIK" and "Password".</summary>
-    private Task<LoginResult> LoginAsync(string userName, string password) =>
-        WithAsync(sp => sp.GetRequiredService<LoginService>().SignInAsync(userName, password, false, null, "10.0.0.1"));
+    private Task<LoginResult> LoginAsync(string userName, string password, string client = "10.0.0.1") =>
+        WithAsync(sp => sp.GetRequiredService<LoginService>().SignInAsync(userName, password, false, null, client));
+
+    /// <summary>All a visitor sees of a sign-in answer: where it goes, the message, its link and hints.</summary>
+    private static string Seen(LoginResult result) =>
+        $"{result.RedirectTo}|{result.Message?.Text}|{result.Message?.LinkHref}|{string.Join("/", result.Message?.Hints ?? [])}";
 
     private Task<HeadRegistrationContext?> ReadTicketAsync(string? ticket) =>
         WithAsync(sp => sp.GetRequiredService<HeadAccountService>().ReadTicketAsync(ticket));
@@ -344,14 +365,21 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Wrong_passwords_with_a_registered_NIK_lock_the_account_not_the_registration_code()
+    public async Task Wrong_passwords_with_a_registered_NIK_answer_as_for_any_NIK_and_still_lock_the_account()
     {
         var email = await RegisterHeadAsync();
         await VerifyAsync(TokenOf(Assert.Single(await MailsToAsync(email))));
-        for (var i = 0; i < 4; i++)
-            Assert.StartsWith(LoginService.WrongPairText, (await LoginAsync(HeadNik, "SALAH23456")).Message!.Text);
-        Assert.Equal("/Account/Lockout", (await LoginAsync(HeadNik, "SALAH23456")).RedirectTo);
-        Assert.Equal("/Account/Lockout", (await LoginAsync(HeadNik, StrongPassword)).RedirectTo);
+        // Five wrong tries: each answered as a wrong code for a NIK without an account would be (no lockout page).
+        for (var i = 0; i < 5; i++)
+        {
+            var result = await LoginAsync(HeadNik, "SALAH23456");
+            Assert.Null(result.RedirectTo);
+            Assert.StartsWith(LoginService.WrongPairText, result.Message!.Text);
+        }
+        // Then the NIK's limit, told as for every NIK, even for the right password.
+        Assert.StartsWith("Terlalu banyak percobaan", (await LoginAsync(HeadNik, StrongPassword)).Message!.Text);
+        // The account itself is locked as well: its email does not sign in either.
+        Assert.Equal(SignInOutcome.LockedOut, await SignInAsync(email, StrongPassword));
     }
 
     [Fact]
@@ -442,7 +470,7 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
             Assert.Equal("Hj. Siti Rahmawati, S.Ag., M.Pd.", user.FullName);
             Assert.Equal(_operator.InstitutionId, user.InstitutionId);
             var institution = await db.Institutions.SingleAsync(i => i.Id == _operator.InstitutionId);
-            Assert.Null(institution.RegistrationCode);
+            Assert.Null(institution.RegistrationCodeHash);
         }
         await using (var scope = _app.Provider.CreateAsyncScope())
         {
@@ -652,5 +680,56 @@ public sealed class HeadRegistrationServiceTests : IAsyncLifetime
         Assert.Equal(3, niks.Count);
         Assert.All(niks, nik => Assert.Null(Madrasah.Blazor.Infrastructure.Validation.Identifiers.CheckNik(nik)));
         Assert.All(await db.Staff.Select(s => s.Nik).ToListAsync(), nik => Assert.Null(Madrasah.Blazor.Infrastructure.Validation.Identifiers.CheckNik(nik)));
+    }
+
+    [Fact]
+    public async Task A_NIK_with_an_account_and_one_without_get_the_same_answers_before_and_after_the_NIK_limit()
+    {
+        const string UnknownNik = "3404015508780009"; // a valid NIK nobody has
+        for (var i = 0; i < 7; i++)
+        {
+            // Each try from another address: only the NIK's own limit (five wrong tries) applies.
+            var withAccount = await LoginAsync(OtherNik, "Salah#Sandi123", client: $"10.1.0.{i}");
+            var without = await LoginAsync(UnknownNik, "Salah#Sandi123", client: $"10.2.0.{i}");
+            Assert.Equal(Seen(without), Seen(withAccount));
+            Assert.StartsWith(i < 5 ? LoginService.WrongPairText : "Terlalu banyak percobaan", withAccount.Message!.Text);
+        }
+    }
+
+    [Fact]
+    public async Task A_NIK_with_an_account_and_one_without_get_the_same_answer_after_the_client_limit()
+    {
+        // One address tries twenty NIKs (the per-client limit), then the NIK of a registered head and an unknown one.
+        for (var i = 0; i < 20; i++)
+            Assert.StartsWith(LoginService.WrongPairText, (await LoginAsync($"34040155087{80010 + i}", "ABCDE23456", client: "10.3.0.1")).Message!.Text);
+
+        var withAccount = await LoginAsync(OtherNik, "Salah#Sandi123", client: "10.3.0.1");
+        var without = await LoginAsync("3404015508780009", "Salah#Sandi123", client: "10.3.0.1");
+        Assert.Equal(Seen(without), Seen(withAccount));
+        Assert.StartsWith("Terlalu banyak percobaan", withAccount.Message!.Text);
+        // Even the account's right password waits: the limit comes before any account is looked at.
+        Assert.Equal(Seen(without), Seen(await LoginAsync(OtherNik, DemoData.Password, client: "10.3.0.1")));
+        Assert.Equal("/", (await LoginAsync(OtherNik, DemoData.Password, client: "10.3.0.2")).RedirectTo);
+    }
+
+    [Fact]
+    public async Task The_code_is_stored_only_as_its_hash_and_a_password_over_128_characters_is_refused()
+    {
+        var code = (await GenerateAsync())!.Code!;
+        await using (var db = _app.Database.CreateContext())
+        {
+            var stored = await db.Institutions.Where(i => i.Id == _operator.InstitutionId).Select(i => i.RegistrationCodeHash).SingleAsync();
+            Assert.Equal(RegistrationCodeService.HashCode(code), stored);
+            Assert.DoesNotContain(code, stored);
+        }
+        var state = await WithAsync(sp => sp.GetRequiredService<RegistrationCodeService>().GetStateAsync(_operator));
+        Assert.Null(state!.Code); // shown once, when made
+        Assert.True(state.HasUsableCode);
+
+        var start = await StartAsync(HeadNik, code);
+        var tooLong = StrongPassword + new string('x', 129 - StrongPassword.Length);
+        Assert.Equal("Password paling banyak 128 karakter.", Assert.Single((await RegisterAsync(start.Ticket, password: tooLong)).Errors!));
+        Assert.Equal("Email paling banyak 254 karakter.", Assert.Single((await RegisterAsync(start.Ticket, email: new string('a', 250) + "@contoh.sch.id")).Errors!));
+        Assert.True((await RegisterAsync(start.Ticket, password: tooLong[..128])).Succeeded);
     }
 }

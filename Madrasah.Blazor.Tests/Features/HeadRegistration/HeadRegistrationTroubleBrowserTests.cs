@@ -23,7 +23,7 @@ public sealed class HeadRegistrationTroubleBrowserTests(BrowserFixture fixture, 
         var code = RegistrationCodeService.NewCode();
         await using var db = App.CreateDbContext();
         await db.Institutions.Where(i => i.Name == institutionName).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.RegistrationCode, code)
+            .SetProperty(i => i.RegistrationCodeHash, code is null ? null : RegistrationCodeService.HashCode(code))
             .SetProperty(i => i.RegistrationCodeExpiresUtc, DateTime.UtcNow.AddDays(1)));
         return code;
     }

@@ -43,10 +43,11 @@ public sealed class RegistrationCodeCardTests : ComponentTestContext, IAsyncLife
         return new UserScope(user.Id, user.Email!, user.FullName, Roles.Operator, user.InstitutionId, null);
     }
 
-    private async Task<string?> StoredCodeAsync()
+    /// <summary>What the database holds of the institution's code: its hash.</summary>
+    private async Task<string?> StoredHashAsync()
     {
         await using var db = Database.CreateContext();
-        return await db.Institutions.Where(i => i.Name == MtsName).Select(i => i.RegistrationCode).SingleAsync();
+        return await db.Institutions.Where(i => i.Name == MtsName).Select(i => i.RegistrationCodeHash).SingleAsync();
     }
 
     private async Task<(IRenderedComponent<MudProvidersForTests> Providers, IRenderedComponent<RegistrationCodeCard> Card)> RenderCardAsync(string email = "operator@mtsn3sleman.sch.id")
@@ -76,8 +77,29 @@ public sealed class RegistrationCodeCardTests : ComponentTestContext, IAsyncLife
         await Button(card, "Buat Kode Baru").ClickAsync();
 
         card.WaitForAssertion(() => Assert.Matches("^[A-Z2-9]{10}$", Code(card)), Wait);
-        Assert.Equal(await StoredCodeAsync(), Code(card));
+        Assert.Equal(await StoredHashAsync(), RegistrationCodeService.HashCode(Code(card)));
         Assert.Matches(new Regex(@"Berlaku sampai .* WIB · hanya dapat dipakai satu kali"), card.Find("[data-testid=registration-code-expiry]").TextContent);
+    }
+
+    [Fact]
+    public async Task The_code_is_shown_once_when_made_and_only_its_hash_is_stored()
+    {
+        var (_, card) = await RenderCardAsync();
+        await Button(card, "Buat Kode Baru").ClickAsync();
+        card.WaitForElement("[data-testid=registration-code]");
+        var code = Code(card);
+        Assert.Contains("hanya ditampilkan sekali", card.Find("[data-testid=registration-code-once]").TextContent);
+        var stored = await StoredHashAsync();
+        Assert.Matches("^[0-9A-F]{64}$", stored);
+        Assert.DoesNotContain(code, stored);
+
+        // Opened again (another visit of the home page): the code is active but no longer shown.
+        var again = Render<RegistrationCodeCard>(p => p.Add(x => x.Scope, card.Instance.Scope));
+        again.WaitForElement("[data-testid=registration-code-hidden]");
+        Assert.Empty(again.FindAll("[data-testid=registration-code]"));
+        Assert.DoesNotContain(code, again.Markup);
+        Assert.Contains("Kode registrasi aktif", again.Find("[data-testid=registration-code-hidden]").TextContent);
+        Assert.Contains("Buat Kode Baru", again.Markup);
     }
 
     [Fact]
@@ -95,13 +117,13 @@ public sealed class RegistrationCodeCardTests : ComponentTestContext, IAsyncLife
         await DialogButton(providers, "Batal").ClickAsync();
         providers.WaitForAssertion(() => Assert.Empty(providers.FindAll(".mud-dialog")), Wait);
         Assert.Equal(first, Code(card));
-        Assert.Equal(first, await StoredCodeAsync());
+        Assert.Equal(RegistrationCodeService.HashCode(first), await StoredHashAsync());
 
         Button(card, "Buat Kode Baru").Click();
         providers.WaitForElement(".mud-dialog");
         await DialogButton(providers, "Ya, buat kode baru").ClickAsync();
         card.WaitForAssertion(() => Assert.NotEqual(first, Code(card)), Wait);
-        Assert.Equal(Code(card), await StoredCodeAsync());
+        Assert.Equal(RegistrationCodeService.HashCode(Code(card)), await StoredHashAsync());
     }
 
     [Fact]

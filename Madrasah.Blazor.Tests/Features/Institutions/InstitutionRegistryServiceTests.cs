@@ -101,4 +101,25 @@ public sealed class InstitutionRegistryServiceTests : IAsyncLifetime
         await using var db = _app.Database.CreateContext();
         Assert.Equal(3, await db.Institutions.CountAsync());
     }
+
+    [Fact]
+    public async Task The_service_refuses_invisible_names_direction_overrides_other_digits_and_overlong_texts()
+    {
+        var input = MtsBaru(_slemanId) with
+        {
+            Name = "\u200B\u2060", Address = "Jl. Godean\u2066 Km 5\u2069", PostalCode = "\u0665\u0665\u0665\u0666\u0664",
+            Village = new string('a', 121), HeadName = "Drs. Hasan\u202E Basri",
+        };
+
+        var (result, id) = await Registry.CreateAsync(_sleman, input);
+
+        Assert.Null(id);
+        Assert.Equal("Nama Lembaga harus memuat huruf atau angka yang terlihat, bukan hanya spasi atau karakter yang tidak terlihat.", result.Errors[nameof(NewInstitution.Name)]);
+        Assert.Equal("Alamat tidak boleh memuat karakter pengatur arah teks yang tidak terlihat (mis. U+202E).", result.Errors[nameof(NewInstitution.Address)]);
+        Assert.Equal("Kode Pos harus terdiri atas 5 digit angka.", result.Errors[nameof(NewInstitution.PostalCode)]);
+        Assert.Equal("Desa/Kelurahan paling banyak 120 karakter.", result.Errors[nameof(NewInstitution.Village)]);
+        Assert.StartsWith("Nama Kepala Lembaga tidak boleh memuat", result.Errors[nameof(NewInstitution.HeadName)]);
+        await using var db = _app.Database.CreateContext();
+        Assert.False(await db.Institutions.AnyAsync(i => i.StatisticNumber == "121234040077"));
+    }
 }

@@ -62,6 +62,27 @@ public sealed class NewInstitutionPageTests() : ComponentTestContext((services, 
     }
 
     [Fact]
+    public async Task Invisible_names_direction_overrides_other_digits_and_overlong_texts_are_told_beside_their_fields()
+    {
+        var (page, _) = await OpenAsAsync("admin@kemenagsleman.go.id");
+
+        page.Labelled("Nama Lembaga").Change("\u200B\u200B\u200B");
+        page.Labelled("Alamat").Change("Jl. Magelang\u202E Km 10");
+        page.Labelled("Kode Pos").Change("\u0665\u0665\u0665\u0666\u0664"); // Arabic-Indic digits
+        page.Labelled("Nama Kepala Lembaga").Change("\u3164");
+        page.Labelled("Kecamatan").Change(new string('a', 121));
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "Nama Lembaga harus memuat huruf atau angka yang terlihat, bukan hanya spasi atau karakter yang tidak terlihat.", page.Labelled("Nama Lembaga").Message()), Wait);
+        Assert.Equal("Alamat tidak boleh memuat karakter pengatur arah teks yang tidak terlihat (mis. U+202E).", page.Labelled("Alamat").Message());
+        Assert.Equal("Kode Pos harus terdiri atas 5 digit angka.", page.Labelled("Kode Pos").Message());
+        Assert.StartsWith("Nama Kepala Lembaga harus memuat huruf atau angka", page.Labelled("Nama Kepala Lembaga").Message());
+        Assert.Equal("Kecamatan paling banyak 120 karakter.", page.Labelled("Kecamatan").Message());
+        Assert.Equal("Jl. Magelang\u202E Km 10", page.Labelled("Alamat").GetAttribute("value")); // what was typed stays
+        Assert.Equal("200", page.Labelled("Nama Lembaga").GetAttribute("maxlength"));
+    }
+
+    [Fact]
     public async Task A_number_another_institution_has_is_told_beside_its_field_by_the_service()
     {
         var (page, providers) = await OpenAsAsync("admin@kemenagsleman.go.id");

@@ -4,6 +4,7 @@ using Madrasah.Blazor.Features.UserAccounts;
 using Madrasah.Blazor.Infrastructure;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Email;
+using Madrasah.Blazor.Infrastructure.Hosting;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Validation;
 using Madrasah.Blazor.Infrastructure.Live;
@@ -73,6 +74,14 @@ public sealed partial class UserAccountsServiceTests : IAsyncLifetime
 
     [GeneratedRegex(@"/akun/atur-password\?id=(?<id>[^&\s]+)&token=(?<token>[A-Za-z0-9_-]+)")]
     private static partial Regex LinkPattern();
+
+    /// <summary>"Lupa Password" (its answer), then the work it handed off run to its end, as the app's runner would.</summary>
+    private async Task<TimeSpan?> RequestResetAsync(string email, string client = "10.0.0.1")
+    {
+        var wait = await WithAsync(sp => Task.FromResult(sp.GetRequiredService<AccountPasswordService>().RequestReset(email, client)));
+        await _app.Provider.GetRequiredService<BackgroundWork>().RunPendingAsync();
+        return wait;
+    }
 
     private Task<FormResult> SetPasswordAsync(string id, string token, string password, string? repeat = null) =>
         WithAsync(sp => sp.GetRequiredService<AccountPasswordService>().SetPasswordFromLinkAsync(id, token, password, repeat ?? password));
@@ -211,7 +220,7 @@ public sealed partial class UserAccountsServiceTests : IAsyncLifetime
         await using (var scope = _app.CreateRequestScope())
             Assert.Equal(SignInOutcome.LockedOut,
                 await scope.ServiceProvider.GetRequiredService<SignInService>().PasswordSignInAsync("operator@mtsn3sleman.sch.id", "Tebakan#Salah99", false));
-        Assert.Null(await WithAsync(sp => sp.GetRequiredService<AccountPasswordService>().RequestResetAsync("operator@mtsn3sleman.sch.id")));
+        Assert.Null(await RequestResetAsync("operator@mtsn3sleman.sch.id"));
         await using (var db = _app.Database.CreateContext())
             Assert.Empty(await db.Set<OutboxMessage>().ToListAsync());
         var row = (await WithAsync(sp => sp.GetRequiredService<UserAdministrationService>().ListAsync(_admin, new UserQuery("mtsn3")))).Items.Single();
@@ -234,9 +243,9 @@ public sealed partial class UserAccountsServiceTests : IAsyncLifetime
     public async Task Lupa_Password_emails_a_link_that_sets_a_new_password_and_is_throttled_per_address()
     {
         var passwords = (Func<IServiceProvider, AccountPasswordService>)(sp => sp.GetRequiredService<AccountPasswordService>());
-        Assert.Null(await WithAsync(sp => passwords(sp).RequestResetAsync("operator@mtsn3sleman.sch.id")));
-        Assert.NotNull(await WithAsync(sp => passwords(sp).RequestResetAsync("OPERATOR@mtsn3sleman.sch.id"))); // again at once
-        Assert.Null(await WithAsync(sp => passwords(sp).RequestResetAsync("tidak.ada@contoh.id"))); // same answer, nothing sent
+        Assert.Null(await RequestResetAsync("operator@mtsn3sleman.sch.id"));
+        Assert.NotNull(await RequestResetAsync("OPERATOR@mtsn3sleman.sch.id")); // again at once
+        Assert.Null(await RequestResetAsync("tidak.ada@contoh.id")); // same answer, nothing sent
 
         var (id, token, message) = await LinkSentToAsync("operator@mtsn3sleman.sch.id");
         Assert.Equal("Atur Ulang Password Akun Madrasah", message.Subject);
@@ -306,5 +315,52 @@ public sealed partial class UserAccountsServiceTests : IAsyncLifetime
         Assert.False(await PasswordWorksAsync(email, StrongPassword));
         await using var audit = _app.Database.CreateContext();
         Assert.Equal(1, await audit.Set<AuditEntry>().CountAsync(a => a.Action == "identity.locked-out"));
+    }
+
+    [Fact]
+    public async Task A_name_of_invisible_characters_or_with_direction_overrides_and_an_overlong_email_are_refused()
+    {
+        var invisible = await CreateAsync(_admin, NewOperator(_mtsId) with { FullName = "\u200B\u00A0\u2060" });
+        Assert.Equal("Nama Lengkap harus memuat huruf atau angka yang terlihat, bukan hanya spasi atau karakter yang tidak terlihat.",
+            invisible.Errors[nameof(NewUser.FullName)]);
+        var reversed = await CreateAsync(_admin, NewOperator(_mtsId) with { FullName = "Rudi\u202E onotraH" });
+        Assert.Equal("Nama Lengkap tidak boleh memuat karakter pengatur arah teks yang tidak terlihat (mis. U+202E).",
+            reversed.Errors[nameof(NewUser.FullName)]);
+        var overlong = await CreateAsync(_admin, NewOperator(_mtsId, new string('a', 250) + "@contoh.sch.id"));
+        Assert.Equal("Email paling banyak 254 karakter.", overlong.Errors[nameof(NewUser.Email)]);
+        Assert.Equal("Nama Lengkap paling banyak 200 karakter.",
+            (await CreateAsync(_admin, NewOperator(_mtsId) with { FullName = new string('R', 201) })).Errors[nameof(NewUser.FullName)]);
+
+        await using var db = _app.Database.CreateContext();
+        Assert.Empty(await db.Set<OutboxMessage>().ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_password_longer_than_128_characters_is_refused_wherever_one_is_set()
+    {
+        var tooLong = StrongPassword + new string('x', 129 - StrongPassword.Length);
+        var longest = tooLong[..128];
+
+        // Through an emailed link (activation, "Lupa Password").
+        Assert.True((await CreateAsync(_admin, NewOperator(_mtsId))).Succeeded);
+        var (id, token, _) = await LinkSentToAsync("operator.baru@mtsn3sleman.sch.id");
+        Assert.Equal("Password Baru paling banyak 128 karakter.", (await SetPasswordAsync(id, token, tooLong)).Errors[nameof(PasswordForm.Password)]);
+        Assert.True((await SetPasswordAsync(id, token, longest)).Succeeded);
+
+        // "Ubah Password": the new one and the current one.
+        async Task<FormResult> ChangeAsync(string current, string password) => await WithAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync("operator.baru@mtsn3sleman.sch.id"))!;
+            return await sp.GetRequiredService<AccountPasswordService>().ChangePasswordAsync(users, sp.GetRequiredService<MadrasahDbContext>(), user, current, password, password);
+        });
+        Assert.Equal("Password Baru paling banyak 128 karakter.", (await ChangeAsync(longest, tooLong)).Errors[nameof(PasswordForm.Password)]);
+        Assert.Equal("Password Saat Ini paling banyak 128 karakter.", (await ChangeAsync(tooLong, StrongPassword)).Errors[nameof(ChangePasswordForm.CurrentPassword)]);
+        Assert.True(await PasswordWorksAsync("operator.baru@mtsn3sleman.sch.id", longest));
+
+        // Identity itself, for any other way a password is set.
+        var created = await WithAsync(async sp => await sp.GetRequiredService<UserManager<ApplicationUser>>()
+            .CreateAsync(new ApplicationUser { UserName = "uji@contoh.sch.id", Email = "uji@contoh.sch.id", FullName = "Uji" }, tooLong));
+        Assert.Equal("Password paling banyak 128 karakter.", Assert.Single(created.Errors).Description);
     }
 }

@@ -3,6 +3,7 @@ using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Time;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Time;
 
@@ -61,6 +62,45 @@ public sealed class HolidayCalendarPageTests : ComponentTestContext
         page.WaitForAssertion(() => Assert.Equal("17 Agustus 2026 sudah tercatat sebagai hari libur.",
             page.Find("input[data-testid=holiday-date]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")!.TextContent.Trim()));
         Assert.Equal("Dobel", page.Find("input[data-testid=holiday-name]").GetAttribute("value"));
+    }
+
+    private static string MessageBeside(IRenderedComponent<HolidayCalendarPage> page, string testId) =>
+        page.Find($"input[data-testid={testId}]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")!.TextContent.Trim();
+
+    [Theory]
+    [InlineData("01/01/0001")]
+    [InlineData("31/12/9999")]
+    [InlineData("31/12/1999")]
+    public void A_day_outside_2000_to_five_years_ahead_is_refused_beside_the_date_keeping_the_input(string date)
+    {
+        var page = Render<HolidayCalendarPage>();
+        var last = Wib.Today(TimeProvider.System).Year + HolidayCalendar.YearsAhead;
+
+        Fill(page, date, "Hari Libur Uji");
+
+        page.WaitForAssertion(() => Assert.Equal($"Tanggal harus antara tahun 2000 dan {last}.", MessageBeside(page, "holiday-date")));
+        Assert.Equal("Hari Libur Uji", page.Find("input[data-testid=holiday-name]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_first_and_last_years_of_the_range_are_taken()
+    {
+        var calendar = Services.GetRequiredService<HolidayCalendar>();
+        Assert.True((await calendar.AddAsync(Admin, new DateOnly(2000, 1, 1), "Tahun Baru 2000 Masehi", HolidayKind.LiburNasional)).Succeeded);
+        Assert.True((await calendar.AddAsync(Admin, new DateOnly(calendar.LastYear, 12, 31), "Hari Libur Uji", HolidayKind.CutiBersama)).Succeeded);
+        Assert.False((await calendar.AddAsync(Admin, new DateOnly(calendar.LastYear + 1, 1, 1), "Hari Libur Uji", HolidayKind.CutiBersama)).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("\u200B\u200B", "Keterangan harus memuat huruf atau angka yang terlihat")]
+    [InlineData("Idul Fitri\u202E", "Keterangan tidak boleh memuat karakter pengatur arah teks")]
+    public void A_description_of_invisible_or_direction_characters_is_refused_beside_Keterangan(string name, string message)
+    {
+        var page = Render<HolidayCalendarPage>();
+
+        Fill(page, "12/03/2027", name);
+
+        page.WaitForAssertion(() => Assert.StartsWith(message, MessageBeside(page, "holiday-name")));
     }
 
     [Fact]

@@ -158,7 +158,7 @@ namespace Madrasah.Blazor.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(200)
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Facilities")
@@ -190,11 +190,11 @@ namespace Madrasah.Blazor.Data.Migrations
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RegistrationCode")
-                        .HasMaxLength(32)
+                    b.Property<DateTime?>("RegistrationCodeExpiresUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("RegistrationCodeExpiresUtc")
+                    b.Property<string>("RegistrationCodeHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StatisticNumber")
@@ -236,7 +236,7 @@ namespace Madrasah.Blazor.Data.Migrations
                     b.HasIndex("Npsn")
                         .IsUnique();
 
-                    b.HasIndex("RegistrationCode")
+                    b.HasIndex("RegistrationCodeHash")
                         .IsUnique();
 
                     b.HasIndex("StatisticNumber")
@@ -294,7 +294,7 @@ namespace Madrasah.Blazor.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(200)
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailVerified")

@@ -4,6 +4,7 @@ using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Infrastructure.Pdf;
+using Madrasah.Blazor.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Features.Approvals;
@@ -163,10 +164,8 @@ public sealed partial class ApprovalService(
         {
             var decision = decisions.FirstOrDefault(d => d.FieldId == field.Id);
             if (decision is null) return ApprovalResult.Fail($"Pilih Setujui atau Tolak untuk isian {field.Label}.");
-            if (!decision.Approve && string.IsNullOrWhiteSpace(decision.Reason))
-                return ApprovalResult.Fail($"Alasan penolakan untuk {field.Label} wajib diisi.");
-            if (!decision.Approve && decision.Reason!.Trim().Length > ChangeRequest.ReasonMaxLength)
-                return ApprovalResult.Fail($"Alasan penolakan untuk {field.Label} paling banyak {ChangeRequest.ReasonMaxLength} karakter.");
+            if (!decision.Approve && TextRules.Check(decision.Reason, $"Alasan penolakan untuk {field.Label}", ChangeRequest.ReasonMaxLength, required: true) is { } reasonError)
+                return ApprovalResult.Fail(reasonError);
         }
         var approvedKeys = request.Fields.Where(f => decisions.First(d => d.FieldId == f.Id).Approve).Select(f => f.FieldKey).ToHashSet();
         var conflicts = Conflicts(request, approvedKeys);
@@ -223,8 +222,7 @@ public sealed partial class ApprovalService(
             return ApprovalResult.Fail(request.Status == ChangeRequestStatus.WaitingForDistrict ? ConcurrencyMessage : AlreadyDecided(request));
         reason = InstitutionFields.Normalize(reason);
         if (!approve && reason is null) return ApprovalResult.Fail("Alasan penolakan wajib diisi.");
-        if (reason?.Length > ChangeRequest.ReasonMaxLength)
-            return ApprovalResult.Fail($"Alasan penolakan paling banyak {ChangeRequest.ReasonMaxLength} karakter.");
+        if (TextRules.Check(reason, "Alasan penolakan", ChangeRequest.ReasonMaxLength) is { } reasonError) return ApprovalResult.Fail(reasonError);
 
         var forwarded = request.Fields.Where(f => f.HeadDecision != FieldDecision.Rejected).OrderBy(f => Order(f.FieldKey)).ToList();
         var institution = request.Institution;

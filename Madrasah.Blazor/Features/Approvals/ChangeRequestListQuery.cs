@@ -1,3 +1,4 @@
+using Madrasah.Blazor.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Features.Approvals;
@@ -26,7 +27,7 @@ public static class ChangeRequestListQuery
     {
         var text = InstitutionFields.Normalize(search);
         if (text is null) return query;
-        var pattern = "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+        var pattern = LikePattern.Containing(text);
         var number = int.TryParse(text.TrimStart('#'), out var n) ? n : -1;
         return query.Where(r => r.Id == number
             || EF.Functions.Like(r.Institution.Name, pattern, @"\")

@@ -29,9 +29,10 @@ public sealed partial record FieldRule(
         if (Kind == FieldKind.Choice)
             return Options?.Contains(text) == true || text == InstitutionFields.Normalize(current)
                 ? null : $"{label} harus salah satu dari: {string.Join(", ", Options ?? [])}.";
-        if (text.Length > MaxLength) return $"{label} paling banyak {MaxLength} karakter.";
+        if (TextRules.CheckLength(text, label, MaxLength) is { } tooLong) return tooLong;
         return Kind switch
         {
+            FieldKind.Text or FieldKind.LongText => TextRules.Check(text, label, MaxLength),
             FieldKind.PostalCode when !PostalCodePattern().IsMatch(text) => $"{label} harus 5 angka.",
             FieldKind.Phone when !PhonePattern().IsMatch(text) => $"{label} hanya boleh berisi angka, spasi, tanda hubung dan awalan +.",
             FieldKind.Email when !EmailPattern().IsMatch(text) => $"{label} tidak valid, mis. tu@min1sleman.sch.id.",
@@ -47,7 +48,8 @@ public sealed partial record FieldRule(
     private static bool IsWebAddress(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Contains('.');
 
-    [GeneratedRegex(@"^\d{5}$")] private static partial Regex PostalCodePattern();
+    /// <summary>ASCII digits only: <c>\d</c> would take Arabic-Indic, Devanagari and other digits too.</summary>
+    [GeneratedRegex(@"^[0-9]{5}$")] private static partial Regex PostalCodePattern();
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{5,28}$")] private static partial Regex PhonePattern();
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")] private static partial Regex EmailPattern();
 }
@@ -80,20 +82,20 @@ public static class InstitutionFields
 
     public static readonly IReadOnlyList<InstitutionField> All =
     [
-        new(nameof(Institution.Name), "Nama Lembaga", new(Required: true), i => i.Name, (i, v) => i.Name = v ?? ""),
+        new(nameof(Institution.Name), "Nama Lembaga", new(Required: true, MaxLength: TextLimits.InstitutionName), i => i.Name, (i, v) => i.Name = v ?? ""),
         new(nameof(Institution.Accreditation), "Akreditasi", new(FieldKind.Choice, MaxLength: 20, Options: AccreditationGrades), i => i.Accreditation, (i, v) => i.Accreditation = v),
-        new(nameof(Institution.Address), "Alamat", new(Required: true, MaxLength: 300), i => i.Address, (i, v) => i.Address = v ?? ""),
-        new(nameof(Institution.Village), "Desa/Kelurahan", new(MaxLength: 120), i => i.Village, (i, v) => i.Village = v),
-        new(nameof(Institution.Subdistrict), "Kecamatan", new(MaxLength: 120), i => i.Subdistrict, (i, v) => i.Subdistrict = v),
-        new(nameof(Institution.PostalCode), "Kode Pos", new(FieldKind.PostalCode, MaxLength: 5), i => i.PostalCode, (i, v) => i.PostalCode = v),
-        new(nameof(Institution.Phone), "Telepon", new(FieldKind.Phone, MaxLength: 30), i => i.Phone, (i, v) => i.Phone = v),
-        new(nameof(Institution.Email), "Email", new(FieldKind.Email), i => i.Email, (i, v) => i.Email = v),
-        new(nameof(Institution.Website), "Situs Web", new(FieldKind.Url), i => i.Website, (i, v) => i.Website = v),
-        new(nameof(Institution.HeadName), "Nama Kepala Lembaga", new(), i => i.HeadName, (i, v) => i.HeadName = v),
+        new(nameof(Institution.Address), "Alamat", new(Required: true, MaxLength: TextLimits.Address), i => i.Address, (i, v) => i.Address = v ?? ""),
+        new(nameof(Institution.Village), "Desa/Kelurahan", new(MaxLength: TextLimits.PlaceName), i => i.Village, (i, v) => i.Village = v),
+        new(nameof(Institution.Subdistrict), "Kecamatan", new(MaxLength: TextLimits.PlaceName), i => i.Subdistrict, (i, v) => i.Subdistrict = v),
+        new(nameof(Institution.PostalCode), "Kode Pos", new(FieldKind.PostalCode, MaxLength: TextLimits.PostalCode), i => i.PostalCode, (i, v) => i.PostalCode = v),
+        new(nameof(Institution.Phone), "Telepon", new(FieldKind.Phone, MaxLength: TextLimits.Phone), i => i.Phone, (i, v) => i.Phone = v),
+        new(nameof(Institution.Email), "Email", new(FieldKind.Email, MaxLength: TextLimits.Email), i => i.Email, (i, v) => i.Email = v),
+        new(nameof(Institution.Website), "Situs Web", new(FieldKind.Url, MaxLength: TextLimits.Website), i => i.Website, (i, v) => i.Website = v),
+        new(nameof(Institution.HeadName), "Nama Kepala Lembaga", new(MaxLength: TextLimits.PersonName), i => i.HeadName, (i, v) => i.HeadName = v),
         new(nameof(Institution.HeadNik), "NIK Kepala Madrasah", new(FieldKind.Nik, MaxLength: 16), i => i.HeadNik, (i, v) => i.HeadNik = v),
         new(nameof(Institution.StudentCount), "Jumlah Siswa/Santri", Count, i => Number(i.StudentCount), (i, v) => i.StudentCount = ParseNumber(v)),
         new(nameof(Institution.TeacherCount), "Jumlah Guru", Count with { Max = 10_000 }, i => Number(i.TeacherCount), (i, v) => i.TeacherCount = ParseNumber(v)),
-        new(nameof(Institution.Facilities), "Sarana Prasarana", new(FieldKind.LongText, MaxLength: 2000), i => i.Facilities, (i, v) => i.Facilities = v),
+        new(nameof(Institution.Facilities), "Sarana Prasarana", new(FieldKind.LongText, MaxLength: TextLimits.Facilities), i => i.Facilities, (i, v) => i.Facilities = v),
     ];
 
     /// <summary>The operator's note on the request: not institution data, but checked the same way.</summary>

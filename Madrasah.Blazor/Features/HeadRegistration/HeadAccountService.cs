@@ -4,6 +4,7 @@ using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Email;
+using Madrasah.Blazor.Infrastructure.Hosting;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Validation;
 using Microsoft.AspNetCore.DataProtection;
@@ -17,20 +18,21 @@ namespace Madrasah.Blazor.Features.HeadRegistration;
 public sealed record HeadRegistrationContext(int InstitutionId, string InstitutionName, string HeadName, string HeadNik);
 
 /// <summary>The password part of the "Informasi User" step: the rules met, and whether "Selanjutnya" may be pressed.</summary>
-public sealed record PasswordEntry(IReadOnlyList<PasswordRules.Rule> Rules, bool IsCommon, bool Matches, bool RepeatEntered)
+public sealed record PasswordEntry(IReadOnlyList<PasswordRules.Rule> Rules, bool IsCommon, bool Matches, bool RepeatEntered, bool TooLong = false)
 {
+    /// <summary>Every rule met, the length within both bounds (the "length" rule) included.</summary>
     public bool RulesMet => Rules.All(r => r.Met);
     public bool IsStrong => RulesMet && !IsCommon;
     public bool CanContinue => IsStrong && Matches;
 
     /// <summary>The line under the rules: green "Password Strong", or red saying what is wrong.</summary>
-    public string StrengthMessage => PasswordRules.StrengthMessage(Rules, IsCommon);
+    public string StrengthMessage => PasswordRules.StrengthMessage(Rules, IsCommon, TooLong);
 
     public string? RepeatMessage => RepeatEntered && !Matches ? "Ulangi Password tidak sama dengan Password." : null;
 
     public static PasswordEntry Evaluate(string? password, string? repeat) =>
         new(PasswordRules.Evaluate(password), PasswordRules.IsCommon(password),
-            !string.IsNullOrEmpty(password) && password == repeat, !string.IsNullOrEmpty(repeat));
+            !string.IsNullOrEmpty(password) && password == repeat, !string.IsNullOrEmpty(repeat), PasswordRules.CheckLength(password) is not null);
 }
 
 public sealed record RegistrationResult(bool Succeeded, string? Email = null, IReadOnlyList<string>? Errors = null)
@@ -41,10 +43,11 @@ public sealed record RegistrationResult(bool Succeeded, string? Email = null, IR
 public enum VerificationStatus { Verified, AlreadyUsed, Expired, Invalid }
 
 /// <summary>
-/// A request for a new verification link: <see cref="Sent"/> only for an unverified head account (the page says the
-/// same either way), or refused for now because the address asked too often (<see cref="RetryAfter"/>).
+/// The answer to a request for a new verification link, the same for every address: taken (the link follows when the
+/// address is an unverified head account's), or refused for now because the address or the client asked too often
+/// (<see cref="RetryAfter"/>).
 /// </summary>
-public sealed record ResendResult(bool Sent, TimeSpan? RetryAfter = null)
+public sealed record ResendResult(TimeSpan? RetryAfter = null)
 {
     public string? ThrottleMessage => RetryAfter is not { } wait ? null
         : "Tautan verifikasi untuk email ini sudah diminta beberapa saat lalu. Periksa kotak masuk dan folder Spam; "
@@ -65,6 +68,7 @@ public sealed class HeadAccountService(
     PublicLinks links,
     AuditLog audit,
     VerificationResendLimiter resendLimiter,
+    BackgroundWork work,
     TimeProvider clock,
     IOptions<HeadRegistrationOptions> options,
     ILogger<HeadAccountService> logger)
@@ -86,7 +90,7 @@ public sealed class HeadAccountService(
         if (ticket is null || ticket.ExpiresUtc <= Now) return null;
         await using var db = await factory.CreateDbContextAsync();
         var institution = await db.Institutions.AsNoTracking().FirstOrDefaultAsync(i =>
-            i.Id == ticket.InstitutionId && i.RegistrationCode == ticket.Code && i.HeadNik == ticket.Nik && i.RegistrationCodeExpiresUtc > Now);
+            i.Id == ticket.InstitutionId && i.RegistrationCodeHash == ticket.CodeHash && i.HeadNik == ticket.Nik && i.RegistrationCodeExpiresUtc > Now);
         if (institution?.HeadNik is null || await RegistrationCodeService.HeadAccounts(db, institution.Id).AnyAsync()) return null;
         return new(institution.Id, institution.Name, institution.HeadName ?? "Kepala Madrasah", institution.HeadNik);
     }
@@ -124,8 +128,8 @@ public sealed class HeadAccountService(
         // Claim the code first: of two simultaneous registrations only one finds it still there.
         var now = Now;
         var claimed = await db.Institutions
-            .Where(i => i.Id == ticket.InstitutionId && i.RegistrationCode == ticket.Code && i.HeadNik == ticket.Nik && i.RegistrationCodeExpiresUtc > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RegistrationCode, (string?)null).SetProperty(i => i.RegistrationCodeExpiresUtc, (DateTime?)null));
+            .Where(i => i.Id == ticket.InstitutionId && i.RegistrationCodeHash == ticket.CodeHash && i.HeadNik == ticket.Nik && i.RegistrationCodeExpiresUtc > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RegistrationCodeHash, (string?)null).SetProperty(i => i.RegistrationCodeExpiresUtc, (DateTime?)null));
         if (claimed != 1) return RegistrationResult.Failed(TicketInvalidMessage);
 
         var institution = await db.Institutions.AsNoTracking().SingleAsync(i => i.Id == ticket.InstitutionId);
@@ -171,24 +175,36 @@ public sealed class HeadAccountService(
     }
 
     /// <summary>
-    /// A new verification link for an unverified head account (older links stop working). Answers nothing about
-    /// whether the address exists: the page shows the same text either way, and the throttle (per address,
-    /// HeadRegistration:ResendIntervalSeconds and ResendMaxPerHour) counts every address alike.
+    /// "Kirim ulang verifikasi": answers at once and alike for every address (nothing, or how long to wait when the
+    /// address or the client asked too often: HeadRegistration:ResendIntervalSeconds, ResendMaxPerHour,
+    /// ResendMaxPerClientPerHour); the new link for an unverified head account is made and emailed afterwards, out of
+    /// the answer's time (<see cref="BackgroundWork"/>: <see cref="SendVerificationLinkAsync"/>).
     /// </summary>
-    public async Task<ResendResult> ResendAsync(string? email)
+    public ResendResult Resend(string? email, string? client)
     {
-        var normalized = email?.Trim().ToUpperInvariant() ?? "";
-        if (normalized.Length == 0) return new(false);
-        if (resendLimiter.TryAcquire(normalized) is { } wait)
+        var typed = email?.Trim() ?? "";
+        if (Identifiers.CheckEmail(typed) is not null) return new(); // the form has told the field's message
+        var normalized = typed.ToUpperInvariant();
+        if (resendLimiter.TryAcquire(normalized, client) is { } wait)
         {
-            logger.LogWarning("Verification link request for {Email} refused: asked again too soon", email);
-            return new(false, wait);
+            logger.LogWarning("Verification link request for {Email} refused: asked again too soon", typed);
+            return new(wait);
         }
+        work.Enqueue("verification link", services => services.GetRequiredService<HeadAccountService>().SendVerificationLinkAsync(normalized));
+        return new();
+    }
+
+    /// <summary>
+    /// The work behind "Kirim ulang verifikasi": a new link for the unverified head account with this (normalized)
+    /// address (older links stop working); nothing for any other address.
+    /// </summary>
+    public async Task SendVerificationLinkAsync(string normalizedEmail)
+    {
         await using var db = await factory.CreateDbContextAsync();
         var user = await db.Users.Include(u => u.Institution)
-            .FirstOrDefaultAsync(u => u.NormalizedEmail == normalized && !u.EmailConfirmed && u.InstitutionId != null);
+            .FirstOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail && !u.EmailConfirmed && u.InstitutionId != null);
         if (user?.Institution is null || !await RegistrationCodeService.HeadAccounts(db, user.Institution.Id).AnyAsync(u => u.Id == user.Id))
-            return new(false);
+            return;
         // Older links are invalidated by a direct UPDATE: one transaction with the new link, so a failed save leaves them working.
         await using var transaction = await db.Database.BeginTransactionAsync();
         await QueueVerificationEmailAsync(db, user, user.Institution);
@@ -196,7 +212,6 @@ public sealed class HeadAccountService(
             institutionId: user.InstitutionId, entityType: "User", entityId: user.Id);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return new(true);
     }
 
     public static string VerificationSubject(string institutionName) => $"Verifikasi Email Akun Kepala Madrasah {institutionName}";

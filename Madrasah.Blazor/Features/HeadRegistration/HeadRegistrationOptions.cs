@@ -20,4 +20,6 @@ public sealed class HeadRegistrationOptions
     public int ResendIntervalSeconds { get; set; } = 60;
     /// <summary>Requests for a new verification link to one address within an hour.</summary>
     public int ResendMaxPerHour { get; set; } = 5;
+    /// <summary>Requests for a new verification link (to any addresses) from one client address within an hour.</summary>
+    public int ResendMaxPerClientPerHour { get; set; } = 20;
 }

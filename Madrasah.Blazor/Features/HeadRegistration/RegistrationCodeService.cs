@@ -9,11 +9,15 @@ using Microsoft.Extensions.Options;
 
 namespace Madrasah.Blazor.Features.HeadRegistration;
 
-/// <summary>What the operator's "KODE REGISTRASI" block shows.</summary>
+/// <summary>
+/// What the operator's "KODE REGISTRASI" block shows. <see cref="Code"/> is there only in the answer to
+/// <see cref="RegistrationCodeService.GenerateAsync"/>: only its hash is stored, so the code is shown once, when made.
+/// </summary>
 public sealed record RegistrationCodeState(
-    string? Code, DateTime? ExpiresUtc, bool IsExpired, bool HeadNikMissing, string? HeadAccountEmail, bool HeadAccountVerified)
+    string? Code, bool HasCode, DateTime? ExpiresUtc, bool IsExpired, bool HeadNikMissing, string? HeadAccountEmail, bool HeadAccountVerified)
 {
-    public bool HasUsableCode => Code is not null && !IsExpired;
+    /// <summary>A code exists and has not expired (whether or not it is shown now).</summary>
+    public bool HasUsableCode => HasCode && !IsExpired;
     public bool HeadRegistered => HeadAccountEmail is not null;
 }
 
@@ -29,6 +33,7 @@ public sealed record RegistrationStart(RegistrationStartStatus Status, string? T
 /// The institution's registration code: the operator generates it, the head signs in with NIK + code to start the
 /// account registration. Codes come from a cryptographic random source, use no look-alike characters, expire after
 /// HeadRegistration:CodeValidDays, stop working when a new one is generated and when the head's account is created.
+/// Only a hash of the code is stored (<see cref="HashCode"/>); the code itself is shown once, when generated.
 /// </summary>
 public sealed class RegistrationCodeService(
     IDbContextFactory<MadrasahDbContext> factory,
@@ -51,6 +56,22 @@ public sealed class RegistrationCodeService(
             if (code.Any(char.IsAsciiLetter) && code.Any(char.IsAsciiDigit)) return code;
         }
     }
+
+    /// <summary>
+    /// The stored form of a code: PBKDF2-SHA256 (fixed salt, so a typed code can be looked up by its hash; 20,000
+    /// iterations, so a copy of the database does not give the live codes away by trying all 31^10 of them), 64 hex
+    /// digits. Typed codes are normalized first.
+    /// </summary>
+    public static string HashCode(string code) =>
+        Convert.ToHexString(Rfc2898DeriveBytes.Pbkdf2(NormalizeCode(code), CodeSalt, CodeHashIterations, HashAlgorithmName.SHA256, 32));
+
+    public const int CodeHashIterations = 20_000;
+    private static readonly byte[] CodeSalt = "Madrasah.HeadRegistration.Code.v1"u8.ToArray();
+
+    /// <summary>Whether <paramref name="typedHash"/> equals <paramref name="storedHash"/>, in time that does not depend on where they differ.</summary>
+    public static bool SameHash(string typedHash, string? storedHash) =>
+        storedHash is not null && CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(typedHash), System.Text.Encoding.ASCII.GetBytes(storedHash));
 
     /// <summary>Upper case, without spaces or dashes a user may have typed or copied along.</summary>
     public static string NormalizeCode(string? code) =>
@@ -83,7 +104,7 @@ public sealed class RegistrationCodeService(
         if (institution is null) return null;
         var head = await HeadAccounts(db, institutionId).Select(u => new { u.Email, u.EmailConfirmed }).FirstOrDefaultAsync();
         return new RegistrationCodeState(
-            institution.RegistrationCode, institution.RegistrationCodeExpiresUtc,
+            null, institution.RegistrationCodeHash is not null, institution.RegistrationCodeExpiresUtc,
             institution.RegistrationCodeExpiresUtc is { } expires && expires <= Now,
             string.IsNullOrWhiteSpace(institution.HeadNik), head?.Email, head?.EmailConfirmed ?? false);
     }
@@ -96,17 +117,17 @@ public sealed class RegistrationCodeService(
         var institution = await db.Institutions.FirstOrDefaultAsync(i => i.Id == institutionId);
         if (institution is null || await HeadAccounts(db, institutionId).AnyAsync()) return await GetStateAsync(scope);
 
-        string code;
-        do code = NewCode(); while (await db.Institutions.AnyAsync(i => i.RegistrationCode == code));
-        var replaced = institution.RegistrationCode is not null;
-        institution.RegistrationCode = code;
+        string code, hash;
+        do hash = HashCode(code = NewCode()); while (await db.Institutions.AnyAsync(i => i.RegistrationCodeHash == hash));
+        var replaced = institution.RegistrationCodeHash is not null;
+        institution.RegistrationCodeHash = hash;
         institution.RegistrationCodeExpiresUtc = Now.AddDays(options.Value.CodeValidDays);
         audit.Record(db, scope, "head-registration.code-generated",
             (replaced ? "Kode registrasi baru dibuat; kode sebelumnya tidak berlaku lagi." : "Kode registrasi dibuat.")
             + $" Berlaku sampai {Infrastructure.Time.Wib.Format(institution.RegistrationCodeExpiresUtc.Value)}.",
             institutionId: institutionId, entityType: nameof(Institution), entityId: institutionId);
         await db.SaveChangesAsync();
-        return await GetStateAsync(scope);
+        return await GetStateAsync(scope) is { } state ? state with { Code = code } : null; // shown this once
     }
 
     /// <summary>
@@ -129,26 +150,49 @@ public sealed class RegistrationCodeService(
         return await GetStateAsync(scope);
     }
 
-    /// <summary>The sign-in page's check of NIK (user name) + registration code (password).</summary>
+    /// <summary>The sign-in page's check of NIK (user name) + registration code (password): <see cref="BeginTry"/>, then <see cref="OpenAsync"/>.</summary>
     public async Task<RegistrationStart> StartAsync(string nik, string code, string? client)
     {
         nik = ReadNik(nik) ?? nik.Trim();
+        return BeginTry(nik, client) ?? await OpenAsync(nik, code, client);
+    }
+
+    /// <summary>
+    /// The first step of every sign-in with a NIK (with a registration code, or with the password of the account that
+    /// has the NIK): the NIK's format, then the limit of wrong tries per NIK and per client, the try counted. The same
+    /// for every NIK, with or without an account, so neither the answer nor the limit tells which NIKs have one.
+    /// Null when the try may go on.
+    /// </summary>
+    public RegistrationStart? BeginTry(string nik, string? client)
+    {
         // A malformed NIK is told at once (it reaches no data, so it needs no rate limit and reveals nothing).
         if (CheckNikFormat(nik) is { } nikError) return new(RegistrationStartStatus.InvalidNik, NikError: nikError);
-        code = NormalizeCode(code);
-        if (limiter.TryBegin(nik, client) is { } wait)
-        {
-            logger.LogWarning("Head registration sign-in refused for NIK {Nik} from {Client}: too many wrong tries", Mask(nik), client);
-            return new(RegistrationStartStatus.RateLimited, RetryAfter: wait);
-        }
+        if (limiter.TryBegin(nik, client) is not { } wait) return null;
+        logger.LogWarning("Sign-in with NIK {Nik} from {Client} refused: too many wrong tries", Mask(nik), client);
+        return new(RegistrationStartStatus.RateLimited, RetryAfter: wait);
+    }
 
+    /// <summary>The try with this NIK proved its owner (a right password): it does not count, and the NIK's count is cleared when it signed in.</summary>
+    public void EndTry(string nik, string? client, bool signedIn)
+    {
+        if (signedIn) limiter.RecordSuccess(nik, client);
+        else limiter.Release(nik, client);
+    }
+
+    /// <summary>NIK + registration code after <see cref="BeginTry"/> let the try go on: a ticket for the next step, or why not.</summary>
+    public async Task<RegistrationStart> OpenAsync(string nik, string code, string? client)
+    {
+        code = NormalizeCode(code);
+        if (code.Length == 0) return new(RegistrationStartStatus.WrongPair);
+        var hash = HashCode(code);
         await using var db = await factory.CreateDbContextAsync();
-        var institution = code.Length == 0 ? null
-            : await db.Institutions.FirstOrDefaultAsync(i => i.HeadNik == nik && i.RegistrationCode == code);
+        // The head's institutions (one, as a rule) with a code; the typed code's hash compared with each in constant time.
+        var candidates = await db.Institutions.Where(i => i.HeadNik == nik && i.RegistrationCodeHash != null).ToListAsync();
+        var institution = candidates.Where(i => SameHash(hash, i.RegistrationCodeHash)).ToList().FirstOrDefault();
         if (institution is null)
         {
             // The try stays counted. The right code of an institution that has no head NIK yet: the operator must record it first.
-            var withoutNik = code.Length > 0 && await db.Institutions.AnyAsync(i => i.RegistrationCode == code && (i.HeadNik == null || i.HeadNik == ""));
+            var withoutNik = await db.Institutions.AnyAsync(i => i.RegistrationCodeHash == hash && (i.HeadNik == null || i.HeadNik == ""));
             return new(withoutNik ? RegistrationStartStatus.HeadNikMissing : RegistrationStartStatus.WrongPair);
         }
         var expires = institution.RegistrationCodeExpiresUtc ?? DateTime.MinValue;
@@ -166,7 +210,7 @@ public sealed class RegistrationCodeService(
         await db.SaveChangesAsync();
         var ticketExpiry = Now.AddMinutes(options.Value.TicketMinutes);
         if (ticketExpiry > expires) ticketExpiry = expires;
-        return new(RegistrationStartStatus.Accepted, new RegistrationTicket(institution.Id, code, nik, ticketExpiry).Protect(dataProtection));
+        return new(RegistrationStartStatus.Accepted, new RegistrationTicket(institution.Id, hash, nik, ticketExpiry).Protect(dataProtection));
     }
 
     /// <summary>The head accounts (role KepalaMadrasah) bound to an institution.</summary>

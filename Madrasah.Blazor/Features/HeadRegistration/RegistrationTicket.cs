@@ -4,17 +4,17 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Madrasah.Blazor.Features.HeadRegistration;
 
 /// <summary>
-/// What the sign-in page hands to the "Informasi User" step once NIK + code were accepted: the institution, the code,
-/// the head's NIK that was typed with it and an expiry, encrypted and signed with data protection. It is single-use
-/// because the code it carries is consumed when the account is created, and it works only while the NIK is still the
-/// institution's head NIK.
+/// What the sign-in page hands to the "Informasi User" step once NIK + code were accepted: the institution, the
+/// code's hash (as stored), the head's NIK that was typed with it and an expiry, encrypted and signed with data
+/// protection. It is single-use because the code it stands for is consumed when the account is created, and it works
+/// only while the NIK is still the institution's head NIK.
 /// </summary>
-public sealed record RegistrationTicket(int InstitutionId, string Code, string Nik, DateTime ExpiresUtc)
+public sealed record RegistrationTicket(int InstitutionId, string CodeHash, string Nik, DateTime ExpiresUtc)
 {
-    private const string Purpose = "Madrasah.HeadRegistration.Ticket.v2";
+    private const string Purpose = "Madrasah.HeadRegistration.Ticket.v3";
 
     public string Protect(IDataProtectionProvider provider) =>
-        provider.CreateProtector(Purpose).Protect(string.Join('|', InstitutionId, Code, Nik, ExpiresUtc.Ticks.ToString(CultureInfo.InvariantCulture)));
+        provider.CreateProtector(Purpose).Protect(string.Join('|', InstitutionId, CodeHash, Nik, ExpiresUtc.Ticks.ToString(CultureInfo.InvariantCulture)));
 
     public static RegistrationTicket? Unprotect(IDataProtectionProvider provider, string? protectedTicket)
     {

@@ -108,16 +108,17 @@ public sealed class InstitutionRegistryService(IDbContextFactory<MadrasahDbConte
         if (input.Type is not { } type || !Enum.IsDefined(type)) errors[nameof(NewInstitution.Type)] = "Jenjang / Jenis wajib dipilih.";
 
         var name = input.Name?.Trim() ?? "";
-        if (name.Length == 0) errors[nameof(NewInstitution.Name)] = "Nama Lembaga wajib diisi.";
-        else if (name.Length > 200) errors[nameof(NewInstitution.Name)] = "Nama Lembaga paling banyak 200 karakter.";
+        if (TextRules.Check(name, "Nama Lembaga", TextLimits.InstitutionName, required: true) is { } nameError) errors[nameof(NewInstitution.Name)] = nameError;
         var label = input.Type is InstitutionType.PondokPesantren or InstitutionType.MDT or InstitutionType.LPQ ? "NSPP" : "NSM";
         var statistic = input.StatisticNumber?.Trim();
         if (Identifiers.CheckStatisticNumber(statistic, label) is { } statisticError) errors[nameof(NewInstitution.StatisticNumber)] = statisticError;
         var npsn = string.IsNullOrWhiteSpace(input.Npsn) ? null : input.Npsn.Trim();
         if (npsn is not null && Identifiers.CheckNpsn(npsn) is { } npsnError) errors[nameof(NewInstitution.Npsn)] = npsnError;
         var address = input.Address?.Trim() ?? "";
-        if (address.Length == 0) errors[nameof(NewInstitution.Address)] = "Alamat wajib diisi.";
-        else if (address.Length > 300) errors[nameof(NewInstitution.Address)] = "Alamat paling banyak 300 karakter.";
+        if (TextRules.Check(address, "Alamat", TextLimits.Address, required: true) is { } addressError) errors[nameof(NewInstitution.Address)] = addressError;
+        if (TextRules.Check(input.Village, "Desa/Kelurahan", TextLimits.PlaceName) is { } villageError) errors[nameof(NewInstitution.Village)] = villageError;
+        if (TextRules.Check(input.Subdistrict, "Kecamatan", TextLimits.PlaceName) is { } subdistrictError) errors[nameof(NewInstitution.Subdistrict)] = subdistrictError;
+        if (TextRules.Check(input.HeadName, "Nama Kepala Lembaga", TextLimits.PersonName) is { } headNameError) errors[nameof(NewInstitution.HeadName)] = headNameError;
         var postalCode = string.IsNullOrWhiteSpace(input.PostalCode) ? null : input.PostalCode.Trim();
         if (postalCode is not null && (postalCode.Length != 5 || !postalCode.All(char.IsAsciiDigit)))
             errors[nameof(NewInstitution.PostalCode)] = "Kode Pos harus terdiri atas 5 digit angka.";

@@ -29,10 +29,18 @@ public sealed class LoginService(SignInService signIn, RegistrationCodeService r
     {
         if (RegistrationCodeService.ReadNik(userName) is { } nik)
         {
+            // Format and limit first, for every NIK alike: whether a NIK has an account shows in no answer.
+            if (registrationCodes.BeginTry(nik, client) is { } refused) return LoginResult.Show(MessageFor(refused));
             if (await signIn.PasswordSignInByNikAsync(nik, password, rememberMe) is { } account)
+            {
+                // Only the right password (signed in, not verified, deactivated) is told apart; a wrong one, and a lockout
+                // (which a NIK without an account cannot have), answers as a wrong code does, and the try stays counted.
+                if (account.Outcome is SignInOutcome.Failed or SignInOutcome.LockedOut) return LoginResult.Show(WrongPair);
+                registrationCodes.EndTry(nik, client, signedIn: account.Outcome == SignInOutcome.Succeeded);
                 return Answer(account.Outcome, returnUrl, MessageFor(account.Outcome, account.Email, WrongPair));
+            }
 
-            var start = await registrationCodes.StartAsync(nik, password, client);
+            var start = await registrationCodes.OpenAsync(nik, password, client);
             if (start.Status != RegistrationStartStatus.Accepted) return LoginResult.Show(MessageFor(start));
             RegistrationTicketCookie.Append(http.HttpContext ?? throw new InvalidOperationException("Sign-in runs in a request."), start.Ticket!);
             return LoginResult.Redirect(HeadAccountService.WizardPath);

@@ -1,5 +1,6 @@
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Audit;
+using Madrasah.Blazor.Infrastructure.Hosting;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Validation;
 using Microsoft.AspNetCore.Identity;
@@ -18,6 +19,7 @@ public sealed class AccountPasswordService(
     IServiceScopeFactory scopes,
     PasswordLinks passwordLinks,
     PasswordLinkRequestLimiter limiter,
+    BackgroundWork work,
     AuditLog audit,
     ILogger<AccountPasswordService> logger)
 {
@@ -65,23 +67,35 @@ public sealed class AccountPasswordService(
     }
 
     /// <summary>
-    /// "Lupa Password": emails a link to an account with this address (an activation link when it has no password yet).
-    /// The page says the same whether or not the address has an account; a deactivated account gets nothing.
+    /// "Lupa Password": answers at once and alike for every address (null, or how long to wait when the address or the
+    /// client asked too often); the link for an account with this address is made and emailed afterwards, out of the
+    /// answer's time (<see cref="BackgroundWork"/>: <see cref="SendPasswordLinkAsync"/>).
     /// </summary>
-    public async Task<TimeSpan?> RequestResetAsync(string? email)
+    public TimeSpan? RequestReset(string? email, string? client)
     {
-        var normalized = email?.Trim().ToUpperInvariant() ?? "";
-        if (normalized.Length == 0) return null;
-        if (limiter.TryAcquire(normalized) is { } wait)
+        var typed = email?.Trim() ?? "";
+        if (Identifiers.CheckEmail(typed) is not null) return null; // the form has told the field's message
+        var normalized = typed.ToUpperInvariant();
+        if (limiter.TryAcquire(normalized, client) is { } wait)
         {
-            logger.LogWarning("Password link for {Email} refused: asked again too soon", email);
+            logger.LogWarning("Password link for {Email} refused: asked again too soon", typed);
             return wait;
         }
+        work.Enqueue("password link", services => services.GetRequiredService<AccountPasswordService>().SendPasswordLinkAsync(normalized));
+        return null;
+    }
+
+    /// <summary>
+    /// The work behind "Lupa Password": emails a link to the account with this (normalized) address, an activation link
+    /// when it has no password yet; nothing for an unknown address or a deactivated account.
+    /// </summary>
+    public async Task SendPasswordLinkAsync(string normalizedEmail)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MadrasahDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized);
-        if (user is null || user.LockoutEnd == DateTimeOffset.MaxValue) return null;
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail);
+        if (user is null || user.LockoutEnd == DateTimeOffset.MaxValue) return;
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (user.PasswordHash is null) await passwordLinks.QueueActivationAsync(db, users, user);
@@ -90,7 +104,6 @@ public sealed class AccountPasswordService(
             institutionId: user.InstitutionId, districtId: user.DistrictId, entityType: nameof(ApplicationUser), entityId: user.Id);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return null;
     }
 
     /// <summary>The form-wide message of "Ubah Password" once wrong Passwords locked the account (the page then signs the user out).</summary>
@@ -108,6 +121,8 @@ public sealed class AccountPasswordService(
     {
         if (await users.IsLockedOutAsync(user)) return FormResult.Error("", LockedOutMessage);
         if (string.IsNullOrEmpty(current)) return FormResult.Error(nameof(ChangePasswordForm.CurrentPassword), "Password Saat Ini wajib diisi.");
+        if (PasswordRules.CheckLength(current, "Password Saat Ini") is { } currentTooLong)
+            return FormResult.Error(nameof(ChangePasswordForm.CurrentPassword), currentTooLong);
         if (CheckNewPassword(password, repeat) is { } refused) return refused;
         if (current == password) return FormResult.Error(nameof(PasswordForm.Password), "Password Baru harus berbeda dari Password Saat Ini.");
         var result = await users.ChangePasswordAsync(user, current, password!);
@@ -134,6 +149,7 @@ public sealed class AccountPasswordService(
     private static FormResult? CheckNewPassword(string? password, string? repeat)
     {
         if (string.IsNullOrEmpty(password)) return FormResult.Error(nameof(PasswordForm.Password), "Password Baru wajib diisi.");
+        if (PasswordRules.CheckLength(password, "Password Baru") is { } tooLong) return FormResult.Error(nameof(PasswordForm.Password), tooLong);
         if (!PasswordRules.IsStrong(password))
             return FormResult.Error(nameof(PasswordForm.Password), PasswordRules.IsCommon(password) ? PasswordRules.CommonPasswordMessage
                 : "Password Baru belum memenuhi ketentuan: minimal 8 karakter dengan huruf besar, huruf kecil, angka dan simbol.");

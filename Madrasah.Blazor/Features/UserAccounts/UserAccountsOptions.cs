@@ -14,8 +14,11 @@ public sealed class UserAccountsOptions
     public int ResendIntervalSeconds { get; set; } = 60;
     /// <summary>"Lupa Password" emails to one address within an hour.</summary>
     public int ResendMaxPerHour { get; set; } = 5;
+    /// <summary>"Lupa Password" requests (to any addresses) from one client address within an hour.</summary>
+    public int ResendMaxPerClientPerHour { get; set; } = 20;
 }
 
-/// <summary>"Lupa Password" requests per address (UserAccounts:ResendIntervalSeconds and ResendMaxPerHour).</summary>
+/// <summary>"Lupa Password" requests per address and client (UserAccounts:ResendIntervalSeconds, ResendMaxPerHour, ResendMaxPerClientPerHour).</summary>
 public sealed class PasswordLinkRequestLimiter(IOptions<UserAccountsOptions> options, TimeProvider clock)
-    : MailRequestThrottle(clock, () => TimeSpan.FromSeconds(options.Value.ResendIntervalSeconds), () => options.Value.ResendMaxPerHour);
+    : MailRequestThrottle(clock, () => TimeSpan.FromSeconds(options.Value.ResendIntervalSeconds), () => options.Value.ResendMaxPerHour,
+        () => options.Value.ResendMaxPerClientPerHour);

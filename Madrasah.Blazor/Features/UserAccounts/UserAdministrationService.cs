@@ -124,8 +124,7 @@ public sealed class UserAdministrationService(
         var name = input.FullName?.Trim() ?? "";
         var email = input.Email?.Trim() ?? "";
         var nik = string.IsNullOrWhiteSpace(input.Nik) ? null : new string(input.Nik.Where(char.IsAsciiDigit).ToArray());
-        if (name.Length == 0) errors[nameof(NewUser.FullName)] = "Nama Lengkap wajib diisi.";
-        else if (name.Length > 200) errors[nameof(NewUser.FullName)] = "Nama Lengkap paling banyak 200 karakter.";
+        if (TextRules.Check(name, "Nama Lengkap", TextLimits.PersonName, required: true) is { } nameError) errors[nameof(NewUser.FullName)] = nameError;
         if (Identifiers.CheckEmail(email) is { } emailError) errors[nameof(NewUser.Email)] = emailError;
         if (nik is not null && Identifiers.CheckNik(nik) is { } nikError) errors[nameof(NewUser.Nik)] = nikError;
 

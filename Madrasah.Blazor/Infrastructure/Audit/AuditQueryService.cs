@@ -33,7 +33,7 @@ public sealed class AuditQueryService(IDbContextFactory<MadrasahDbContext> facto
         var entries = db.Set<AuditEntry>().AsNoTracking().VisibleTo(scope, db.Institutions);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = query.Search.Trim();
+            var term = LikePattern.Term(query.Search);
             entries = entries.Where(a => a.Summary.Contains(term) || a.UserName.Contains(term) || a.Action.Contains(term));
         }
         if (query.From is { } from)

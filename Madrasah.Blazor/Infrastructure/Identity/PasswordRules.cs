@@ -7,6 +7,8 @@ namespace Madrasah.Blazor.Infrastructure.Identity;
 public static class PasswordRules
 {
     public const int MinimumLength = 8;
+    /// <summary>The longest password taken anywhere one is set or typed (TextLimits.Password).</summary>
+    public const int MaximumLength = Validation.TextLimits.Password;
 
     public sealed record Rule(string Key, string Label, bool Met);
 
@@ -24,9 +26,12 @@ public static class PasswordRules
     public static IReadOnlyList<Rule> Evaluate(string? password)
     {
         password ??= "";
+        var tooLong = password.Length > MaximumLength;
         return
         [
-            new("length", $"Minimal {MinimumLength} karakter", password.Length >= MinimumLength),
+            // The length line names the bound that is broken: too short as it is typed, or (pasted) too long.
+            new("length", tooLong ? $"Paling banyak {MaximumLength} karakter" : $"Minimal {MinimumLength} karakter",
+                password.Length >= MinimumLength && !tooLong),
             new("upper", "Memuat huruf besar (A–Z)", password.Any(char.IsAsciiLetterUpper)),
             new("lower", "Memuat huruf kecil (a–z)", password.Any(char.IsAsciiLetterLower)),
             new("digit", "Memuat angka (0–9)", password.Any(char.IsAsciiDigit)),
@@ -37,12 +42,19 @@ public static class PasswordRules
     public static bool IsStrong(string? password) => Evaluate(password).All(r => r.Met) && !IsCommon(password);
 
     /// <summary>The line under a live rule list: "Password Strong", or what is still wrong.</summary>
-    public static string StrengthMessage(string? password) => StrengthMessage(Evaluate(password), IsCommon(password));
+    public static string StrengthMessage(string? password) => StrengthMessage(Evaluate(password), IsCommon(password), CheckLength(password) is not null);
 
-    public static string StrengthMessage(IReadOnlyList<Rule> rules, bool isCommon) =>
-        !rules.All(r => r.Met) ? "Password belum memenuhi ketentuan."
+    public static string StrengthMessage(IReadOnlyList<Rule> rules, bool isCommon, bool tooLong = false) =>
+        tooLong ? TooLongMessage("Password")
+        : !rules.All(r => r.Met) ? "Password belum memenuhi ketentuan."
         : isCommon ? CommonPasswordMessage
         : "Password Strong";
+
+    /// <summary>Null when <paramref name="password"/> is not longer than <see cref="MaximumLength"/>; otherwise the message naming <paramref name="field"/>.</summary>
+    public static string? CheckLength(string? password, string field = "Password") =>
+        Validation.TextRules.CheckLength(password, field, MaximumLength);
+
+    public static string TooLongMessage(string field) => Validation.TextRules.TooLong(field, MaximumLength);
 
     public const string CommonPasswordMessage = "Password ini terlalu umum dan mudah ditebak. Pilih Password lain.";
 

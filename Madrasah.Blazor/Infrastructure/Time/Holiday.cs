@@ -32,7 +32,7 @@ public class HolidayConfiguration : IEntityTypeConfiguration<Holiday>
     public void Configure(EntityTypeBuilder<Holiday> b)
     {
         b.ToTable("Holidays");
-        b.Property(h => h.Name).HasMaxLength(150);
+        b.Property(h => h.Name).HasMaxLength(Validation.TextLimits.HolidayName);
         b.HasIndex(h => h.Date).IsUnique();
         b.HasData(Decree2026);
     }

@@ -86,12 +86,16 @@ public static class Identifiers
         return IsDigits(number, 12) ? null : $"{field} harus terdiri atas 12 digit angka.";
     }
 
-    /// <summary>An email address a message can reach: one address, no display name, a host with a dot.</summary>
+    /// <summary>
+    /// An email address a message can reach: at most <see cref="TextLimits.Email"/> characters (told first, before any
+    /// parsing), one address, no display name, a host with a dot.
+    /// </summary>
     public static string? CheckEmail(string? value, string field = "Email")
     {
         if (string.IsNullOrWhiteSpace(value)) return $"{field} wajib diisi.";
+        if (value.AsSpan().Trim().Length > TextLimits.Email) return TextRules.TooLong(field, TextLimits.Email);
         var email = value.Trim();
-        return email.Length <= 256 && MimeKit.MailboxAddress.TryParse(StrictAddresses, email, out var address)
+        return MimeKit.MailboxAddress.TryParse(StrictAddresses, email, out var address)
                && string.IsNullOrEmpty(address.Name) && address.Address == email && address.Route.Count == 0
                && address.LocalPart.Length > 0 && address.Domain is { } host
                && host.Contains('.') && !host.StartsWith('.') && !host.EndsWith('.') && !host.StartsWith('[')
