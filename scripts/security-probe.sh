@@ -9,7 +9,7 @@ trap 'rm -f "$report"' EXIT
 dotnet build Madrasah.sln -c Debug -nologo -clp:ErrorsOnly >/dev/null
 set +e
 MADRASAH_PROBE_REPORT="$report" dotnet test Madrasah.Blazor.Tests -c Debug --no-build -nologo \
-  --filter "FullyQualifiedName~RouteSweepTests|FullyQualifiedName~MalformedInputTests|Category=Probe" >/dev/null
+  --filter "FullyQualifiedName~RouteSweepTests|FullyQualifiedName~MalformedInputTests|FullyQualifiedName~OversizedInputAttackTests.Oversized_and_distinct" >/dev/null
 status=$?
 set -e
 echo "Security probe, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores:"

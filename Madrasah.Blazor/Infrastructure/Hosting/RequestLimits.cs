@@ -45,7 +45,16 @@ public static class RequestLimits
             try
             {
                 // A form is read here, once (later readers get the same form), so that its limits are told here too.
-                if (context.Request.HasFormContentType) await context.Request.ReadFormAsync(context.RequestAborted);
+                if (context.Request.HasFormContentType)
+                {
+                    try { await context.Request.ReadFormAsync(context.RequestAborted); }
+                    catch (InvalidDataException ex) when (!IsTooLarge(ex))
+                    {
+                        // Characters a form field cannot hold (e.g. an encoded NUL): nothing to read, so a page of its own.
+                        await RefuseAsync(context, StatusCodes.Status400BadRequest, UnreadablePage);
+                        return;
+                    }
+                }
                 await next(context);
             }
             catch (Exception ex) when (IsTooLarge(ex) && !context.Response.HasStarted)
@@ -64,15 +73,22 @@ public static class RequestLimits
         _ => ex.InnerException is { } inner && IsTooLarge(inner),
     };
 
-    private static Task RefuseAsync(HttpContext context)
+    private static Task RefuseAsync(HttpContext context) => RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, TooLargePage);
+
+    private static Task RefuseAsync(HttpContext context, int status, string page)
     {
-        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
-        return context.Response.WriteAsync(TooLargePage);
+        return context.Response.WriteAsync(page);
     }
 
     private static readonly string TooLargePage =
         "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Isian terlalu panjang — Madrasah</title></head><body>"
         + "<h1>Isian terlalu panjang</h1><p>Data yang dikirim melebihi batas " + MaxBodyBytes / (1024 * 1024)
         + " MB atau " + MaxFormFields + " isian. Kembali ke halaman sebelumnya, periksa isian Anda, lalu kirim lagi.</p><p><a href=\"/\">Ke Beranda</a></p></body></html>";
+
+    private static readonly string UnreadablePage =
+        "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Isian tidak dapat dibaca — Madrasah</title></head><body>"
+        + "<h1>Isian tidak dapat dibaca</h1><p>Data yang dikirim memuat karakter yang tidak diizinkan (mis. karakter kendali). "
+        + "Kembali ke halaman sebelumnya, ketik ulang isian Anda tanpa menempelkannya, lalu kirim lagi.</p><p><a href=\"/\">Ke Beranda</a></p></body></html>";
 }
