@@ -117,7 +117,7 @@ public sealed class AccountDiscoveryTests(DiscoveryAppFixture fixture) : IClassF
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (MailsTo(TimedExisting) < sent)
             {
-                Assert.True(DateTime.UtcNow < deadline, $"The links to {TimedExisting} did not leave within 60 seconds.");
+                Assert.True(DateTime.UtcNow < deadline, $"The links to {TimedExisting} did not leave within 60 seconds ({MailsTo(TimedExisting)} of {sent}). App log:\n{App.Log[Math.Max(0, App.Log.Length - 3000)..]}");
                 await Task.Delay(20); // polling a folder another process writes: nothing to await on instead
             }
         }

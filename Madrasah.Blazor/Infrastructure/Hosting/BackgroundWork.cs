@@ -11,12 +11,14 @@ namespace Madrasah.Blazor.Infrastructure.Hosting;
 /// addresses had work). Bounded: at most <see cref="Capacity"/> items wait; beyond that new work is dropped and logged
 /// (the senders' throttles keep a real user far from it). A restart forgets waiting work, as a lost email would be.
 /// </summary>
-public sealed class BackgroundWork(IServiceScopeFactory scopes, ILogger<BackgroundWork> logger)
+public sealed class BackgroundWork(IServiceScopeFactory scopes, TimeProvider clock, ILogger<BackgroundWork> logger)
 {
     public const int Capacity = 1_000;
     private static readonly (int Min, int Max) DelayMilliseconds = (100, 1_000);
 
-    private sealed record Item(string What, Func<IServiceProvider, Task> Work, TimeSpan Delay);
+    /// <summary>An item runs at <c>Due</c> (its random delay after the request), not a delay after the item before it: a burst
+    /// of requests is worked off as fast as the work itself goes.</summary>
+    private sealed record Item(string What, Func<IServiceProvider, Task> Work, DateTimeOffset Due);
 
     private readonly Channel<Item> _items = Channel.CreateBounded<Item>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
 
@@ -27,7 +29,7 @@ public sealed class BackgroundWork(IServiceScopeFactory scopes, ILogger<Backgrou
     public bool Enqueue(string what, Func<IServiceProvider, Task> work)
     {
         var delay = TimeSpan.FromMilliseconds(RandomNumberGenerator.GetInt32(DelayMilliseconds.Min, DelayMilliseconds.Max));
-        if (_items.Writer.TryWrite(new Item(what, work, delay))) return true;
+        if (_items.Writer.TryWrite(new Item(what, work, clock.GetUtcNow() + delay))) return true;
         logger.LogWarning("Background work {What} dropped: {Capacity} items are waiting", what, Capacity);
         return false;
     }
@@ -44,13 +46,13 @@ public sealed class BackgroundWork(IServiceScopeFactory scopes, ILogger<Backgrou
         return ran;
     }
 
-    internal async Task RunQueueAsync(TimeProvider clock, CancellationToken stoppingToken)
+    internal async Task RunQueueAsync(CancellationToken stoppingToken)
     {
         await foreach (var item in _items.Reader.ReadAllAsync(stoppingToken))
         {
             try
             {
-                await Task.Delay(item.Delay, clock, stoppingToken);
+                if (item.Due - clock.GetUtcNow() is { Ticks: > 0 } wait) await Task.Delay(wait, clock, stoppingToken);
                 await RunAsync(item);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -72,9 +74,9 @@ public sealed class BackgroundWork(IServiceScopeFactory scopes, ILogger<Backgrou
 }
 
 /// <summary>Runs <see cref="BackgroundWork"/> in the app.</summary>
-public sealed class BackgroundWorkRunner(BackgroundWork work, TimeProvider clock) : BackgroundService
+public sealed class BackgroundWorkRunner(BackgroundWork work) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => work.RunQueueAsync(clock, stoppingToken);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => work.RunQueueAsync(stoppingToken);
 }
 
 public static class BackgroundWorkServiceCollectionExtensions
