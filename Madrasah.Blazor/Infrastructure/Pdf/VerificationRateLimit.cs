@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Madrasah.Blazor.Infrastructure.RateLimits;
 using Microsoft.Extensions.Options;
 
 namespace Madrasah.Blazor.Infrastructure.Pdf;
@@ -52,16 +52,8 @@ public sealed class VerificationRateLimitPolicy(IOptions<ReceiptVerificationOpti
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RejectAsync;
 
-    /// <summary>IPv4 as it is; IPv6 by its /64 network (a subscriber's whole prefix is one client).</summary>
-    public static string ClientKey(IPAddress? address)
-    {
-        if (address is null) return "unknown";
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address.ToString();
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
+    /// <summary>The client as every per-client limit counts it (<see cref="ClientAddress"/>); "unknown" without an address.</summary>
+    public static string ClientKey(IPAddress? address) => ClientAddress.Of(address) ?? "unknown";
 
     private async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
