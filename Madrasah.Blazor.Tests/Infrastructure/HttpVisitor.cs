@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Madrasah.Blazor.Tests.Infrastructure;
 
@@ -7,7 +6,7 @@ namespace Madrasah.Blazor.Tests.Infrastructure;
 /// Plain HTTP against the real app, as a script or a crawler sees it: its own cookies, no redirects followed,
 /// and sign-in through the real form (its antiforgery token and cookie), as a browser would post it.
 /// </summary>
-public static partial class HttpVisitor
+public static class HttpVisitor
 {
     public static HttpClient New(string baseUrl) =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true })
@@ -31,10 +30,6 @@ public static partial class HttpVisitor
     /// <summary>The hidden fields of the page's form (antiforgery token, form name), to post it back with one's own values.</summary>
     public static async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient client, string path)
     {
-        var html = await client.GetStringAsync(path);
-        return HiddenInput().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        return PlainHttpClient.HiddenFields(await client.GetStringAsync(path));
     }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
-    private static partial Regex HiddenInput();
 }

@@ -7,7 +7,7 @@ namespace Madrasah.Blazor.Tests.Infrastructure;
 /// A statically rendered form of the real app, posted with plain HTTP as a script would: its hidden fields (form name,
 /// antiforgery token) read from the page once, its cookies kept. For attack tests that send many posts.
 /// </summary>
-public sealed partial class StaticForm : IDisposable
+public sealed class StaticForm : IDisposable
 {
     private readonly HttpClient _client;
     private readonly string _path;
@@ -25,7 +25,7 @@ public sealed partial class StaticForm : IDisposable
     {
         client ??= NewClient(app);
         var page = await client.GetStringAsync(path);
-        var hidden = HiddenInput().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        var hidden = PlainHttpClient.HiddenFields(page);
         Assert.True(hidden.ContainsKey("__RequestVerificationToken"), $"No form with an antiforgery token on {path}");
         return new StaticForm(client, path, hidden);
     }
@@ -65,7 +65,4 @@ public sealed partial class StaticForm : IDisposable
     }
 
     public void Dispose() => _client.Dispose();
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
-    private static partial Regex HiddenInput();
 }
