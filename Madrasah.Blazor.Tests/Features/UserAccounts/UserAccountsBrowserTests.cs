@@ -78,6 +78,8 @@ public sealed class UserAccountsBrowserTests(BrowserFixture fixture, OwnAppFixtu
         await ChooseAsync(admin, "new-user-role", "Operator / Staf Lembaga");
         await admin.GetByLabel("Lembaga", new() { Exact = true }).FillAsync("MTs");
         await admin.GetByRole(AriaRole.Option, new() { Name = "MTs Negeri 3 Sleman" }).ClickAsync();
+        // The list closes before the user reaches the button (a list still closing would take the click).
+        await Expect(admin.GetByRole(AriaRole.Option, new() { Name = "MTs Negeri 3 Sleman" })).ToBeHiddenAsync();
         await BrowserFixture.ScreenshotAsync(admin, "accounts-new-user");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Simpan & Kirim Aktivasi" }).ClickAsync();
 
