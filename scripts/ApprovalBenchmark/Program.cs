@@ -68,9 +68,11 @@ try
         ? new CircuitInbox(await CircuitWatcher.OpenAsync(baseUrl, path, who.Cookies))
         : await ChromiumInbox.OpenAsync(who.Context, path);
 
+    Console.WriteLine($"server RSS after sign-ins: {Rss(server.Id) / 1024.0:F1} MB");
     watchers.Add(await Open(district, "/kabupaten/persetujuan"));
     Report("1 watcher", await RunAsync(approver, watchers, requests.Take(approvals).ToList()));
 
+    Console.WriteLine($"server RSS after phase 1: {Rss(server.Id) / 1024.0:F1} MB");
     var heapBefore = LiveHeap.Measure(server.Id); // first: reading the heap must not count in the RSS difference
     await Task.Delay(3000);
     var rssBefore = Rss(server.Id);
@@ -84,7 +86,7 @@ try
     Console.WriteLine($"circuits opened: {opened}; server RSS {rssBefore / 1024.0:F1} MB → {rssAfter / 1024.0:F1} MB; ΔRSS/N = {(rssAfter - rssBefore) / (double)opened:F0} KB");
     Console.WriteLine($"live managed heap {LiveHeap.Total(heapBefore) / 1048576.0:F1} MB → {LiveHeap.Total(heapAfter) / 1048576.0:F1} MB; " +
                       $"Δ/N = {(LiveHeap.Total(heapAfter) - LiveHeap.Total(heapBefore)) / (double)opened / 1024:F0} KB, most of it:");
-    foreach (var line in LiveHeap.Growth(heapBefore, heapAfter, opened, 8)) Console.WriteLine($"  {line}");
+    foreach (var line in LiveHeap.Growth(heapBefore, heapAfter, opened, int.TryParse(Environment.GetEnvironmentVariable("BENCH_TOP"), out var top) ? top : 8)) Console.WriteLine($"  {line}");
     Report($"{watchers.Count} open inboxes", await RunAsync(approver, watchers, requests.Skip(approvals).Take(approvals).ToList()));
     Console.WriteLine($"server RSS at the end: {Rss(server.Id) / 1024.0:F1} MB");
 }
