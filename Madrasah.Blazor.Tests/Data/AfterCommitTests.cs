@@ -13,19 +13,16 @@ public sealed class AfterCommitTests : IAsyncDisposable
 {
     private const string TopicA = "test:a", TopicB = "test:b";
     private readonly AppServices _app = new((services, configuration) => services.AddEmail(configuration));
-    private readonly List<string> _told = [];
-    private readonly List<IDisposable> _subscriptions = [];
+    private readonly PublishedTopics _told;
     private readonly EmailOutbox _outbox;
 
     public AfterCommitTests()
     {
         _outbox = _app.Provider.GetRequiredService<EmailOutbox>(); // the sender's wake-up watches from now on
-        var notifier = _app.Provider.GetRequiredService<LiveNotifier>();
-        foreach (var topic in new[] { TopicA, TopicB, LiveTopics.Outbox, LiveTopics.OutboxDue })
-            _subscriptions.Add(notifier.Subscribe(topic, () => { lock (_told) _told.Add(topic); return Task.CompletedTask; }));
+        _told = new(_app.Provider.GetRequiredService<LiveNotifier>(), TopicA, TopicB, LiveTopics.Outbox, LiveTopics.OutboxDue);
     }
 
-    private List<string> Told() { lock (_told) return [.. _told]; }
+    private List<string> Told() => _told.All;
 
     private MadrasahDbContext NewContext() => _app.Provider.GetRequiredService<IDbContextFactory<MadrasahDbContext>>().CreateDbContext();
 
@@ -143,7 +140,7 @@ public sealed class AfterCommitTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var subscription in _subscriptions) subscription.Dispose();
+        _told.Dispose();
         await _app.DisposeAsync();
     }
 }

@@ -58,11 +58,11 @@ public class ApprovalReadCacheTests
         _notifier.Publish(LiveTopics.Outbox, LiveTopics.Institution(1));
         Assert.Equal(1, cache.Count);
 
-        string? seenByWatcher = null;
-        using var watcher = _notifier.Subscribe(ApprovalTopics.Head(1), async () => seenByWatcher = await Read(cache, "list|operator"));
+        var seenByWatcher = new TaskCompletionSource<string>();
+        using var watcher = _notifier.Subscribe(ApprovalTopics.Head(1), async () => seenByWatcher.TrySetResult(await Read(cache, "list|operator")));
         _notifier.Publish(ApprovalTopics.Head(1));
 
-        Assert.Equal("rows of list|operator", seenByWatcher);
+        Assert.Equal("rows of list|operator", await seenByWatcher.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(2, _loads["list|operator"]); // the watcher's read went to the database again
     }
 }

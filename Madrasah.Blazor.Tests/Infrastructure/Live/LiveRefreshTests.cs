@@ -34,16 +34,20 @@ public sealed class LiveRefreshTests : ComponentTestContext
     [Fact]
     public async Task The_watcher_reloads_once_the_change_commits()
     {
-        RenderWatcher();
+        var watcher = RenderWatcher();
         await SaveHolidayAsync(commit: true);
-        Assert.Equal(1, _changes);
+        watcher.WaitForAssertion(() => Assert.Equal(1, _changes));
     }
 
     [Fact]
     public async Task A_rolled_back_change_leaves_the_watcher_alone()
     {
+        // Caches are told synchronously, watchers on the thread pool: a publish would show here at once.
+        var published = 0;
+        using var cache = Services.GetRequiredService<LiveNotifier>().InvalidateOn(topic => topic == Topic, () => published++);
         RenderWatcher();
         await SaveHolidayAsync(commit: false);
+        Assert.Equal(0, published);
         Assert.Equal(0, _changes);
     }
 

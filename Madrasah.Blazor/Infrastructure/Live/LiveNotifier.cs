@@ -38,7 +38,9 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
 
     /// <summary>
     /// Tells every subscriber of each topic; a failing subscriber is logged and does not stop the others. Changes
-    /// saved through the DbContext do not call this themselves: the after-commit interceptor does.
+    /// saved through the DbContext do not call this themselves: the after-commit interceptor does. Caches forget at
+    /// once; subscribers are told on the thread pool, each on its own: a subscriber's circuit would otherwise run its
+    /// reload inline on the publisher's thread, one circuit after another, while the user who made the change waits.
     /// </summary>
     public void Publish(params IEnumerable<string> topics)
     {
@@ -53,7 +55,7 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
         {
             if (!_subscribers.TryGetValue(topic, out var set)) continue;
             foreach (var callback in set.Values)
-                _ = InvokeAsync(topic, callback);
+                ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Notifier.InvokeAsync(s.Topic, s.Callback), (Notifier: this, Topic: topic, Callback: callback), preferLocal: false);
         }
     }
 
