@@ -195,7 +195,7 @@ public sealed class AccountVerificationService(
             .Where(c => c.Id == active.Id && c.UsedUtc == null && c.ReplacedUtc == null && c.Tries < max)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Tries, c => c.Tries + 1));
         if (counted == 0) return new(CodeOutcome.TooManyTries, TooManyTriesMessage(max), 0);
-        var left = max - (active.Tries + 1);
+        var left = max - await db.Set<AccountVerificationCode>().Where(c => c.Id == active.Id).Select(c => c.Tries).FirstAsync();
 
         if (!Matches(active, code))
         {
