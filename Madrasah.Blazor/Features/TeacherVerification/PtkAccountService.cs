@@ -278,7 +278,8 @@ public sealed partial class PtkAccountService(
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var staff = await db.Staff.FirstOrDefaultAsync(s => s.Id == staffId && s.InstitutionId == institutionId);
         var user = staff?.UserId is { } userId ? await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.InstitutionId == institutionId) : null;
-        if (staff is null || user is null) return "PTK ini belum memiliki akun.";
+        if (staff is null) return NotFoundMessage;
+        if (user is null) return "PTK ini belum memiliki akun.";
         if (user.LockoutEnd == DateTimeOffset.MaxValue) return "Akun PTK ini dinonaktifkan; hubungi Admin Kabupaten/Kota.";
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (user.PasswordHash is null) await passwordLinks.QueueActivationAsync(db, users, user);
