@@ -66,6 +66,15 @@ public sealed class AccountVerificationService(
         return new VerificationState(user.FullName, email, verified, staff is not null, user.Institution?.Name, sent, next, limit);
     }
 
+    /// <summary>The signed-in teacher's own PTK record (the "Data Diri" tab), or null for an account without one.</summary>
+    public async Task<Staff?> GetOwnStaffAsync(UserScope me)
+    {
+        if (!me.IsAuthenticated) return null;
+        await using var db = await factory.CreateDbContextAsync();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == me.UserId);
+        return user is null ? null : await OwnStaff(db, user).AsNoTracking().Include(s => s.Institution).FirstOrDefaultAsync();
+    }
+
     /// <summary>"Ubah Email" before LANJUT: the new address needs the account's password (a wrong one counts toward its lockout).</summary>
     public async Task<FormResult> ChangeEmailAsync(UserScope me, string? email, string? password)
     {
