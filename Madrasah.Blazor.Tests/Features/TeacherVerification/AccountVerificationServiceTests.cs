@@ -328,6 +328,15 @@ public sealed class AccountVerificationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_email_with_a_look_alike_domain_in_its_ASCII_form_is_refused_too()
+    {
+        // What a browser's email field sends for "nur@gmаil.com" (Cyrillic а).
+        var rina = await _kit.StaffAsync("3404075107920003");
+        var result = await _kit.Accounts(s => s.SetEmailAsync(_kit.Operator, rina.Id, "nur@xn--gmil-63d.com"));
+        Assert.StartsWith("Email memakai nama domain internasional (xn--…)", result.Errors[nameof(SetEmailForm.Email)]);
+    }
+
+    [Fact]
     public async Task A_teacher_without_an_email_is_told_to_fill_it_first()
     {
         await using (var db = _kit.App.Database.CreateContext())

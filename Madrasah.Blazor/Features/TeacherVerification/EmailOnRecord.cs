@@ -45,6 +45,11 @@ public static class EmailOnRecord
             return $"{field} memuat karakter {shown}(U+{rune.Value:X4}) yang bukan huruf Latin biasa; huruf seperti ini tampak sama tetapi "
                    + "mengarah ke alamat lain. Ketik ulang alamatnya dengan huruf a–z, angka dan tanda . _ - @ saja.";
         }
+        // A browser's email field turns "gmаil.com" into its ASCII form "xn--gmil-63d.com": the same look-alike.
+        var at = email.LastIndexOf('@');
+        if (at >= 0 && email[(at + 1)..].Split('.').Any(label => label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase)))
+            return $"{field} memakai nama domain internasional (xn--…), yang dapat meniru alamat lain dengan huruf yang tampak sama. "
+                   + "Ketik ulang alamatnya dengan huruf a–z, angka dan tanda . _ - @ saja.";
         return null;
     }
 
