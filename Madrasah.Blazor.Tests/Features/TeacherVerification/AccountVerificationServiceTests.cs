@@ -348,16 +348,24 @@ public sealed class AccountVerificationServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_operator_verifies_their_own_email_the_same_way()
+    public async Task The_operator_verifies_their_own_email_the_same_way_before_setting_PTK_emails()
     {
+        await _kit.DisposeAsync();
+        _kit = await CreateAsync(verifyOperator: false);
+        var rina = await _kit.StaffAsync("3404075107920003");
+        var refused = await _kit.Accounts(s => s.SetEmailAsync(_kit.Operator, rina.Id, "rina@min1sleman.sch.id"));
+        Assert.Equal(PtkAccountService.OperatorUnverifiedMessage, refused.Errors[""]);
+        Assert.False((await _kit.Accounts(s => s.ListAsync(_kit.Operator, new()))).OperatorVerified);
+
         var before = await _kit.StateAsync(_kit.Operator);
         Assert.False(before.IsPtk);
         Assert.Equal(PtkAccountStatus.AwaitingVerification, before.Status);
         await _kit.SendAsync(_kit.Operator);
         Assert.True((await _kit.VerifyAsync(await _kit.LatestCodeAsync("operator@min1sleman.sch.id"), _kit.Operator)).Succeeded);
         Assert.Equal(PtkAccountStatus.Verified, (await _kit.StateAsync(_kit.Operator)).Status);
-        // The teacher's own status is untouched by the operator's code.
+        // The teacher's own status is untouched by the operator's code; the operator may now set PTK emails.
         Assert.Equal(PtkAccountStatus.AwaitingVerification, (await _kit.StateAsync()).Status);
+        Assert.True((await _kit.Accounts(s => s.SetEmailAsync(_kit.Operator, rina.Id, "rina@min1sleman.sch.id"))).Succeeded);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -50,6 +50,17 @@ public sealed class TeacherVerificationBrowserTests(BrowserFixture fixture, OwnA
         await op.GetByRole(AriaRole.Link, new() { Name = "Akun PTK" }).ClickAsync();
         await Expect(op.GetByRole(AriaRole.Heading, new() { Name = "Akun PTK", Level = 1 })).ToBeVisibleAsync();
 
+        // The seed's order: the operator verifies their own email first; until then the table only shows.
+        await Expect(op.GetByTestId("operator-unverified")).ToBeVisibleAsync();
+        await Expect(Row(op, "Nur Hidayah").GetByRole(AriaRole.Button, new() { Name = "Ubah email Nur Hidayah, S.Pd.I." })).ToBeDisabledAsync();
+        var own = op.GetByTestId("own-verification");
+        await own.GetByRole(AriaRole.Button, new() { Name = "Verifikasi Sekarang" }).ClickAsync();
+        await own.GetByRole(AriaRole.Button, new() { Name = "LANJUT" }).ClickAsync();
+        await own.GetByLabel("Kode Verifikasi").FillAsync(await CodeFromMailFolderAsync("operator@min1sleman.sch.id"));
+        await own.GetByRole(AriaRole.Button, new() { Name = "SIMPAN" }).ClickAsync();
+        await Expect(own.GetByTestId("verification-status")).ToHaveTextAsync("Terverifikasi");
+        await Expect(op.GetByTestId("operator-unverified")).ToHaveCountAsync(0);
+
         // The operator sets the teacher's active email; a look-alike address is refused first, the typed text kept.
         await Row(op, "Nur Hidayah").GetByRole(AriaRole.Button, new() { Name = "Ubah email Nur Hidayah, S.Pd.I." }).ClickAsync();
         var dialog = op.GetByRole(AriaRole.Dialog);

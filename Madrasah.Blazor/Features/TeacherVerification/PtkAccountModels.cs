@@ -8,8 +8,11 @@ public sealed record PtkAccountRow(
 /// <summary>What the table asks for: a search (name, NIK, NIP, email, position), one status or all, a 1-based page.</summary>
 public sealed record PtkAccountQuery(string? Search = null, PtkAccountStatus? Status = null, int Page = 1, int PageSize = 25);
 
-/// <summary>One page of rows, the matches in all, and the institution's counts per status (the filter's chips and the counter).</summary>
-public sealed record PtkAccountPage(IReadOnlyList<PtkAccountRow> Items, int TotalCount, IReadOnlyDictionary<PtkAccountStatus, int> Counts)
+/// <summary>
+/// One page of rows, the matches in all, the institution's counts per status (the filter and the counter), and whether
+/// the operator's own email is verified (until then the table only shows).
+/// </summary>
+public sealed record PtkAccountPage(IReadOnlyList<PtkAccountRow> Items, int TotalCount, IReadOnlyDictionary<PtkAccountStatus, int> Counts, bool OperatorVerified)
 {
     public int StaffCount => Counts.Values.Sum();
     public int VerifiedCount => Counts.GetValueOrDefault(PtkAccountStatus.Verified);

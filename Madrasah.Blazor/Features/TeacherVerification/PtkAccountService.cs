@@ -30,9 +30,19 @@ public sealed partial class PtkAccountService(
 
     private static int? InstitutionOf(UserScope op) => op.Role == Roles.Operator ? op.InstitutionId : null;
 
+    public const string OperatorUnverifiedMessage =
+        "Verifikasi dahulu email akun Anda sendiri (bagian “Email Akun Anda (Operator)” di atas): operator wajib memiliki email terverifikasi sebelum mengisi email dan akun PTK.";
+
+    /// <summary>The seed's order: the operator's own email is verified before they set the PTK's.</summary>
+    private static async Task<bool> OperatorVerifiedAsync(MadrasahDbContext db, UserScope op)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == op.UserId);
+        return user is not null && await AccountVerificationService.OwnVerifiedAsync(db, user);
+    }
+
     public async Task<PtkAccountPage> ListAsync(UserScope op, PtkAccountQuery query)
     {
-        if (InstitutionOf(op) is not { } institutionId) return new([], 0, new Dictionary<PtkAccountStatus, int>());
+        if (InstitutionOf(op) is not { } institutionId) return new([], 0, new Dictionary<PtkAccountStatus, int>(), false);
         var all = await RowsAsync(institutionId);
         var counts = Enum.GetValues<PtkAccountStatus>().ToDictionary(s => s, s => all.Count(r => r.Status == s));
         IEnumerable<PtkAccountRow> rows = all;
@@ -48,7 +58,8 @@ public sealed partial class PtkAccountService(
         var matched = rows.ToList();
         var size = Math.Clamp(query.PageSize, 1, 100);
         var page = matched.Skip((Math.Max(query.Page, 1) - 1) * size).Take(size).ToList();
-        return new(page, matched.Count, counts);
+        await using var db = await factory.CreateDbContextAsync();
+        return new(page, matched.Count, counts, await OperatorVerifiedAsync(db, op));
     }
 
     /// <summary>Verified / total PTK of the operator's (or head's) institution: the dashboard's counter.</summary>
@@ -93,6 +104,7 @@ public sealed partial class PtkAccountService(
         await using var db = await factory.CreateDbContextAsync();
         var staff = await db.Staff.FirstOrDefaultAsync(s => s.Id == staffId && s.InstitutionId == institutionId);
         if (staff is null) return FormResult.Error("", NotFoundMessage);
+        if (!await OperatorVerifiedAsync(db, op)) return FormResult.Error("", OperatorUnverifiedMessage);
         if (await EmailOnRecord.CheckAsync(db, email, staff.Id, staff.UserId) is { } error) return FormResult.Error(nameof(SetEmailForm.Email), error);
         if (EmailOnRecord.Normalize(email!) == EmailOnRecord.Normalize(staff.Email ?? ""))
             return FormResult.Error(nameof(SetEmailForm.Email), "Email sama dengan yang tercatat; tidak ada yang diubah.");
@@ -134,6 +146,7 @@ public sealed partial class PtkAccountService(
             return new([new(0, "", "", null, ImportOutcome.Error, $"Daftar terlalu panjang: paling banyak {MaxImportRows} baris sekali tempel. Bagi menjadi beberapa bagian.")], false);
 
         await using var db = await factory.CreateDbContextAsync();
+        if (!await OperatorVerifiedAsync(db, op)) return new([new(0, "", "", null, ImportOutcome.Error, OperatorUnverifiedMessage)], false);
         var staff = await db.Staff.Where(s => s.InstitutionId == institutionId).ToListAsync();
         var byNik = staff.ToDictionary(s => s.Nik);
         var byNip = staff.Where(s => s.Nip != null).ToDictionary(s => s.Nip!);
@@ -232,6 +245,7 @@ public sealed partial class PtkAccountService(
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var staff = await db.Staff.FirstOrDefaultAsync(s => s.Id == staffId && s.InstitutionId == institutionId);
         if (staff is null) return FormResult.Error("", NotFoundMessage);
+        if (!await OperatorVerifiedAsync(db, op)) return FormResult.Error("", OperatorUnverifiedMessage);
         if (staff.UserId is not null) return FormResult.Error("", "PTK ini sudah memiliki akun. Gunakan “Kirim Tautan Password” bila perlu.");
         if (string.IsNullOrWhiteSpace(staff.Email)) return FormResult.Error("", "Isi Email Aktif PTK ini terlebih dahulu; email itu menjadi nama masuk akunnya.");
         if (await EmailOnRecord.CheckAsync(db, staff.Email, staff.Id, null) is { } emailError) return FormResult.Error("", emailError);
@@ -279,6 +293,7 @@ public sealed partial class PtkAccountService(
         var staff = await db.Staff.FirstOrDefaultAsync(s => s.Id == staffId && s.InstitutionId == institutionId);
         var user = staff?.UserId is { } userId ? await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.InstitutionId == institutionId) : null;
         if (staff is null) return NotFoundMessage;
+        if (!await OperatorVerifiedAsync(db, op)) return OperatorUnverifiedMessage;
         if (user is null) return "PTK ini belum memiliki akun.";
         if (user.LockoutEnd == DateTimeOffset.MaxValue) return "Akun PTK ini dinonaktifkan; hubungi Admin Kabupaten/Kota.";
         await using var transaction = await db.Database.BeginTransactionAsync();
