@@ -52,7 +52,7 @@ public sealed class TeacherVerificationBrowserTests(BrowserFixture fixture, OwnA
 
         // The seed's order: the operator verifies their own email first; until then the table only shows.
         await Expect(op.GetByTestId("operator-unverified")).ToBeVisibleAsync();
-        await Expect(Row(op, "Nur Hidayah").GetByRole(AriaRole.Button, new() { Name = "Ubah email Nur Hidayah, S.Pd.I." })).ToBeDisabledAsync();
+        await Expect(Row(op, "Nur Hidayah").GetByRole(AriaRole.Button, new() { Name = "Ubah Email Nur Hidayah, S.Pd.I." })).ToBeDisabledAsync();
         var own = op.GetByTestId("own-verification");
         await own.GetByRole(AriaRole.Button, new() { Name = "Verifikasi Sekarang" }).ClickAsync();
         await own.GetByRole(AriaRole.Button, new() { Name = "LANJUT" }).ClickAsync();
@@ -62,7 +62,7 @@ public sealed class TeacherVerificationBrowserTests(BrowserFixture fixture, OwnA
         await Expect(op.GetByTestId("operator-unverified")).ToHaveCountAsync(0);
 
         // The operator sets the teacher's active email; a look-alike address is refused first, the typed text kept.
-        await Row(op, "Nur Hidayah").GetByRole(AriaRole.Button, new() { Name = "Ubah email Nur Hidayah, S.Pd.I." }).ClickAsync();
+        await Row(op, "Nur Hidayah").GetByRole(AriaRole.Button, new() { Name = "Ubah Email Nur Hidayah, S.Pd.I." }).ClickAsync();
         var dialog = op.GetByRole(AriaRole.Dialog);
         var field = dialog.GetByLabel("Email");
         await field.FillAsync("nur.hidayah@min1slem\u0430n.sch.id");
