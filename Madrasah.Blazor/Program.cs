@@ -6,6 +6,7 @@ using Madrasah.Blazor.Features.Dashboard;
 using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Features.Institutions;
 using Madrasah.Blazor.Features.UserAccounts;
+using Madrasah.Blazor.Features.TeacherVerification;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Hosting;
@@ -41,6 +42,7 @@ builder.Services.AddSignIn();
 builder.Services.AddHeadRegistration(builder.Configuration);
 builder.Services.AddApprovals();
 builder.Services.AddUserAccounts(builder.Configuration);
+builder.Services.AddTeacherVerification(builder.Configuration);
 
 var app = builder.Build();
 

@@ -21,7 +21,8 @@ public sealed class DashboardService(IDbContextFactory<MadrasahDbContext> factor
             Roles.Operator or Roles.KepalaMadrasah =>
             [
                 new("PTK & Pegawai", (await staff.CountAsync()).ToString(), Icons.Material.Outlined.Groups, "/pegawai"),
-                new("Email PTK terverifikasi", $"{await staff.CountAsync(s => s.EmailVerified)} dari {await staff.CountAsync()}", Icons.Material.Outlined.MarkEmailRead),
+                new("Email PTK terverifikasi", $"{await staff.CountAsync(s => s.EmailVerified)} dari {await staff.CountAsync()}", Icons.Material.Outlined.MarkEmailRead,
+                    scope.Role == Roles.Operator ? Features.TeacherVerification.PtkAccountsPage.Path : null),
                 new("Siswa/Santri", (await institutions.SumAsync(i => i.StudentCount)).ToString("N0", Infrastructure.Time.Wib.Culture), Icons.Material.Outlined.School),
             ],
             Roles.AdminKabKota =>

@@ -27,6 +27,12 @@ public sealed class LoginService(SignInService signIn, RegistrationCodeService r
 {
     public async Task<LoginResult> SignInAsync(string userName, string password, bool rememberMe, string? returnUrl, string? client)
     {
+        // 18 digits: a PTK's NIP ("Email atau NIP" of the seed), spaces between its groups allowed.
+        if (RegistrationCodeService.ReadNik(userName) is { Length: NipLength } nip)
+        {
+            var account = await signIn.PasswordSignInByNipAsync(nip, password, rememberMe);
+            return account is { } found ? Answer(found.Outcome, returnUrl, MessageFor(found.Outcome, found.Email, WrongNip)) : LoginResult.Show(WrongNip);
+        }
         if (RegistrationCodeService.ReadNik(userName) is { } nik)
         {
             // Format and limit first, for every NIK alike: whether a NIK has an account shows in no answer.
@@ -59,6 +65,11 @@ public sealed class LoginService(SignInService signIn, RegistrationCodeService r
     };
 
     public const string WrongPairText = "Periksa kembali NIK dan Password.";
+
+    private const int NipLength = 18;
+
+    /// <summary>A NIP with a wrong password, or a NIP without an account: the same text, so it reveals nothing.</summary>
+    private static readonly LoginMessage WrongNip = new("NIP atau Password salah. PTK masuk dengan email aktif atau NIP (18 angka) dan Password akunnya.");
 
     /// <summary>
     /// A NIK with a wrong password or code: the same text whether or not the NIK has an account, so it reveals nothing,

@@ -41,6 +41,23 @@ public sealed class SignInService(
         return (await SignInAsync(users[0], password, rememberMe), users[0].Email ?? "");
     }
 
+    /// <summary>
+    /// NIP + password sign-in of a PTK: the account bound to the staff record with that NIP (same lockout and outcomes
+    /// as email sign-in), with that account's email; null when no account has the NIP (after as long a check as a wrong password).
+    /// </summary>
+    public async Task<(SignInOutcome Outcome, string Email)?> PasswordSignInByNipAsync(string nip, string password, bool rememberMe)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var userId = await db.Staff.Where(s => s.Nip == nip && s.UserId != null).Select(s => s.UserId).FirstOrDefaultAsync();
+        var user = userId is null ? null : await userManager.FindByIdAsync(userId);
+        if (user is null)
+        {
+            SpendOnePasswordCheck(password);
+            return null;
+        }
+        return (await SignInAsync(user, password, rememberMe), user.Email ?? "");
+    }
+
     private async Task<SignInOutcome> SignInAsync(ApplicationUser user, string password, bool rememberMe)
     {
         var result = await signInManager.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
