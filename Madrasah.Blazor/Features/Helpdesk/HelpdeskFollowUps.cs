@@ -61,7 +61,7 @@ public sealed class HelpdeskFollowUps(
         var closeAt = asked.AddHours(settings.AutoCloseHours);
         var question = await db.Set<HelpdeskMessage>().Where(m => m.TicketId == id && m.Kind == MessageKind.InfoRequest)
             .OrderByDescending(m => m.CreatedUtc).Select(m => m.Body).FirstOrDefaultAsync(cancellationToken);
-        if (now >= closeAt || ticket.RemindersSent >= settings.ReminderHours.Length)
+        if (now >= closeAt || ticket.RemindersSent >= settings.Reminders.Count)
         {
             HelpdeskTransitions.Close(ticket, now, automatically: true);
             ticket.Messages.Add(new HelpdeskMessage { Kind = MessageKind.Event, AuthorName = "Sistem", CreatedUtc = now,

@@ -22,8 +22,16 @@ public sealed class HelpdeskLinks(IDataProtectionProvider dataProtection)
         return StatusPath + token;
     }
 
-    /// <summary>The link path of the ticket's current token.</summary>
-    public string PathOf(HelpdeskTicket ticket) => StatusPath + _protector.Unprotect(ticket.AccessTokenSealed);
+    /// <summary>The link path of the ticket's current token; a new token when it cannot be read (keys lost, imported rows).</summary>
+    public string PathOf(HelpdeskTicket ticket)
+    {
+        try
+        {
+            if (ticket.AccessTokenSealed.Length > 0) return StatusPath + _protector.Unprotect(ticket.AccessTokenSealed);
+        }
+        catch (System.Security.Cryptography.CryptographicException) { }
+        return Issue(ticket);
+    }
 
     public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -60,7 +60,7 @@ public sealed class HelpdeskRequesterService(
     /// <summary>Whose name uploads of requesters carry (they have no account); <see cref="HelpdeskUploadAccess"/> lets agents read them.</summary>
     public static readonly UserScope Requester = new(HelpdeskUploadAccess.RequesterOwner, "pelapor helpdesk", "Pelapor", "", null, null);
 
-    private HelpdeskOptions Settings => options.Value;
+    public HelpdeskOptions Settings => options.Value;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The form's checks without saving anything (also what "Kirim" checks first).</summary>
@@ -184,9 +184,10 @@ public sealed class HelpdeskRequesterService(
     }
 
     /// <summary>The ticket the token opens, as the requester sees it; null for a wrong token, or with the wait when the client is over its limit.</summary>
-    public async Task<(RequesterView? View, TimeSpan? RetryAfter)> OpenAsync(string? token, string? client)
+    /// <param name="count">False for the interactive render right after the prerendered one: one visit counts once.</param>
+    public async Task<(RequesterView? View, TimeSpan? RetryAfter)> OpenAsync(string? token, string? client, bool count = true)
     {
-        if (limiter.TryOpenLink(client) is { } wait) return (null, wait);
+        if (count && limiter.TryOpenLink(client) is { } wait) return (null, wait);
         if (!HelpdeskLinks.IsWellFormed(token)) return (null, null);
         var hash = HelpdeskLinks.HashToken(token!);
         await using var db = await factory.CreateDbContextAsync();

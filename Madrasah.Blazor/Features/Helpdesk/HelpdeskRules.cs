@@ -103,8 +103,10 @@ public sealed class HelpdeskOptions
 
     /// <summary>The service level: working days (office hours) for an answer.</summary>
     public int AnswerWorkingDays { get; set; } = 3;
-    /// <summary>Hours after a question to the requester at which reminders go out.</summary>
-    public int[] ReminderHours { get; set; } = [16, 32];
+    /// <summary>Hours after a question to the requester at which reminders go out (default 16 and 32; configuration replaces the list).</summary>
+    public int[]? ReminderHours { get; set; }
+
+    public IReadOnlyList<int> Reminders => ReminderHours is { Length: > 0 } hours ? hours : [16, 32];
     /// <summary>Hours after a question without an answer at which the ticket closes as "Selesai".</summary>
     public int AutoCloseHours { get; set; } = 48;
     public int MaxAttachments { get; set; } = 5;

@@ -59,8 +59,8 @@ public static class HelpdeskTransitions
 
     /// <summary>After reminder <paramref name="remindersSent"/>: the next reminder's time, or the automatic close's.</summary>
     public static DateTime NextFollowUp(DateTime askedUtc, int remindersSent, HelpdeskOptions options) =>
-        remindersSent < options.ReminderHours.Length
-            ? askedUtc.AddHours(options.ReminderHours[remindersSent])
+        remindersSent < options.Reminders.Count
+            ? askedUtc.AddHours(options.Reminders[remindersSent])
             : askedUtc.AddHours(options.AutoCloseHours);
 
     public static void Touch(HelpdeskTicket ticket, DateTime nowUtc)
