@@ -21,14 +21,17 @@ public sealed class HelpdeskBrowserTests(BrowserFixture fixture, ITestOutputHelp
 
     private static async Task ChooseAsync(IPage page, string testId, string option)
     {
+        await Expect(page.GetByTestId(testId)).ToBeEnabledAsync(); // a dependent list opens once its parent is chosen
         await page.GetByTestId(testId).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
+        await Expect(page.Locator(".mud-popover-open, .mud-overlay")).ToHaveCountAsync(0); // the list has finished closing
+        await Expect(page.GetByTestId(testId)).ToHaveValueAsync(option);
     }
 
     /// <summary>The message MudBlazor shows under the field with the given input id.</summary>
     private static ILocator MessageOf(IPage page, string inputId) =>
-        page.Locator($".mud-input-control:has(#{inputId}) .mud-input-error");
+        page.Locator($".mud-input-control:has(#{inputId}) .mud-input-helper-text.mud-input-error");
 
     [Fact]
     public async Task An_operator_reports_the_agent_asks_the_operator_answers_through_the_link_and_the_agent_closes()
