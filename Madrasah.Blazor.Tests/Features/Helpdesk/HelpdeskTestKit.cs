@@ -54,6 +54,7 @@ internal sealed class HelpdeskTestKit : IAsyncDisposable
         {
             await db.Database.MigrateAsync(); // the seeded copy is migrated already; the helpdesk's lists come with the migration
             await RegionData.SeedAsync(db);
+            await db.Set<HelpdeskTicket>().ExecuteDeleteAsync(); // the demo tickets: each test starts with an empty queue
         }
         kit.Agent = await DemoSeed.ScopeOfAsync(kit.Database, "helpdesk@madrasah.demo.id");
         kit.Admin = await DemoSeed.ScopeOfAsync(kit.Database, "admin@madrasah.demo.id");
