@@ -69,9 +69,7 @@ public sealed class HelpdeskComponentTests : ComponentTestContext
             actions.Find("#reply-body").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")!.TextContent.Trim()));
         Assert.Empty(done);
 
-        actions.Find("[data-testid=canned-reply] input").Click();
-        providers.WaitForAssertion(() => Assert.NotEmpty(providers.FindAll(".mud-list-item")));
-        providers.FindAll(".mud-list-item").First(i => i.TextContent.Contains("Reset password")).Click();
+        actions.Choose(providers, "canned-reply", "Reset password");
         actions.WaitForAssertion(() => Assert.Contains("Lupa Password?", actions.Find("#reply-body").GetAttribute("value") ?? actions.Find("#reply-body").TextContent));
         actions.Find("form").Submit();
         actions.WaitForAssertion(() => Assert.Equal(["Balasan dikirim dan laporan ditandai Selesai."], done));
