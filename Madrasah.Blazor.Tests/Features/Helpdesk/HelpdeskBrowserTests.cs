@@ -86,6 +86,7 @@ public sealed class HelpdeskBrowserTests(BrowserFixture fixture, ITestOutputHelp
         await Expect(requester.Locator("#contact-details")).ToHaveValueAsync("Sejak kemarin akun operator tidak bisa masuk: muncul pesan akun terkunci.");
         await Expect(requester.GetByTestId("attachment")).ToHaveCountAsync(2);
         await BrowserFixture.ScreenshotAsync(requester, "helpdesk-form-refused");
+        await AccessibilityBrowserTests.CheckShownAsync(requester, "/hubungi-kami (ditolak)", problems);
 
         await requester.Locator("#contact-email").FillAsync("siti.aminah@gmail.com");
         await requester.Locator("#contact-belajar-id").FillAsync("siti@admin.sd.belajar.id");
