@@ -4,6 +4,7 @@ using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.Approvals;
 using Madrasah.Blazor.Features.Dashboard;
 using Madrasah.Blazor.Features.HeadRegistration;
+using Madrasah.Blazor.Features.Helpdesk;
 using Madrasah.Blazor.Features.Institutions;
 using Madrasah.Blazor.Features.UserAccounts;
 using Madrasah.Blazor.Features.TeacherVerification;
@@ -43,6 +44,7 @@ builder.Services.AddHeadRegistration(builder.Configuration);
 builder.Services.AddApprovals();
 builder.Services.AddUserAccounts(builder.Configuration);
 builder.Services.AddTeacherVerification(builder.Configuration);
+builder.Services.AddHelpdesk(builder.Configuration);
 
 var app = builder.Build();
 

@@ -25,17 +25,26 @@ public static class UploadsServiceCollectionExtensions
         endpoints.MapGet("/berkas/{id:guid}", async (Guid id, HttpContext http, UploadStore store, IDbContextFactory<MadrasahDbContext> factory,
             IServiceProvider services, CancellationToken cancellationToken) =>
         {
-            var rule = services.GetService<IUploadAccessRule>();
+            // Every feature's rule is asked (one per page that shows uploads); any one may allow.
+            var rules = services.GetServices<IUploadAccessRule>().ToList();
             var reader = UserScope.From(http.User);
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             var file = await store.OpenAsync(db, id, async owner =>
                 (owner.OwnerUserId is { Length: > 0 } uploader && uploader == reader.UserId)
-                || (rule is not null && await rule.MayReadAsync(http.User, owner, cancellationToken)));
+                || await AnyAllowsAsync(rules, http.User, owner, cancellationToken));
             if (file is null) return Results.NotFound();
             http.Response.Headers.XContentTypeOptions = "nosniff";
             return Results.File(file.Value.Content, file.Value.Upload.ContentType, file.Value.Upload.OriginalName,
                 enableRangeProcessing: true);
         }).RequireAuthorization();
         return endpoints;
+    }
+
+    private static async Task<bool> AnyAllowsAsync(IReadOnlyList<IUploadAccessRule> rules, System.Security.Claims.ClaimsPrincipal user, InstitutionRef owner,
+        CancellationToken cancellationToken)
+    {
+        foreach (var rule in rules)
+            if (await rule.MayReadAsync(user, owner, cancellationToken)) return true;
+        return false;
     }
 }

@@ -1,0 +1,3 @@
+namespace Madrasah.Blazor.Features.Helpdesk;
+
+public enum HelpdeskEmailKind { Received, Reply, Closed, InfoRequest, Reminder, AutoClosed }
