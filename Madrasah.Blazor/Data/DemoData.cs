@@ -74,6 +74,7 @@ public sealed class DemoData(
         var staff = await db.Staff.SingleAsync(s => s.Nik == "3404074503900002", cancellationToken);
         staff.UserId = teacher.Id;
         await db.SaveChangesAsync(cancellationToken);
+        await Features.Attendance.AttendanceDemoData.SeedAsync(db, clock, cancellationToken);
         logger.LogInformation("Demo data seeded: 1 district, 3 institutions, 9 accounts (password {Password})", Password);
     }
 
