@@ -134,6 +134,21 @@ public sealed class AttendanceBrowserTests(BrowserFixture fixture)
         await Expect(staff.GetByTestId("complaint-number")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task The_complaint_pages_outside_the_menu_have_no_serious_accessibility_violations()
+    {
+        var staff = await fixture.SignInAsync(Staff);
+        var problems = new List<string>();
+        await Madrasah.Blazor.Tests.Components.AccessibilityBrowserTests.CheckAsync(staff, "/laporan/pengaduan/baru", problems, interactive: true);
+        await Madrasah.Blazor.Tests.Components.AccessibilityBrowserTests.CheckAsync(staff, "/laporan/ketidakhadiran/baru", problems, interactive: true);
+        await staff.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "cuti.pdf", MimeType = "application/pdf", Buffer = Pdf(1024) });
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Kirim Pengaduan" }).ClickAsync();
+        await Expect(staff.GetByText("Jenis Cuti wajib dipilih.")).ToBeVisibleAsync();
+        await Madrasah.Blazor.Tests.Components.AccessibilityBrowserTests.CheckShownAsync(staff, "/laporan/ketidakhadiran/baru (ditolak)", problems);
+        await Expect(staff.GetByTestId("evidence-name")).ToContainTextAsync("cuti.pdf");
+        Assert.Empty(problems);
+    }
+
     private static async Task FillComplaintAsync(IPage page, DateOnly date, string session, string reason)
     {
         await page.Locator("#complaint-date").FillAsync(Typed(date));

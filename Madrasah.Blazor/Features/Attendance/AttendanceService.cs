@@ -21,7 +21,11 @@ public sealed class AttendanceService(IDbContextFactory<MadrasahDbContext> facto
     internal static Task<Staff?> StaffOfAsync(MadrasahDbContext db, UserScope scope) =>
         scope.Role != Roles.Pegawai || scope.InstitutionId is null
             ? Task.FromResult<Staff?>(null)
-            : db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == scope.UserId && s.InstitutionId == scope.InstitutionId);
+            : db.Staff.AsNoTracking().Where(s => s.InstitutionId == scope.InstitutionId
+                    // An account bound to the staff row, or (an account an administrator created with the activation link)
+                    // the unbound staff row of the institution with the account's email.
+                    && (s.UserId == scope.UserId || (s.UserId == null && s.Email != null && s.Email == scope.UserName)))
+                .OrderBy(s => s.UserId == null).FirstOrDefaultAsync();
 
     /// <summary>The id of the signed-in staff member's row (for their live topic), or null.</summary>
     public async Task<int?> StaffIdAsync(UserScope scope)

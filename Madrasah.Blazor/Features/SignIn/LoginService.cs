@@ -27,6 +27,13 @@ public sealed class LoginService(SignInService signIn, RegistrationCodeService r
 {
     public async Task<LoginResult> SignInAsync(string userName, string password, bool rememberMe, string? returnUrl, string? client)
     {
+        if (RegistrationCodeService.ReadNik(userName) is { Length: NipLength } nip)
+        {
+            // 18 digits: a civil servant's NIP (a NIK has 16), the user id staff know from their SK.
+            var account = await signIn.PasswordSignInByNipAsync(nip, password, rememberMe);
+            var nipOutcome = account?.Outcome ?? SignInOutcome.Failed;
+            return Answer(nipOutcome, returnUrl, MessageFor(nipOutcome, account?.Email ?? "", WrongNipPair));
+        }
         if (RegistrationCodeService.ReadNik(userName) is { } nik)
         {
             // Format and limit first, for every NIK alike: whether a NIK has an account shows in no answer.
@@ -59,6 +66,14 @@ public sealed class LoginService(SignInService signIn, RegistrationCodeService r
     };
 
     public const string WrongPairText = "Periksa kembali NIK dan Password.";
+
+    private const int NipLength = 18;
+
+    /// <summary>A NIP with a wrong password, or a NIP without an account: one answer for both.</summary>
+    private static readonly LoginMessage WrongNipPair = new("NIP atau Password salah. Periksa kembali lalu coba lagi.", Hints:
+    [
+        "Pegawai ASN dapat masuk dengan NIP (18 digit) atau email akunnya. Belum punya akun atau lupa Password? Hubungi petugas kepegawaian lembaga Anda.",
+    ]);
 
     /// <summary>
     /// A NIK with a wrong password or code: the same text whether or not the NIK has an account, so it reveals nothing,

@@ -41,6 +41,25 @@ public sealed class SignInService(
         return (await SignInAsync(users[0], password, rememberMe), users[0].Email ?? "");
     }
 
+    /// <summary>
+    /// NIP + password sign-in for the account bound to the staff member with that NIP (issue 11: "NIP or email as the
+    /// user id"), with the same lockout and outcomes as email sign-in; null when no account has the NIP (after as long
+    /// a check as a wrong password).
+    /// </summary>
+    public async Task<(SignInOutcome Outcome, string Email)?> PasswordSignInByNipAsync(string nip, string password, bool rememberMe)
+    {
+        string? userId;
+        await using (var db = await factory.CreateDbContextAsync())
+            userId = await db.Staff.Where(s => s.Nip == nip && s.UserId != null).Select(s => s.UserId).FirstOrDefaultAsync();
+        var user = userId is null ? null : await userManager.FindByIdAsync(userId);
+        if (user is null)
+        {
+            SpendOnePasswordCheck(password);
+            return null;
+        }
+        return (await SignInAsync(user, password, rememberMe), user.Email ?? "");
+    }
+
     private async Task<SignInOutcome> SignInAsync(ApplicationUser user, string password, bool rememberMe)
     {
         var result = await signInManager.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
