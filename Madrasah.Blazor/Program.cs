@@ -2,6 +2,7 @@ using Madrasah.Blazor.Components;
 using Madrasah.Blazor.Features.SignIn;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.Approvals;
+using Madrasah.Blazor.Features.Attendance;
 using Madrasah.Blazor.Features.Dashboard;
 using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Features.Helpdesk;
@@ -45,6 +46,7 @@ builder.Services.AddApprovals();
 builder.Services.AddUserAccounts(builder.Configuration);
 builder.Services.AddTeacherVerification(builder.Configuration);
 builder.Services.AddHelpdesk(builder.Configuration);
+builder.Services.AddAttendance();
 
 var app = builder.Build();
 
@@ -67,6 +69,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapUploadEndpoints();
 app.MapReceiptEndpoints();
+app.MapComplaintEvidence();
 app.MapHealthChecks("/healthz");
 app.MapFailureProbe(app.Configuration);
 

@@ -75,6 +75,7 @@ public sealed class DemoData(
         staff.UserId = teacher.Id;
         await db.SaveChangesAsync(cancellationToken);
         await Features.Helpdesk.HelpdeskDemoData.SeedAsync(db, clock, cancellationToken);
+        await Features.Attendance.AttendanceDemoData.SeedAsync(db, clock, cancellationToken);
         logger.LogInformation("Demo data seeded: 1 district, 3 institutions, 9 accounts (password {Password})", Password);
     }
 

@@ -47,7 +47,7 @@ public sealed class NipSignInTests : IAsyncLifetime
         var wrong = await LoginAsync(NurNip, "Salah#Sekali2026");
         var unknown = await LoginAsync("198711122010031007", DemoData.Password); // Muhammad Iqbal: no account yet
         Assert.Null(wrong.RedirectTo);
-        Assert.Equal("NIP atau Password salah. PTK masuk dengan email aktif atau NIP (18 angka) dan Password akunnya.", wrong.Message!.Text);
+        Assert.Equal("NIP atau Password salah. Periksa kembali lalu coba lagi.", wrong.Message!.Text);
         Assert.Equal(wrong.Message, unknown.Message);
     }
 }

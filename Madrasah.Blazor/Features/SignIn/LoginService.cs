@@ -27,11 +27,12 @@ public sealed class LoginService(SignInService signIn, RegistrationCodeService r
 {
     public async Task<LoginResult> SignInAsync(string userName, string password, bool rememberMe, string? returnUrl, string? client)
     {
-        // 18 digits: a PTK's NIP ("Email atau NIP" of the seed), spaces between its groups allowed.
         if (RegistrationCodeService.ReadNik(userName) is { Length: NipLength } nip)
         {
+            // 18 digits: a civil servant's NIP (a NIK has 16), the user id staff know from their SK.
             var account = await signIn.PasswordSignInByNipAsync(nip, password, rememberMe);
-            return account is { } found ? Answer(found.Outcome, returnUrl, MessageFor(found.Outcome, found.Email, WrongNip)) : LoginResult.Show(WrongNip);
+            var nipOutcome = account?.Outcome ?? SignInOutcome.Failed;
+            return Answer(nipOutcome, returnUrl, MessageFor(nipOutcome, account?.Email ?? "", WrongNipPair));
         }
         if (RegistrationCodeService.ReadNik(userName) is { } nik)
         {
@@ -68,8 +69,11 @@ public sealed class LoginService(SignInService signIn, RegistrationCodeService r
 
     private const int NipLength = 18;
 
-    /// <summary>A NIP with a wrong password, or a NIP without an account: the same text, so it reveals nothing.</summary>
-    private static readonly LoginMessage WrongNip = new("NIP atau Password salah. PTK masuk dengan email aktif atau NIP (18 angka) dan Password akunnya.");
+    /// <summary>A NIP with a wrong password, or a NIP without an account: one answer for both.</summary>
+    private static readonly LoginMessage WrongNipPair = new("NIP atau Password salah. Periksa kembali lalu coba lagi.", Hints:
+    [
+        "PTK dan pegawai ASN dapat masuk dengan NIP (18 angka) atau email akunnya. Belum punya akun atau lupa Password? Hubungi operator atau petugas kepegawaian lembaga Anda.",
+    ]);
 
     /// <summary>
     /// A NIK with a wrong password or code: the same text whether or not the NIK has an account, so it reveals nothing,

@@ -42,13 +42,15 @@ public sealed class SignInService(
     }
 
     /// <summary>
-    /// NIP + password sign-in of a PTK: the account bound to the staff record with that NIP (same lockout and outcomes
-    /// as email sign-in), with that account's email; null when no account has the NIP (after as long a check as a wrong password).
+    /// NIP + password sign-in for the account bound to the staff member with that NIP (PTK and staff sign in with
+    /// "Email atau NIP"), with the same lockout and outcomes as email sign-in; null when no account has the NIP (after
+    /// as long a check as a wrong password).
     /// </summary>
     public async Task<(SignInOutcome Outcome, string Email)?> PasswordSignInByNipAsync(string nip, string password, bool rememberMe)
     {
-        await using var db = await factory.CreateDbContextAsync();
-        var userId = await db.Staff.Where(s => s.Nip == nip && s.UserId != null).Select(s => s.UserId).FirstOrDefaultAsync();
+        string? userId;
+        await using (var db = await factory.CreateDbContextAsync())
+            userId = await db.Staff.Where(s => s.Nip == nip && s.UserId != null).Select(s => s.UserId).FirstOrDefaultAsync();
         var user = userId is null ? null : await userManager.FindByIdAsync(userId);
         if (user is null)
         {

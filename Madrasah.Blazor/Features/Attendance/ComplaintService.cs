@@ -1,0 +1,431 @@
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Infrastructure.Audit;
+using Madrasah.Blazor.Infrastructure.Email;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Pdf;
+using Madrasah.Blazor.Infrastructure.Time;
+using Madrasah.Blazor.Infrastructure.Uploads;
+using Madrasah.Blazor.Infrastructure.Validation;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Madrasah.Blazor.Features.Attendance;
+
+/// <summary>
+/// Complaints about attendance ("Laporan" → "Pengaduan" / "Ketidakhadiran"): a staff member submits one with a PDF as
+/// evidence and gets its reference number, a receipt ("Bukti Pengaduan") and an email; the personnel officer of the
+/// institution accepts (adding the attendance records it covers, marked with the number) or rejects it with a reason,
+/// alone or, for a recorded machine outage, every Mesin Error complaint of that day and session at once. Every read
+/// and action goes through <see cref="ComplaintVisibility"/>; every change names its live topics.
+/// </summary>
+public sealed partial class ComplaintService(
+    IDbContextFactory<MadrasahDbContext> factory,
+    UploadStore uploads,
+    ReceiptService receipts,
+    ReceiptNumberGenerator numbers,
+    EmailOutbox outbox,
+    AuditLog audit,
+    HolidayCalendar calendar,
+    TimeProvider clock)
+{
+    /// <summary>The reference numbers: "ADU-2026-000123" (numbered like receipts, per WIB year, no gaps).</summary>
+    public static readonly ReceiptKind NumberKind = new("attendance-complaint-number", "ADU", "Nomor Pengaduan");
+    /// <summary>The complaint's PDF, issued at submission and again with the decision.</summary>
+    public static readonly ReceiptKind ReceiptKind = new("attendance-complaint", "BPG", "Bukti Pengaduan");
+
+    public const string NotFoundMessage = "Pengaduan tidak ditemukan.";
+    public const string ConcurrencyMessage = "Pengaduan ini baru saja diputuskan oleh petugas lain. Keputusan Anda tidak disimpan; lihat status terbaru di bawah.";
+    private const string DuplicateMessage = "Pengaduan untuk tanggal dan sesi ini sudah Anda kirim";
+
+    // ----- the staff member -----
+
+    /// <summary>
+    /// Checks the form field by field (each refusal names its field and nothing is saved), stores the evidence (PDF by
+    /// content, at most 300 KB), and saves the complaint with its number, its receipt row, the audit entry and the
+    /// confirmation email in one transaction.
+    /// </summary>
+    public async Task<AttendanceResult> SubmitAsync(UserScope scope, ComplaintInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var staff = await AttendanceService.StaffOfAsync(db, scope);
+        if (staff is null) return AttendanceResult.Fail(AttendanceService.NoStaffMessage);
+        var errors = await ValidateAsync(db, staff, input);
+        if (errors.Count > 0) return new AttendanceResult(false, errors);
+
+        var institution = await db.Institutions.AsNoTracking().FirstAsync(i => i.Id == staff.InstitutionId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var leave = input.Category == ComplaintCategory.Ketidakhadiran;
+        StoredUpload upload;
+        try
+        {
+            // The file is written before the transaction (never while the database is held); UploadJanitor removes it if the save fails.
+            upload = await uploads.SaveAsync(db, scope, new MemoryStream(input.Evidence!), input.EvidenceName ?? "bukti.pdf", ComplaintRules.Evidence,
+                staff.InstitutionId, cancellationToken);
+        }
+        catch (UploadRejectedException e)
+        {
+            return AttendanceResult.Fail(ComplaintInput.EvidenceField, e.Message);
+        }
+
+        var complaint = new AttendanceComplaint
+        {
+            InstitutionId = staff.InstitutionId, StaffId = staff.Id, SubmittedByUserId = scope.UserId,
+            Category = input.Category, Type = input.Type!.Value, Date = input.Date!.Value,
+            EndDate = leave ? input.EndDate ?? input.Date!.Value : input.Date!.Value,
+            Session = leave ? null : input.Session, Reason = input.Reason!.Trim(),
+            EvidenceUploadId = upload.Id, EvidenceFileName = upload.OriginalName, EvidenceSizeBytes = upload.SizeBytes,
+            Status = ComplaintStatus.Menunggu, SubmittedUtc = now, Revision = 1,
+        };
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            complaint.Number = await numbers.NextAsync(db, NumberKind, now, cancellationToken);
+            db.Add(complaint);
+            await db.SaveChangesAsync(cancellationToken);
+            var receipt = await receipts.AddAsync(db, ReceiptRequestFor(complaint, staff, institution), scope.FullName, cancellationToken);
+            complaint.SubmissionReceiptNumber = receipt.Number;
+            audit.Record(db, scope, "attendance.complaint-submitted",
+                $"{complaint.Category.Label()} {complaint.Number} ({complaint.Type.Label()}, {complaint.When()}) dikirim oleh {staff.FullName}.",
+                staff.InstitutionId, institution.DistrictId, nameof(AttendanceComplaint), complaint.Id);
+            await EmailStaffAsync(db, scope, staff, complaint, institution, decided: false);
+            db.PublishAfterCommit(Topics(complaint));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // Two sends of the same session at once: the unique index keeps one.
+            return AttendanceResult.Fail(ComplaintInput.SessionField, $"{DuplicateMessage} (dikirim bersamaan). Lihat daftar pengaduan Anda.");
+        }
+        return AttendanceResult.Ok(complaint.Id, complaint.Number,
+            $"{complaint.Category.Label()} terkirim dengan nomor {complaint.Number}. Simpan nomor ini untuk keperluan tindak lanjut.");
+    }
+
+    private async Task<Dictionary<string, string>> ValidateAsync(MadrasahDbContext db, Staff staff, ComplaintInput input)
+    {
+        var errors = new Dictionary<string, string>();
+        var leave = input.Category == ComplaintCategory.Ketidakhadiran;
+        var today = Wib.Today(clock);
+        if (input.Type is not { } type || type.Category() != input.Category || !Enum.IsDefined(type))
+            errors[ComplaintInput.TypeField] = leave ? "Jenis Cuti wajib dipilih." : "Jenis Pengaduan wajib dipilih (Tugas Luar atau Mesin Error).";
+        var dateLabel = leave ? "Tanggal Mulai" : "Tanggal";
+        if (input.Date is not { } date)
+            errors[ComplaintInput.DateField] = $"{dateLabel} wajib diisi.";
+        else if (date > today)
+            errors[ComplaintInput.DateField] = $"{dateLabel} tidak boleh di masa depan: {Wib.FormatDate(date)} belum terjadi (hari ini {Wib.FormatDate(today)}).";
+        else if (date < today.AddDays(-ComplaintRules.MaxLeaveDays))
+            errors[ComplaintInput.DateField] = $"{dateLabel} paling lama {ComplaintRules.MaxLeaveDays} hari yang lalu.";
+        if (leave)
+        {
+            if (input.EndDate is not { } end) errors[ComplaintInput.EndDateField] = "Tanggal Selesai wajib diisi.";
+            else if (end > today) errors[ComplaintInput.EndDateField] = $"Tanggal Selesai tidak boleh di masa depan: {Wib.FormatDate(end)} belum terjadi.";
+            else if (input.Date is { } start && end < start) errors[ComplaintInput.EndDateField] = "Tanggal Selesai tidak boleh sebelum Tanggal Mulai.";
+        }
+        else if (input.Session is not { } s || !Enum.IsDefined(s))
+            errors[ComplaintInput.SessionField] = "Sesi wajib dipilih (Pagi atau Sore).";
+        if (TextRules.Check(input.Reason, "Alasan", AttendanceComplaint.ReasonMaxLength, required: true) is { } reasonError)
+            errors[ComplaintInput.ReasonField] = reasonError;
+        if (input.Evidence is null)
+            errors[ComplaintInput.EvidenceField] = $"{ComplaintRules.Evidence.FieldLabel}: pilih berkas PDF surat tugas atau bukti pendukung (maksimal {ComplaintRules.Evidence.MaxSizeText}).";
+        if (errors.ContainsKey(ComplaintInput.DateField) || errors.ContainsKey(ComplaintInput.EndDateField) || errors.ContainsKey(ComplaintInput.SessionField))
+            return errors;
+
+        var first = input.Date!.Value;
+        var last = leave ? input.EndDate!.Value : first;
+        if (leave && last.DayNumber - first.DayNumber + 1 > ComplaintRules.MaxLeaveDays)
+        {
+            errors[ComplaintInput.EndDateField] = $"Satu laporan ketidakhadiran paling banyak {ComplaintRules.MaxLeaveDays} hari.";
+            return errors;
+        }
+        var session = leave ? null : input.Session;
+        var records = await db.Set<AttendanceRecord>().AsNoTracking()
+            .Where(r => r.StaffId == staff.Id && r.Date >= first && r.Date <= last && (session == null || r.Session == session))
+            .OrderBy(r => r.Date).ThenBy(r => r.Session).ToListAsync();
+        if (records.FirstOrDefault() is { } recorded)
+        {
+            var text = AttendanceService.Cell(recorded)!.Text;
+            errors[leave ? ComplaintInput.DateField : ComplaintInput.SessionField] = leave
+                ? $"Sudah ada presensi pada {AttendanceFormat.Day(recorded.Date)} sesi {recorded.Session.Short()} ({text}); laporan ketidakhadiran tidak dapat mencakup hari itu."
+                : $"Sesi {recorded.Session.Short()} pada {AttendanceFormat.Day(recorded.Date)} sudah memiliki catatan presensi ({text}); tidak perlu pengaduan.";
+            return errors;
+        }
+        var duplicate = await db.Set<AttendanceComplaint>().AsNoTracking()
+            .Where(c => c.StaffId == staff.Id && c.Status != ComplaintStatus.Ditolak && c.Date <= last && c.EndDate >= first
+                && (session == null || c.Session == null || c.Session == session))
+            .OrderBy(c => c.Date).FirstOrDefaultAsync();
+        if (duplicate is not null)
+            errors[leave ? ComplaintInput.DateField : ComplaintInput.SessionField] =
+                $"{DuplicateMessage}: {duplicate.Number} ({duplicate.Type.Label()}, {duplicate.When()}, {duplicate.Status.Label()}). Tidak perlu mengirim pengaduan yang sama dua kali.";
+        return errors;
+    }
+
+    /// <summary>The signed-in staff member's own complaints of one category, newest first.</summary>
+    public Task<ComplaintList> MineAsync(UserScope scope, ComplaintCategory category, int page = 1, int pageSize = 20) =>
+        ListAsync(scope, q => q.Where(c => c.Category == category && c.SubmittedByUserId == scope.UserId), page, pageSize);
+
+    // ----- the personnel officer -----
+
+    /// <summary>The institution's complaints for its officer: waiting ones (oldest first) or decided ones (newest first).</summary>
+    public Task<ComplaintList> InboxAsync(UserScope scope, bool waiting, int page = 1, int pageSize = 20) =>
+        scope.Role != Roles.PetugasKepegawaian ? Task.FromResult(ComplaintList.Empty)
+            : ListAsync(scope, q => waiting ? q.Where(c => c.Status == ComplaintStatus.Menunggu) : q.Where(c => c.Status != ComplaintStatus.Menunggu),
+                page, pageSize, oldestFirst: waiting);
+
+    public async Task<int> CountWaitingAsync(UserScope scope)
+    {
+        if (scope.Role != Roles.PetugasKepegawaian) return 0;
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Set<AttendanceComplaint>().VisibleComplaints(scope).CountAsync(c => c.Status == ComplaintStatus.Menunggu);
+    }
+
+    public async Task<ComplaintDetail?> GetAsync(UserScope scope, int id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var c = await db.Set<AttendanceComplaint>().AsNoTracking().VisibleComplaints(scope)
+            .Include(x => x.Staff).Include(x => x.Institution).FirstOrDefaultAsync(x => x.Id == id);
+        if (c is null) return null;
+        var hasOutage = c.Type == ComplaintType.MesinError && await db.Set<MachineOutage>()
+            .AnyAsync(o => o.InstitutionId == c.InstitutionId && o.Date == c.Date && o.Session == c.Session);
+        return new ComplaintDetail(c.Id, c.Number, c.Staff.FullName, c.Staff.Nip, c.Institution.Name, c.Category, c.Type, c.Date, c.EndDate, c.Session,
+            c.Reason, c.EvidenceUploadId, c.EvidenceFileName, c.EvidenceSizeBytes, c.Status, c.SubmittedUtc, c.DecidedUtc, c.DecidedByName,
+            c.DecisionReason, c.LatestReceiptNumber, c.Revision,
+            CanDecide: scope.Role == Roles.PetugasKepegawaian && c.Status == ComplaintStatus.Menunggu, hasOutage);
+    }
+
+    /// <summary>
+    /// The officer accepts (adding the records the complaint covers) or rejects (a reason is required) a waiting
+    /// complaint; <paramref name="revision"/> is the one the officer saw. The decision's receipt is drawn after the commit.
+    /// </summary>
+    public async Task<AttendanceResult> DecideAsync(UserScope scope, int id, int revision, bool accept, string? reason)
+    {
+        if (scope.Role != Roles.PetugasKepegawaian) return AttendanceResult.Fail(NotFoundMessage);
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (!accept && reason is null) return AttendanceResult.Fail("DecisionReason", "Alasan penolakan wajib diisi.");
+        if (TextRules.Check(reason, accept ? "Catatan" : "Alasan penolakan", AttendanceComplaint.ReasonMaxLength) is { } reasonError)
+            return AttendanceResult.Fail("DecisionReason", reasonError);
+        await using var db = await factory.CreateDbContextAsync();
+        var complaint = await db.Set<AttendanceComplaint>().VisibleComplaints(scope).Include(c => c.Staff).Include(c => c.Institution)
+            .FirstOrDefaultAsync(c => c.Id == id);
+        if (complaint is null) return AttendanceResult.Fail(NotFoundMessage);
+        if (complaint.Status != ComplaintStatus.Menunggu)
+            return AttendanceResult.Fail($"Pengaduan {complaint.Number} sudah diputuskan ({complaint.Status.Label()}).");
+        if (complaint.Revision != revision) return AttendanceResult.Fail(ConcurrencyMessage);
+
+        int receiptId;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            try
+            {
+                receiptId = await ApplyDecisionAsync(db, scope, complaint, accept, reason, await calendar.GetWorkingHoursAsync());
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return AttendanceResult.Fail(ConcurrencyMessage);
+            }
+        }
+        await receipts.TryDrawAsync(receiptId);
+        return AttendanceResult.Ok(complaint.Id, complaint.Number,
+            $"Pengaduan {complaint.Number} {(accept ? "diterima; presensi telah dikoreksi" : "ditolak")}.");
+    }
+
+    /// <summary>Decides one tracked complaint inside the caller's transaction: records, receipt row, audit, email, topics.</summary>
+    private async Task<int> ApplyDecisionAsync(MadrasahDbContext db, UserScope scope, AttendanceComplaint complaint, bool accept, string? reason, WorkingHours hours)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        complaint.Status = accept ? ComplaintStatus.Diterima : ComplaintStatus.Ditolak;
+        complaint.DecidedUtc = now;
+        complaint.DecidedByUserId = scope.UserId;
+        complaint.DecidedByName = scope.FullName;
+        complaint.DecisionReason = reason;
+        complaint.Revision++;
+        var corrected = 0;
+        if (accept)
+        {
+            var sessions = complaint.Session is { } one ? [one] : new[] { AttendanceSession.Pagi, AttendanceSession.Sore };
+            var existing = await db.Set<AttendanceRecord>().AsNoTracking()
+                .Where(r => r.StaffId == complaint.StaffId && r.Date >= complaint.Date && r.Date <= complaint.EndDate)
+                .Select(r => new { r.Date, r.Session }).ToListAsync();
+            for (var day = complaint.Date; day <= complaint.EndDate; day = day.AddDays(1))
+            {
+                // A leave covers the working days of its range; a complaint names its one day and session.
+                if (complaint.Session is null && !hours.IsWorkingDay(day)) continue;
+                foreach (var session in sessions.Where(s => !existing.Any(e => e.Date == day && e.Session == s)))
+                {
+                    db.Add(new AttendanceRecord
+                    {
+                        InstitutionId = complaint.InstitutionId, StaffId = complaint.StaffId, Date = day, Session = session,
+                        Kind = complaint.Type.RecordKind(), Source = AttendanceSource.Pengaduan, ComplaintNumber = complaint.Number,
+                    });
+                    corrected++;
+                }
+            }
+        }
+        await db.SaveChangesAsync();
+        var receipt = await receipts.AddAsync(db, ReceiptRequestFor(complaint, complaint.Staff, complaint.Institution), scope.FullName);
+        complaint.DecisionReceiptNumber = receipt.Number;
+        audit.Record(db, scope, accept ? "attendance.complaint-accepted" : "attendance.complaint-rejected",
+            accept ? $"Pengaduan {complaint.Number} ({complaint.Staff.FullName}) diterima; {corrected} sesi presensi dikoreksi."
+                   : $"Pengaduan {complaint.Number} ({complaint.Staff.FullName}) ditolak: {reason}",
+            complaint.InstitutionId, complaint.Institution.DistrictId, nameof(AttendanceComplaint), complaint.Id);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == complaint.SubmittedByUserId).Select(u => new { u.Email, u.FullName }).FirstOrDefaultAsync();
+        if (user?.Email is { Length: > 0 } email)
+            await EnqueueAsync(db, email, user.FullName, complaint, complaint.Staff, complaint.Institution, decided: true);
+        db.PublishAfterCommit(Topics(complaint));
+        return receipt.Id;
+    }
+
+    // ----- machine outages -----
+
+    public async Task<IReadOnlyList<OutageItem>> OutagesAsync(UserScope scope)
+    {
+        if (scope.Role != Roles.PetugasKepegawaian || scope.InstitutionId is not { } institutionId) return [];
+        await using var db = await factory.CreateDbContextAsync();
+        var outages = await db.Set<MachineOutage>().AsNoTracking().Where(o => o.InstitutionId == institutionId)
+            .OrderByDescending(o => o.Date).ThenByDescending(o => o.Session).Take(20).ToListAsync();
+        var waiting = await db.Set<AttendanceComplaint>().AsNoTracking()
+            .Where(c => c.InstitutionId == institutionId && c.Type == ComplaintType.MesinError && c.Status == ComplaintStatus.Menunggu)
+            .Select(c => new { c.Date, c.Session }).ToListAsync();
+        return outages.Select(o => new OutageItem(o.Id, o.Date, o.Session, o.Note, o.RecordedByName, o.RecordedUtc,
+            waiting.Count(w => w.Date == o.Date && w.Session == o.Session))).ToList();
+    }
+
+    /// <summary>Records a machine outage of the officer's institution for a past or present day and session.</summary>
+    public async Task<AttendanceResult> RecordOutageAsync(UserScope scope, DateOnly? date, AttendanceSession? session, string? note)
+    {
+        if (scope.Role != Roles.PetugasKepegawaian || scope.InstitutionId is not { } institutionId) return AttendanceResult.Fail(NotFoundMessage);
+        var today = Wib.Today(clock);
+        if (date is not { } day) return AttendanceResult.Fail("Date", "Tanggal wajib diisi.");
+        if (day > today) return AttendanceResult.Fail("Date", $"Tanggal tidak boleh di masa depan: {Wib.FormatDate(day)} belum terjadi.");
+        if (session is not { } s) return AttendanceResult.Fail("Session", "Sesi wajib dipilih (Pagi atau Sore).");
+        if (TextRules.Check(note, "Keterangan", AttendanceComplaint.ReasonMaxLength, required: true) is { } noteError) return AttendanceResult.Fail("Note", noteError);
+        await using var db = await factory.CreateDbContextAsync();
+        if (await db.Set<MachineOutage>().AnyAsync(o => o.InstitutionId == institutionId && o.Date == day && o.Session == s))
+            return AttendanceResult.Fail("Date", $"Gangguan mesin untuk {AttendanceFormat.Day(day)} sesi {s.Short()} sudah tercatat.");
+        db.Add(new MachineOutage
+        {
+            InstitutionId = institutionId, Date = day, Session = s, Note = note!.Trim(), RecordedByName = scope.FullName,
+            RecordedUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        audit.Record(db, scope, "attendance.outage-recorded", $"Gangguan mesin presensi {AttendanceFormat.Day(day)} sesi {s.Short()} dicatat: {note.Trim()}",
+            institutionId, entityType: nameof(MachineOutage));
+        db.PublishAfterCommit(AttendanceTopics.Institution(institutionId));
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            return AttendanceResult.Fail("Date", $"Gangguan mesin untuk {AttendanceFormat.Day(day)} sesi {s.Short()} sudah tercatat.");
+        }
+        return AttendanceResult.Ok($"Gangguan mesin {AttendanceFormat.Day(day)} sesi {s.Short()} dicatat.");
+    }
+
+    /// <summary>Accepts every waiting Mesin Error complaint of the outage's day and session in one transaction.</summary>
+    public async Task<AttendanceResult> AcceptOutageAsync(UserScope scope, int outageId)
+    {
+        if (scope.Role != Roles.PetugasKepegawaian || scope.InstitutionId is not { } institutionId) return AttendanceResult.Fail(NotFoundMessage);
+        await using var db = await factory.CreateDbContextAsync();
+        var outage = await db.Set<MachineOutage>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == outageId && o.InstitutionId == institutionId);
+        if (outage is null) return AttendanceResult.Fail("Catatan gangguan mesin tidak ditemukan.");
+        var hours = await calendar.GetWorkingHoursAsync();
+        var receiptIds = new List<int>();
+        int count;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            try
+            {
+                var waiting = await db.Set<AttendanceComplaint>().VisibleComplaints(scope).Include(c => c.Staff).Include(c => c.Institution)
+                    .Where(c => c.Type == ComplaintType.MesinError && c.Status == ComplaintStatus.Menunggu && c.Date == outage.Date && c.Session == outage.Session)
+                    .OrderBy(c => c.SubmittedUtc).ToListAsync();
+                count = waiting.Count;
+                if (count == 0) return AttendanceResult.Fail("Tidak ada pengaduan Mesin Error yang menunggu untuk tanggal dan sesi ini.");
+                var note = $"Gangguan mesin presensi tercatat: {outage.Note}";
+                if (note.Length > AttendanceComplaint.ReasonMaxLength) note = note[..AttendanceComplaint.ReasonMaxLength];
+                foreach (var complaint in waiting)
+                    receiptIds.Add(await ApplyDecisionAsync(db, scope, complaint, accept: true, note, hours));
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return AttendanceResult.Fail(ConcurrencyMessage);
+            }
+        }
+        foreach (var id in receiptIds) await receipts.TryDrawAsync(id);
+        return AttendanceResult.Ok($"{count} pengaduan Mesin Error untuk {AttendanceFormat.Day(outage.Date)} sesi {outage.Session.Short()} diterima.");
+    }
+
+    // ----- helpers -----
+
+    private async Task<ComplaintList> ListAsync(UserScope scope, Func<IQueryable<AttendanceComplaint>, IQueryable<AttendanceComplaint>> filter,
+        int page, int pageSize, bool oldestFirst = false)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        page = Math.Max(page, 1);
+        await using var db = await factory.CreateDbContextAsync();
+        var query = filter(db.Set<AttendanceComplaint>().AsNoTracking().VisibleComplaints(scope));
+        var total = await query.CountAsync();
+        var ordered = oldestFirst ? query.OrderBy(c => c.Id) : query.OrderByDescending(c => c.Id);
+        var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => new ComplaintListItem(c.Id, c.Number, c.Staff.FullName, c.Staff.Nip, c.Type, c.Date, c.EndDate, c.Session, c.Status, c.SubmittedUtc))
+            .ToListAsync();
+        return new ComplaintList(rows, page, pageSize, total);
+    }
+
+    private static string[] Topics(AttendanceComplaint complaint) =>
+        [AttendanceTopics.Institution(complaint.InstitutionId), AttendanceTopics.Staff(complaint.StaffId), AttendanceTopics.Complaint(complaint.Id)];
+
+    private async Task EmailStaffAsync(MadrasahDbContext db, UserScope scope, Staff staff, AttendanceComplaint complaint, Institution institution, bool decided)
+    {
+        var email = await db.Users.AsNoTracking().Where(u => u.Id == scope.UserId).Select(u => u.Email).FirstOrDefaultAsync();
+        if (!string.IsNullOrWhiteSpace(email)) await EnqueueAsync(db, email, scope.FullName, complaint, staff, institution, decided);
+    }
+
+    private async Task EnqueueAsync(MadrasahDbContext db, string email, string name, AttendanceComplaint complaint, Staff staff, Institution institution, bool decided)
+    {
+        var title = decided ? $"{complaint.Category.Label()} {complaint.Number} {complaint.Status.Label().ToLowerInvariant()}"
+                            : $"{complaint.Category.Label()} {complaint.Number} telah diterima sistem";
+        var lead = decided
+            ? $"Petugas kepegawaian {complaint.DecidedByName} telah memutuskan {complaint.Category.Label().ToLowerInvariant()} Anda: {complaint.Status.Label().ToUpperInvariant()}."
+              + (complaint.Status == ComplaintStatus.Diterima ? " Catatan presensi Anda telah dikoreksi." : " Catatan presensi Anda tetap tidak lengkap untuk sesi tersebut.")
+            : $"{complaint.Category.Label()} Anda telah kami terima dan menunggu verifikasi petugas kepegawaian {institution.Name}. Simpan nomor pengaduan berikut untuk keperluan tindak lanjut.";
+        var rows = Facts(complaint, staff, institution).Select(f => (f.Label, f.Value)).ToList();
+        await outbox.EnqueueAsync<ComplaintEmail>(db, email, name, title, new Dictionary<string, object?>
+        {
+            [nameof(ComplaintEmail.Title)] = title,
+            [nameof(ComplaintEmail.RecipientName)] = name,
+            [nameof(ComplaintEmail.Lead)] = lead,
+            [nameof(ComplaintEmail.ComplaintId)] = complaint.Id,
+            [nameof(ComplaintEmail.Rows)] = (IReadOnlyList<(string, string)>)rows,
+        }, institution.Id);
+    }
+
+    private static List<ReceiptFact> Facts(AttendanceComplaint c, Staff staff, Institution institution)
+    {
+        var facts = new List<ReceiptFact>
+        {
+            new("Nomor Pengaduan", c.Number),
+            new("Nama", staff.FullName),
+            new("NIP", staff.Nip ?? "— (non-ASN)"),
+            new("Lembaga", institution.Name),
+            new(c.Category == ComplaintCategory.Pengaduan ? "Jenis Pengaduan" : "Jenis Ketidakhadiran", c.Type.Label()),
+            new(c.Session is null ? "Tanggal" : "Tanggal dan Sesi", c.When()),
+            new("Alasan", c.Reason),
+            new("Dikirim", Wib.Format(c.SubmittedUtc)),
+            new("Status", c.Status.Label()),
+        };
+        if (c.DecidedUtc is { } decided)
+        {
+            facts.Add(new("Diputuskan oleh", $"{c.DecidedByName} (Petugas Kepegawaian), {Wib.Format(decided)}"));
+            if (c.DecisionReason is { } reason) facts.Add(new(c.Status == ComplaintStatus.Ditolak ? "Alasan penolakan" : "Catatan", reason));
+        }
+        return facts;
+    }
+
+    private static ReceiptRequest ReceiptRequestFor(AttendanceComplaint complaint, Staff staff, Institution institution) =>
+        new(ReceiptKind, institution.Id, institution.DistrictId, institution.Name, Facts(complaint, staff, institution));
+}
+
+internal static class ComplaintWhen
+{
+    public static string When(this AttendanceComplaint c) => AttendanceFormat.When(c.Date, c.EndDate, c.Session);
+}

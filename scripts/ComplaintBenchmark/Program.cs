@@ -1,0 +1,224 @@
+// Complaint submissions under load and "Bukti Pengaduan" PDFs per second (issue 11's benchmark). From the repository root:
+//   dotnet run --project scripts/ComplaintBenchmark -c Release -- [staff=50] [rounds=10] [pdfs=200]
+// Builds the app's own services (AddMadrasahData … AddAttendance) over a fresh SQLite file and upload folder in a
+// temporary folder, seeds the demo data and <staff> staff members of MIN 1 Sleman, then runs <rounds> rounds in which
+// every staff member submits a Tugas Luar complaint with a 300 KB PDF at the same moment (each round another day).
+// It prints submissions per second per round (median), "database is locked" errors, and checks that every accepted
+// upload has its row and every row its file. Then it draws <pdfs> "Bukti Pengaduan" PDFs one after another on one
+// thread (the writer alone, and the full first download: database read, drawing, stored PDF).
+using System.Diagnostics;
+using System.Globalization;
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Features.Attendance;
+using Madrasah.Blazor.Infrastructure.Audit;
+using Madrasah.Blazor.Infrastructure.Email;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Pdf;
+using Madrasah.Blazor.Infrastructure.Time;
+using Madrasah.Blazor.Infrastructure.Uploads;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+var staffCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50;
+var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+var pdfCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
+var folder = Directory.CreateTempSubdirectory("madrasah-complaint-bench-").FullName;
+Console.WriteLine($"{Environment.ProcessorCount} cores; staff = {staffCount}; rounds = {rounds}; PDFs = {pdfCount}; data in {folder}");
+
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Database:Path"] = Path.Combine(folder, "madrasah.db"),
+    ["DataProtection:KeyFolder"] = Path.Combine(folder, "keys"),
+    ["Uploads:Folder"] = Path.Combine(folder, "uploads"),
+    ["Email:PickupFolder"] = Path.Combine(folder, "mail"),
+}).Build();
+var environment = new BenchEnvironment(folder);
+var services = new ServiceCollection();
+services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddConsole());
+services.AddSingleton<IConfiguration>(configuration);
+services.AddSingleton<IHostEnvironment>(environment);
+services.AddMadrasahTime();
+services.AddMadrasahData(configuration, environment);
+services.AddMadrasahIdentity(configuration, environment);
+services.AddAudit();
+services.AddDemoData();
+services.AddUploads(configuration);
+services.AddEmail(configuration);
+services.AddPdf(configuration);
+services.AddAttendance();
+await using var provider = services.BuildServiceProvider();
+
+var factory = provider.GetRequiredService<IDbContextFactory<MadrasahDbContext>>();
+await using (var db = await factory.CreateDbContextAsync())
+{
+    await db.Database.MigrateAsync();
+    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+}
+await using (var scope = provider.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<IdentityBootstrap>().EnsureRolesAsync();
+    await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+}
+
+// The staff: MIN 1 Sleman's, each with an account id of their own (the service needs the staff row, not a password).
+var scopes = new List<UserScope>();
+await using (var db = await factory.CreateDbContextAsync())
+{
+    var min1 = await db.Institutions.SingleAsync(i => i.Name == "MIN 1 Sleman");
+    for (var i = 0; i < staffCount; i++)
+    {
+        var userId = $"bench-{i:000}";
+        db.Staff.Add(new Staff
+        {
+            InstitutionId = min1.Id, FullName = $"Pegawai Uji {i:000}", Nik = $"34040700000{i:00000}", Nip = $"1990010120150{i:00000}",
+            BirthDate = new DateOnly(1990, 1, 1), Position = "Guru", Kind = StaffKind.Guru, UserId = userId,
+        });
+        scopes.Add(new UserScope(userId, $"pegawai{i}@uji.id", $"Pegawai Uji {i:000}", Roles.Pegawai, min1.Id, min1.DistrictId));
+    }
+    await db.SaveChangesAsync();
+}
+
+var pdf = new byte[300 * 1024];
+Array.Fill(pdf, (byte)' ');
+"%PDF-1.4\n"u8.CopyTo(pdf);
+"\n%%EOF\n"u8.CopyTo(pdf.AsSpan(pdf.Length - 7));
+var today = Wib.Today(TimeProvider.System);
+
+// Warm-up: one submission (JIT, the first connection, the email template).
+await SubmitAsync(scopes[0], today.AddDays(-60), AttendanceSession.Pagi);
+var accepted = 1;
+
+// One after another: the latency of one submission without contention, and of its email's rendering alone.
+var sequential = Stopwatch.StartNew();
+for (var i = 0; i < 20; i++) await SubmitAsync(scopes[i], today.AddDays(-70), i % 2 == 0 ? AttendanceSession.Pagi : AttendanceSession.Sore);
+sequential.Stop();
+var outbox = provider.GetRequiredService<EmailOutbox>();
+var renderWatch = Stopwatch.StartNew();
+for (var i = 0; i < 20; i++)
+    await outbox.RenderAsync<ComplaintEmail>(new Dictionary<string, object?>
+    {
+        [nameof(ComplaintEmail.Title)] = "Pengaduan ADU-2026-000001 telah diterima sistem", [nameof(ComplaintEmail.RecipientName)] = "Pegawai Uji",
+        [nameof(ComplaintEmail.Lead)] = "Pengaduan Anda telah kami terima.", [nameof(ComplaintEmail.ComplaintId)] = 1,
+        [nameof(ComplaintEmail.Rows)] = (IReadOnlyList<(string, string)>)[("Nomor Pengaduan", "ADU-2026-000001"), ("Nama", "Pegawai Uji")],
+    });
+renderWatch.Stop();
+Console.WriteLine($"one at a time: {sequential.Elapsed.TotalMilliseconds / 20:0.0} ms per submission; its email's rendering alone {renderWatch.Elapsed.TotalMilliseconds / 20:0.0} ms");
+accepted += 20;
+
+var rates = new List<double>();
+var locked = 0;
+var failed = 0;
+for (var round = 0; round < rounds; round++)
+{
+    var day = today.AddDays(-1 - round / 2);
+    var session = round % 2 == 0 ? AttendanceSession.Pagi : AttendanceSession.Sore;
+    using var gate = new ManualResetEventSlim();
+    var tasks = scopes.Select(scope => Task.Run(async () =>
+    {
+        gate.Wait();
+        return await SubmitAsync(scope, day, session);
+    })).ToList();
+    var watch = Stopwatch.StartNew();
+    gate.Set();
+    var outcomes = await Task.WhenAll(tasks);
+    watch.Stop();
+    var ok = outcomes.Count(o => o == Outcome.Accepted);
+    accepted += ok;
+    locked += outcomes.Count(o => o == Outcome.Locked);
+    failed += outcomes.Count(o => o == Outcome.Failed);
+    rates.Add(ok / watch.Elapsed.TotalSeconds);
+    Console.WriteLine($"round {round + 1,2}: {ok}/{staffCount} accepted in {watch.Elapsed.TotalMilliseconds:0} ms = {ok / watch.Elapsed.TotalSeconds:0} submissions/s");
+}
+
+// Every accepted upload has its row and every row its file (and the evidence its complaint).
+var uploadFolder = Path.Combine(folder, "uploads");
+await using (var db = await factory.CreateDbContextAsync())
+{
+    var complaints = await db.Set<AttendanceComplaint>().CountAsync();
+    var rows = await db.Set<StoredUpload>().Select(u => u.StoredName).ToListAsync();
+    var files = Directory.EnumerateFiles(uploadFolder).Select(Path.GetFileName).ToHashSet();
+    var orphanRows = rows.Count(r => !files.Contains(r));
+    var orphanFiles = files.Count(f => !rows.Contains(f!));
+    var withoutUpload = await db.Set<AttendanceComplaint>().CountAsync(c => !db.Set<StoredUpload>().Any(u => u.Id == c.EvidenceUploadId));
+    var withoutReceipt = await db.Set<AttendanceComplaint>().CountAsync(c => !db.Set<Receipt>().Any(r => r.Number == c.SubmissionReceiptNumber));
+    Console.WriteLine();
+    Console.WriteLine($"submissions: median {Median(rates):0} per second over {rounds} rounds of {staffCount} at once (min {rates.Min():0}, max {rates.Max():0})");
+    Console.WriteLine($"\"database is locked\" errors: {locked}; other failures: {failed}");
+    Console.WriteLine($"accepted {accepted}, complaint rows {complaints}; upload rows without file {orphanRows}, files without row {orphanFiles} " +
+        $"(failed saves leave files for UploadJanitor), complaints without upload {withoutUpload}, without receipt {withoutReceipt}");
+}
+
+// "Bukti Pengaduan" PDFs on one thread: the writer alone, then the first download (read, draw, store).
+var writer = provider.GetRequiredService<PdfReceiptWriter>();
+var receipts = provider.GetRequiredService<ReceiptService>();
+List<(int Id, string Number)> issued;
+await using (var db = await factory.CreateDbContextAsync())
+    issued = await db.Set<Receipt>().Where(r => r.Kind == ComplaintService.ReceiptKind.Code && r.Sha256 == "").OrderBy(r => r.Id).Take(pdfCount)
+        .Select(r => new ValueTuple<int, string>(r.Id, r.Number)).ToListAsync();
+var document = new ReceiptDocument("BPG-2026-000001", "Bukti Pengaduan", DateTime.UtcNow, "Pegawai Uji", "MIN 1 Sleman",
+[
+    new("Nomor Pengaduan", "ADU-2026-000001"), new("Nama", "Nur Hidayah, S.Pd.I."), new("NIP", "199003052015032001"), new("Lembaga", "MIN 1 Sleman"),
+    new("Jenis Pengaduan", "Tugas Luar"), new("Tanggal dan Sesi", "Senin, 30 November 2026 — Sore"), new("Alasan", "Rapat KKG di Kantor Kemenag Sleman."),
+    new("Dikirim", "1 Desember 2026 08.15 WIB"), new("Status", "Diterima"), new("Diputuskan oleh", "Yuliana Sari (Petugas Kepegawaian), 1 Desember 2026 09.02 WIB"),
+], [], "https://madrasah.example/verifikasi/BPG-2026-000001?kode=ABCD2345EFGH", "ABCD-2345-EFGH", "https://madrasah.example/verifikasi");
+for (var i = 0; i < 20; i++) writer.Write(document); // warm-up
+var writerRates = new List<double>();
+for (var batch = 0; batch < 5; batch++)
+{
+    var watch = Stopwatch.StartNew();
+    for (var i = 0; i < pdfCount / 5; i++) writer.Write(document);
+    writerRates.Add(pdfCount / 5 / watch.Elapsed.TotalSeconds);
+}
+var drawWatch = Stopwatch.StartNew();
+foreach (var (id, _) in issued) await receipts.DrawAsync(id);
+drawWatch.Stop();
+Console.WriteLine($"Bukti Pengaduan PDFs on one thread: writer alone median {Median(writerRates):0} per second (5 batches of {pdfCount / 5}); " +
+    $"first download (read, draw, store) {issued.Count / drawWatch.Elapsed.TotalSeconds:0} per second over {issued.Count}");
+
+SqliteConnection.ClearAllPools();
+try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+return;
+
+async Task<Outcome> SubmitAsync(UserScope scope, DateOnly day, AttendanceSession session)
+{
+    try
+    {
+        await using var serviceScope = provider.CreateAsyncScope();
+        var result = await serviceScope.ServiceProvider.GetRequiredService<ComplaintService>().SubmitAsync(scope,
+            new ComplaintInput(ComplaintCategory.Pengaduan, ComplaintType.TugasLuar, day, null, session, "Rapat KKG di Kantor Kemenag Sleman.", pdf, "surat-tugas.pdf"));
+        if (!result.Succeeded) Console.Error.WriteLine($"refused: {result.Error}");
+        return result.Succeeded ? Outcome.Accepted : Outcome.Failed;
+    }
+    catch (Exception e) when (IsLocked(e))
+    {
+        return Outcome.Locked;
+    }
+    catch (Exception e)
+    {
+        Console.Error.WriteLine(e.GetBaseException().Message);
+        return Outcome.Failed;
+    }
+}
+
+static bool IsLocked(Exception e) => e is SqliteException { SqliteErrorCode: 5 or 6 } || (e.InnerException is { } inner && IsLocked(inner));
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+enum Outcome { Accepted, Locked, Failed }
+
+sealed class BenchEnvironment(string root) : IHostEnvironment
+{
+    public string EnvironmentName { get; set; } = "Production";
+    public string ApplicationName { get; set; } = "Madrasah.Blazor";
+    public string ContentRootPath { get; set; } = root;
+    public IFileProvider ContentRootFileProvider { get; set; } = new PhysicalFileProvider(root);
+}
