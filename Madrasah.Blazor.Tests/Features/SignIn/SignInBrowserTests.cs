@@ -10,15 +10,15 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
 {
     public static TheoryData<string, string, string, string[]> Accounts => new()
     {
-        { "operator@min1sleman.sch.id", "Beranda Operator Lembaga", "MIN 1 Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Log Audit"] },
-        { "operator@mtsn3sleman.sch.id", "Beranda Operator Lembaga", "MTs Negeri 3 Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Log Audit"] },
-        { "operator@alhikmah.ponpes.id", "Beranda Operator Lembaga", "Pondok Pesantren Al-Hikmah Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Log Audit"] },
-        { "kepala@min1sleman.sch.id", "Beranda Kepala Madrasah", "MIN 1 Sleman", ["Beranda", "Data Lembaga", "Persetujuan Perubahan", "PTK & Pegawai", "Log Audit"] },
-        { "admin@kemenagsleman.go.id", "Beranda Admin Kabupaten/Kota", "Kantor Kemenag Kabupaten Sleman", ["Beranda", "Lembaga di Kabupaten", "Persetujuan Perubahan", "Pengguna", "Log Audit"] },
-        { "nur.hidayah@guru.demo.id", "Beranda Pegawai", "MIN 1 Sleman", ["Beranda", "Presensi", "Laporan Pengaduan", "Laporan Ketidakhadiran"] },
-        { "kepegawaian@min1sleman.sch.id", "Beranda Petugas Kepegawaian", "MIN 1 Sleman", ["Beranda", "PTK & Pegawai", "Pengaduan Presensi", "Rekap Presensi"] },
-        { "helpdesk@madrasah.demo.id", "Beranda Helpdesk", "Layanan Helpdesk", ["Beranda"] },
-        { "admin@madrasah.demo.id", "Beranda Administrator", "Administrasi Sistem", ["Beranda", "Pengguna", "Lembaga & Wilayah", "Surat Keluar", "Kalender Hari Libur", "Log Audit"] },
+        { "operator@min1sleman.sch.id", "Beranda Operator Lembaga", "MIN 1 Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Akun PTK", "Log Audit", "Hubungi Kami"] },
+        { "operator@mtsn3sleman.sch.id", "Beranda Operator Lembaga", "MTs Negeri 3 Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Akun PTK", "Log Audit", "Hubungi Kami"] },
+        { "operator@alhikmah.ponpes.id", "Beranda Operator Lembaga", "Pondok Pesantren Al-Hikmah Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Akun PTK", "Log Audit", "Hubungi Kami"] },
+        { "kepala@min1sleman.sch.id", "Beranda Kepala Madrasah", "MIN 1 Sleman", ["Beranda", "Data Lembaga", "Persetujuan Perubahan", "PTK & Pegawai", "Log Audit", "Hubungi Kami"] },
+        { "admin@kemenagsleman.go.id", "Beranda Admin Kabupaten/Kota", "Kantor Kemenag Kabupaten Sleman", ["Beranda", "Lembaga di Kabupaten", "Persetujuan Perubahan", "Pengguna", "Log Audit", "Hubungi Kami"] },
+        { "nur.hidayah@guru.demo.id", "Beranda Pegawai", "MIN 1 Sleman", ["Beranda", "Biodata", "Presensi", "Laporan Pengaduan", "Laporan Ketidakhadiran", "Hubungi Kami"] },
+        { "kepegawaian@min1sleman.sch.id", "Beranda Petugas Kepegawaian", "MIN 1 Sleman", ["Beranda", "PTK & Pegawai", "Pengaduan Presensi", "Rekap Presensi", "Hubungi Kami"] },
+        { "helpdesk@madrasah.demo.id", "Beranda Helpdesk", "Layanan Helpdesk", ["Beranda", "Helpdesk"] },
+        { "admin@madrasah.demo.id", "Beranda Administrator", "Administrasi Sistem", ["Beranda", "Helpdesk", "Pengguna", "Lembaga & Wilayah", "Surat Keluar", "Kalender Hari Libur", "Pengaturan Helpdesk", "Log Audit"] },
     };
 
     [Theory]
