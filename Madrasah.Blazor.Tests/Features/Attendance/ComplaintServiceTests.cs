@@ -102,7 +102,7 @@ public class ComplaintServiceTests
 
         Assert.True(decided.Succeeded, decided.Error);
         var after = await kit.RecordsAsync();
-        var added = Assert.Single(after.Where(r => !before.Any(b => b.Id == r.Id)));
+        var added = Assert.Single(after, r => !before.Any(b => b.Id == r.Id));
         Assert.Equal((Thursday, AttendanceSession.Sore, AttendanceKind.TugasLuar, AttendanceSource.Pengaduan, sent.Number),
             (added.Date, added.Session, added.Kind, added.Source, added.ComplaintNumber));
         Assert.Equal(before.Count + 1, after.Count);

@@ -106,7 +106,7 @@ public sealed class HelpdeskBrowserTests(BrowserFixture fixture, ITestOutputHelp
         await row.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await Expect(agent.GetByTestId("ticket-number")).ToHaveTextAsync(number);
         await Expect(agent.GetByTestId("file-link")).ToHaveTextAsync(["surat-penunjukan.pdf", "tangkapan-layar.png"]);
-        var download = await agent.Context.APIRequest.GetAsync(await agent.GetByTestId("file-link").First.GetAttributeAsync("href"));
+        var download = await agent.Context.APIRequest.GetAsync(await agent.GetByTestId("file-link").First.GetAttributeAsync("href") ?? "");
         Assert.Equal(200, download.Status);
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(await download.BodyAsync()));
         await AccessibilityBrowserTests.CheckShownAsync(agent, "/helpdesk/{id}", problems);
