@@ -16,8 +16,13 @@ public static class RegistrationRules
 
     public static readonly InstitutionType[] Categories = [InstitutionType.PondokPesantren, InstitutionType.MDT, InstitutionType.LPQ];
 
-    /// <summary>"NSPP" for a Pondok Pesantren, "NPSMDT" for an MDT or LPQ.</summary>
-    public static string StatisticLabel(InstitutionType? category) => category == InstitutionType.PondokPesantren ? "NSPP" : "NPSMDT";
+    /// <summary>"NSPP" for a Pondok Pesantren, "NPSMDT" for an MDT or LPQ, both while no category is chosen.</summary>
+    public static string StatisticLabel(InstitutionType? category) => category switch
+    {
+        InstitutionType.PondokPesantren => "NSPP",
+        InstitutionType.MDT or InstitutionType.LPQ => "NPSMDT",
+        _ => "NSPP/NPSMDT",
+    };
 
     private static readonly string[] NameNoise =
     [
