@@ -111,7 +111,9 @@ public sealed class RegistrationBrowserTests(BrowserFixture fixture, ITestOutput
         Assert.DoesNotContain("application/pdf", refused.Headers.GetValueOrDefault("content-type") ?? "");
 
         await item.GetByTestId("queue-approve").ClickAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Setujui", Exact = true }).Last.ClickAsync();
+        var dialog = admin.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("Lembaga dan akun operator");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Setujui", Exact = true }).ClickAsync();
         await Expect(admin.GetByTestId("queue-item").Filter(new() { HasText = registrationNumber })).ToHaveCountAsync(0);
 
         // The applicant's page turns to the approval live.
