@@ -7,6 +7,7 @@ using Madrasah.Blazor.Features.Dashboard;
 using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Features.Helpdesk;
 using Madrasah.Blazor.Features.Institutions;
+using Madrasah.Blazor.Features.PontrenRegistration;
 using Madrasah.Blazor.Features.UserAccounts;
 using Madrasah.Blazor.Features.TeacherVerification;
 using Madrasah.Blazor.Infrastructure.Audit;
@@ -47,6 +48,7 @@ builder.Services.AddUserAccounts(builder.Configuration);
 builder.Services.AddTeacherVerification(builder.Configuration);
 builder.Services.AddHelpdesk(builder.Configuration);
 builder.Services.AddAttendance();
+builder.Services.AddPontrenRegistration(builder.Configuration);
 
 var app = builder.Build();
 
@@ -70,6 +72,7 @@ app.MapAccountEndpoints();
 app.MapUploadEndpoints();
 app.MapReceiptEndpoints();
 app.MapComplaintEvidence();
+app.MapPontrenRegistrationDocuments();
 app.MapHealthChecks("/healthz");
 app.MapFailureProbe(app.Configuration);
 

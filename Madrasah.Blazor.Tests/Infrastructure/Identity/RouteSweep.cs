@@ -85,6 +85,11 @@ public static class RouteSweep
         ["/lembaga/{InstitutionId:int}/pegawai"] = h => [$"/lembaga/{h.InstitutionId}/pegawai"],
         ["/not-found"] = _ => ["/not-found"],
         ["/pegawai"] = _ => ["/pegawai"],
+        ["/pontren/antrean"] = _ => ["/pontren/antrean"],
+        // Only a registration's own documents, only for its district's admin: another upload's id answers 404.
+        ["/pontren/antrean/dokumen/{id:guid}"] = h => [$"/pontren/antrean/dokumen/{h.UploadId}", "/pontren/antrean/dokumen/00000000-0000-0000-0000-000000000000"],
+        ["/pontren/daftar"] = _ => ["/pontren/daftar"],
+        ["/pontren/daftar/status/{Token}"] = _ => ["/pontren/daftar/status/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/pontren/daftar/status/x"],
         ["/persetujuan"] = _ => ["/persetujuan"],
         ["/perubahan"] = _ => ["/perubahan"],
         ["/perubahan/{Id:int}"] = h => [$"/perubahan/{h.ChangeRequestId}"],

@@ -1,0 +1,105 @@
+using System.Text;
+using Bunit;
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Features.PontrenRegistration;
+using Madrasah.Blazor.Features.UserAccounts;
+using Madrasah.Blazor.Infrastructure.Email;
+using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Time;
+using Madrasah.Blazor.Infrastructure.Uploads;
+using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Madrasah.Blazor.Tests.Features.PontrenRegistration;
+
+/// <summary>The registration's components alone: the form's messages and duplicate warning, the document picker, the live status page.</summary>
+public sealed class RegistrationComponentTests : ComponentTestContext
+{
+    public RegistrationComponentTests() : base((services, configuration) =>
+    {
+        services.AddMadrasahTime();
+        services.AddEmail(configuration);
+        services.AddUploads(configuration);
+        services.AddUserAccounts(configuration);
+        services.AddPontrenRegistration(configuration);
+    })
+    {
+        this.AddBunitPersistentComponentState();
+        // Registered already: a pesantren in Sleman (the district the form offers).
+        Registered = Database.AddInstitutionAsync("Pondok Pesantren Al-Hikmah Sleman", "510034040123", InstitutionType.PondokPesantren).GetAwaiter().GetResult();
+    }
+
+    private Institution Registered { get; }
+
+    [Fact]
+    public void Sending_an_incomplete_form_shows_each_message_beside_its_field_and_keeps_what_was_typed()
+    {
+        RenderMudProviders();
+        var page = Render<RegistrationPage>();
+        page.Find("#registration-name").Change("MDT Nurul Huda");
+        page.Find("#registration-operator-nik").Change("3404");
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal("NIK Operator harus terdiri atas 16 digit angka.", page.Find("#registration-operator-nik").Message()));
+        Assert.Equal("Kategori Lembaga wajib dipilih: Pondok Pesantren, MDT atau LPQ.", page.MessageOf("registration-category"));
+        Assert.Equal("Alamat wajib diisi.", page.Find("#registration-address").Message());
+        Assert.Equal("SK/Piagam wajib diunggah (PDF, paling besar 2 MB).", page.Find("[data-testid=registration-sk-error]").TextContent);
+        Assert.Equal("", page.Find("#registration-name").Message());
+        Assert.Equal("MDT Nurul Huda", page.Find("#registration-name").GetAttribute("value"));
+        Assert.Equal("3404", page.Find("#registration-operator-nik").GetAttribute("value"));
+        Assert.Empty(page.FindAll("[data-testid=registration-sent]"));
+    }
+
+    [Fact]
+    public void A_registered_statistic_number_is_reported_as_soon_as_it_is_typed()
+    {
+        RenderMudProviders();
+        var page = Render<RegistrationPage>();
+        page.Find("#registration-statistic").Change("510034040123");
+        page.WaitForAssertion(() => Assert.Contains("sudah terdaftar atas nama Pondok Pesantren Al-Hikmah Sleman", page.Find("[data-testid=duplicate-warning]").TextContent));
+        Assert.Contains("sudah terdaftar", page.Find("#registration-statistic").Message());
+
+        page.Find("#registration-statistic").Change("510034040124");
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=duplicate-warning]")));
+    }
+
+    [Fact]
+    public void The_document_picker_refuses_a_file_that_is_not_a_PDF_by_its_content_and_keeps_the_earlier_choice()
+    {
+        DocumentInput? chosen = null;
+        var picker = Render<DocumentPicker>(p => p.Add(x => x.Rule, PontrenRegistrationService.SkRule).Add(x => x.InputId, "sk")
+            .Add(x => x.DocumentChanged, (DocumentInput? d) => { chosen = d; }));
+        picker.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Encoding.ASCII.GetBytes("%PDF-1.4 piagam"), "piagam.pdf", contentType: "application/pdf"));
+        Assert.Equal("piagam.pdf", chosen?.FileName);
+
+        picker.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Encoding.ASCII.GetBytes("PK\u0003\u0004 docx"), "piagam-palsu.pdf", contentType: "application/pdf"));
+        picker.WaitForAssertion(() => Assert.Equal("SK/Piagam \"piagam-palsu.pdf\": isi berkas bukan PDF. Unggah hasil pindaian (scan) dokumen dalam format PDF yang asli.",
+            picker.Find("[data-testid=sk-error]").TextContent));
+        Assert.Equal("piagam.pdf", chosen?.FileName);
+    }
+
+    [Fact]
+    public async Task The_status_page_shows_the_position_and_then_the_approval_live()
+    {
+        var registrations = Services.GetRequiredService<PontrenRegistrationService>();
+        var form = new RegistrationForm(InstitutionType.LPQ, "LPQ Al-Falah", "311234040088", null, "Jl. Turi 4", "Donokerto", "Turi", "34", Registered.DistrictId,
+            new DateOnly(2012, 1, 9), "123/PIAGAM/2012", new DateOnly(2012, 2, 1), "Siti Rahma", "3404075505920002", "lpq.alfalah@gmail.com");
+        var pdf = new DocumentInput("dokumen.pdf", Encoding.ASCII.GetBytes("%PDF-1.4 isi"));
+        var sent = await registrations.RegisterAsync(form, pdf, pdf, "127.0.0.1");
+        Assert.True(sent.Succeeded, string.Join("; ", sent.Form.Errors.Values));
+
+        RenderMudProviders();
+        var page = Render<RegistrationStatusPage>(p => p.Add(x => x.Token, sent.StatusPath![PontrenRegistrationService.StatusPathPrefix.Length..]));
+        page.WaitForAssertion(() => Assert.Contains("Posisi antrean Anda: 1 dari 1", page.Find("[data-testid=queue-position]").TextContent));
+
+        await using (var scope = Services.CreateAsyncScope()) await scope.ServiceProvider.GetRequiredService<IdentityBootstrap>().EnsureRolesAsync();
+        var admin = new UserScope("admin-kab", "admin@kemenagsleman.go.id", "Hendra Kurniawan", Roles.AdminKabKota, null, Registered.DistrictId);
+        var queue = Services.GetRequiredService<RegistrationQueueService>();
+        var item = (await queue.ListAsync(admin)).Items.Single();
+        Assert.Null(await queue.ApproveAsync(admin, item.Id, item.Version));
+
+        page.WaitForAssertion(() => Assert.Contains("lpq.alfalah@gmail.com", page.Find("[data-testid=status-approved]").TextContent));
+        Assert.Equal("Disetujui", page.Find("[data-testid=status-chip]").TextContent);
+    }
+}
