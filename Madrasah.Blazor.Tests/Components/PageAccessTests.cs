@@ -38,6 +38,7 @@ public sealed class PageAccessTests
         PasswordLinks.Path, "/akun/lupa-password", // a link emailed to someone who cannot sign in yet
         "/_uji/galat-interaktif",   // only with Diagnostics:FailureProbe (404 elsewhere)
         "/hubungi-kami", "/hubungi-kami/laporan/{Token}",
+        "/pontren/daftar", "/pontren/daftar/status/{Token}", // a pesantren registers before it has any account
     ];
 
     /// <summary>Roles a page admits beyond its menu item, because they reach it through a link of their own pages.</summary>

@@ -48,7 +48,10 @@ public sealed class RegistrationBrowserTests(BrowserFixture fixture, ITestOutput
         await BrowserFixture.WaitForInteractiveAsync(admin);
 
         var applicant = await fixture.NewPageAsync();
-        await applicant.GotoAsync("/pontren/daftar");
+        // The pesantren has no account yet: it starts from the sign-in page's link.
+        await applicant.GotoAsync("/Account/Login");
+        await applicant.GetByTestId("pontren-registration-link").ClickAsync();
+        await Expect(applicant).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/pontren/daftar$"));
         await BrowserFixture.WaitForInteractiveAsync(applicant);
         await AccessibilityBrowserTests.CheckShownAsync(applicant, "/pontren/daftar", problems);
         await ChooseAsync(applicant, "registration-category", "MDT (Madrasah Diniyah Takmiliyah)");
