@@ -583,6 +583,8 @@ namespace Madrasah.Blazor.Data.Migrations
 
                     b.HasIndex("DecisionReceiptNumber");
 
+                    b.HasIndex("EvidenceUploadId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
