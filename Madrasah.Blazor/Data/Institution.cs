@@ -37,6 +37,11 @@ public class Institution
     public string? Website { get; set; }
     public string? Accreditation { get; set; }
 
+    /// <summary>Pesantren: founding date and the SK/Piagam (number and date) the registration was approved on.</summary>
+    public DateOnly? FoundedOn { get; set; }
+    public string? SkNumber { get; set; }
+    public DateOnly? SkDate { get; set; }
+
     public string? HeadName { get; set; }
     /// <summary>NIK of the head (Kepala Madrasah): with the registration code it opens the head's account registration.</summary>
     public string? HeadNik { get; set; }
@@ -81,6 +86,7 @@ public class InstitutionConfiguration : IEntityTypeConfiguration<Institution>
     {
         b.Property(i => i.Name).HasMaxLength(TextLimits.InstitutionName);
         b.Property(i => i.StatisticNumber).HasMaxLength(20);
+        b.Property(i => i.SkNumber).HasMaxLength(100);
         b.Property(i => i.Npsn).HasMaxLength(8);
         b.Property(i => i.Address).HasMaxLength(TextLimits.Address);
         b.Property(i => i.Village).HasMaxLength(TextLimits.PlaceName);

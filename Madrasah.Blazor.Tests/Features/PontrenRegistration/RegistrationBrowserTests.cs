@@ -97,7 +97,8 @@ public sealed class RegistrationBrowserTests(BrowserFixture fixture, ITestOutput
         await Expect(item.GetByTestId("queue-data")).ToContainTextAsync(email);
         var preview = item.Locator("iframe.pdf-preview").First;
         await Expect(preview).ToHaveAttributeAsync("title", "piagam-mdt.pdf");
-        var document = await admin.Context.APIRequest.GetAsync(await preview.GetAttributeAsync("src"));
+        var documentUrl = await preview.GetAttributeAsync("src") ?? throw new InvalidOperationException("The preview has no address.");
+        var document = await admin.Context.APIRequest.GetAsync(documentUrl);
         Assert.Equal(200, document.Status);
         Assert.Equal("application/pdf", document.Headers["content-type"]);
         Assert.StartsWith("inline", document.Headers["content-disposition"]);
@@ -106,7 +107,7 @@ public sealed class RegistrationBrowserTests(BrowserFixture fixture, ITestOutput
 
         // Nobody else reads the documents.
         var outsider = await fixture.SignInAsync("operator@min1sleman.sch.id");
-        var refused = await outsider.Context.APIRequest.GetAsync(await preview.GetAttributeAsync("src"), new() { MaxRedirects = 0 });
+        var refused = await outsider.Context.APIRequest.GetAsync(documentUrl, new() { MaxRedirects = 0 });
         Assert.NotEqual(200, refused.Status);
         Assert.DoesNotContain("application/pdf", refused.Headers.GetValueOrDefault("content-type") ?? "");
 

@@ -165,6 +165,9 @@ namespace Madrasah.Blazor.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FoundedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HeadName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -195,6 +198,13 @@ namespace Madrasah.Blazor.Data.Migrations
 
                     b.Property<string>("RegistrationCodeHash")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SkDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkNumber")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StatisticNumber")
@@ -1141,6 +1151,443 @@ namespace Madrasah.Blazor.Data.Migrations
                     b.ToTable("PontrenRegistrations", (string)null);
                 });
 
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.MasterFacility", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoodCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HeavilyDamagedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastSyncRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSyncedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LightlyDamagedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("MasterFacilities", (string)null);
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.MasterGtk", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmploymentStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSyncedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastSyncRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSyncedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nip")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Nik")
+                        .IsUnique();
+
+                    b.HasIndex("Nik", "IsActive");
+
+                    b.ToTable("MasterGtk", (string)null);
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.MasterSantri", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BirthPlace")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSyncedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastSyncRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSyncedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nisn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Nik")
+                        .IsUnique();
+
+                    b.HasIndex("Nik", "IsActive");
+
+                    b.ToTable("MasterSantri", (string)null);
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.PontrenFacility", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoodCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HeavilyDamagedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LightlyDamagedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("PontrenFacilities", (string)null);
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.PontrenGtk", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmploymentStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nip")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Nik");
+
+                    b.HasIndex("InstitutionId", "Nip");
+
+                    b.ToTable("PontrenGtk", (string)null);
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.PontrenSantri", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BirthPlace")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nisn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Nik");
+
+                    b.ToTable("PontrenSantri", (string)null);
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.PontrenSyncFlag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SyncRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SyncRunId");
+
+                    b.ToTable("PontrenSyncFlags", (string)null);
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.PontrenSyncRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FacilitiesChanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GtkAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GtkChanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GtkRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GtkUnchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReceiptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SantriAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SantriChanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SantriFlagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SantriRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SantriUnchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PontrenSyncRuns_OneOpenPerInstitution")
+                        .HasFilter("\"Status\" IN (0, 1)");
+
+                    b.HasIndex("InstitutionId", "RequestedUtc");
+
+                    b.HasIndex("Status", "RequestedUtc");
+
+                    b.ToTable("PontrenSyncRuns", (string)null);
+                });
+
             modelBuilder.Entity("Madrasah.Blazor.Features.TeacherVerification.AccountVerificationCode", b =>
                 {
                     b.Property<long>("Id")
@@ -2030,6 +2477,94 @@ namespace Madrasah.Blazor.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("District");
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.MasterFacility", b =>
+                {
+                    b.HasOne("Madrasah.Blazor.Data.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.MasterGtk", b =>
+                {
+                    b.HasOne("Madrasah.Blazor.Data.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.MasterSantri", b =>
+                {
+                    b.HasOne("Madrasah.Blazor.Data.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.PontrenFacility", b =>
+                {
+                    b.HasOne("Madrasah.Blazor.Data.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.PontrenGtk", b =>
+                {
+                    b.HasOne("Madrasah.Blazor.Data.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.PontrenSantri", b =>
+                {
+                    b.HasOne("Madrasah.Blazor.Data.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.PontrenSyncFlag", b =>
+                {
+                    b.HasOne("Madrasah.Blazor.Features.PontrenSync.PontrenSyncRun", "SyncRun")
+                        .WithMany()
+                        .HasForeignKey("SyncRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SyncRun");
+                });
+
+            modelBuilder.Entity("Madrasah.Blazor.Features.PontrenSync.PontrenSyncRun", b =>
+                {
+                    b.HasOne("Madrasah.Blazor.Data.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Institution");
                 });
 
             modelBuilder.Entity("Madrasah.Blazor.Features.TeacherVerification.AccountVerificationCode", b =>

@@ -91,6 +91,7 @@ public sealed class RegistrationQueueService(
             DistrictId = registration.DistrictId, Type = registration.Category, Name = registration.InstitutionName,
             StatisticNumber = registration.StatisticNumber, Npsn = registration.Npsn, Address = registration.Address,
             Village = registration.Village, Subdistrict = registration.Subdistrict, Email = registration.OperatorEmail,
+            FoundedOn = registration.FoundedOn, SkNumber = registration.SkNumber, SkDate = registration.SkDate,
         };
         db.Institutions.Add(institution);
         await db.SaveChangesAsync();
