@@ -47,6 +47,7 @@ internal sealed class AttendanceTestKit : IAsyncDisposable
     public ComplaintService Complaints => _scope.ServiceProvider.GetRequiredService<ComplaintService>();
     public ReceiptService Receipts => _scope.ServiceProvider.GetRequiredService<ReceiptService>();
     public UploadStore Uploads => _scope.ServiceProvider.GetRequiredService<UploadStore>();
+    public MachineImportService MachineImport => _scope.ServiceProvider.GetRequiredService<MachineImportService>();
     public StaffAccountService StaffAccounts => _scope.ServiceProvider.GetRequiredService<StaffAccountService>();
 
     /// <summary>Nur Hidayah, Pegawai of MIN 1 Sleman.</summary>

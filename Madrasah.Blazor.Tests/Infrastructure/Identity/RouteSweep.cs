@@ -72,6 +72,7 @@ public static class RouteSweep
         ["/kepegawaian/pengaduan"] = _ => ["/kepegawaian/pengaduan"],
         ["/kepegawaian/rekap"] = _ => ["/kepegawaian/rekap"],
         ["/kepegawaian/akun"] = _ => ["/kepegawaian/akun"],
+        ["/kepegawaian/impor-mesin"] = _ => ["/kepegawaian/impor-mesin"],
         ["/laporan/ketidakhadiran"] = _ => ["/laporan/ketidakhadiran"],
         ["/laporan/ketidakhadiran/baru"] = _ => ["/laporan/ketidakhadiran/baru"],
         ["/laporan/pengaduan"] = _ => ["/laporan/pengaduan"],
