@@ -146,7 +146,7 @@ public sealed class MachineImportService(IDbContextFactory<MadrasahDbContext> fa
         if (cell.WasNumber && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction))
         {
             fraction -= Math.Floor(fraction);
-            time = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Math.Round(fraction * 24 * 60)) % TimeSpan.FromDays(1));
+            time = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Math.Round(fraction * 24 * 60) % (24 * 60)));
             return true;
         }
         return TimeOnly.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
