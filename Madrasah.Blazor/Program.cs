@@ -71,7 +71,6 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapUploadEndpoints();
 app.MapReceiptEndpoints();
-app.MapComplaintEvidence();
 app.MapPontrenRegistrationDocuments();
 app.MapHealthChecks("/healthz");
 app.MapFailureProbe(app.Configuration);

@@ -60,7 +60,18 @@ public sealed class AttendanceBrowserTests(BrowserFixture fixture)
         await Expect(row).ToContainTextAsync("Nur Hidayah");
         await BrowserFixture.ScreenshotAsync(officer, "attendance-officer-inbox");
         await row.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
-        await Expect(officer.Locator("iframe.pdf-preview").First).ToHaveAttributeAsync("src", new Regex("/bukti-dukung$"));
+        // The evidence comes through /berkas (the complaint's upload rule), inline for the preview; another institution's account gets 404.
+        var preview = officer.Locator("iframe.pdf-preview").First;
+        await Expect(preview).ToHaveAttributeAsync("src", new Regex(@"^/berkas/[0-9a-f-]{36}\?tampil=1$"));
+        var evidenceUrl = (await preview.GetAttributeAsync("src"))!;
+        var evidence = await officer.APIRequest.GetAsync(evidenceUrl);
+        Assert.Equal(200, evidence.Status);
+        Assert.Equal("application/pdf", evidence.Headers["content-type"]);
+        Assert.StartsWith("inline", evidence.Headers["content-disposition"]);
+        Assert.Equal(200 * 1024, (await evidence.BodyAsync()).Length);
+        var outsider = await fixture.SignInAsync("operator@mtsn3sleman.sch.id");
+        Assert.Equal(404, (await outsider.APIRequest.GetAsync(evidenceUrl)).Status);
+        await outsider.Context.CloseAsync();
         await officer.GetByTestId("accept").ClickAsync();
         await Expect(officer.GetByTestId("complaint-status").First).ToHaveTextAsync("Diterima");
         Assert.Equal(1, await officer.EvaluateAsync<int>("() => window.__noReload"));

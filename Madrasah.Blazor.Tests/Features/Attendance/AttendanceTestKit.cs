@@ -1,5 +1,7 @@
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.Attendance;
+using Madrasah.Blazor.Features.UserAccounts;
+using Madrasah.Blazor.Infrastructure;
 using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Pdf;
@@ -32,6 +34,8 @@ internal sealed class AttendanceTestKit : IAsyncDisposable
             services.AddEmail(configuration);
             services.AddPdf(configuration);
             services.AddAttendance();
+            services.AddPublicLinks(configuration);
+            services.AddUserAccounts(configuration); // the activation links of staff accounts
             services.AddSingleton<TimeProvider>(Clock);
         }, migrate: false);
         _scope = _app.Provider.CreateAsyncScope();
@@ -43,6 +47,8 @@ internal sealed class AttendanceTestKit : IAsyncDisposable
     public ComplaintService Complaints => _scope.ServiceProvider.GetRequiredService<ComplaintService>();
     public ReceiptService Receipts => _scope.ServiceProvider.GetRequiredService<ReceiptService>();
     public UploadStore Uploads => _scope.ServiceProvider.GetRequiredService<UploadStore>();
+    public MachineImportService MachineImport => _scope.ServiceProvider.GetRequiredService<MachineImportService>();
+    public StaffAccountService StaffAccounts => _scope.ServiceProvider.GetRequiredService<StaffAccountService>();
 
     /// <summary>Nur Hidayah, Pegawai of MIN 1 Sleman.</summary>
     public UserScope Staff { get; private set; } = UserScope.Anonymous;

@@ -43,6 +43,40 @@ public class AgentServiceTests
     }
 
     [Fact]
+    public async Task The_queue_shows_the_most_urgent_first_and_follows_every_change_of_status_and_due_time()
+    {
+        await using var kit = await CreateAsync(); // Thursday 10:00
+        var first = await kit.SubmitAsync();
+        kit.Clock.Advance(TimeSpan.FromHours(1));
+        var second = await kit.SubmitAsync();
+        kit.Clock.Advance(TimeSpan.FromHours(1));
+        var third = await kit.SubmitAsync();
+        async Task<string[]> Queue(QueueQuery? query = null) =>
+            (await kit.Agents.ListAsync(kit.Agent, query ?? new QueueQuery())).Rows.Select(r => r.Number).ToArray();
+        Assert.Equal([first.Number, second.Number, third.Number], await Queue());
+
+        // The first one waits for the requester: its clock pauses, it goes after the running ones.
+        Assert.True((await kit.Agents.AskForInformationAsync(kit.Agent, first.Id, "Mohon lampirkan SK.")).Succeeded);
+        var firstToken = await kit.LatestTokenAsync();
+        Assert.Equal([second.Number, third.Number, first.Number], await Queue());
+        // The second one closes: out of the open queue, found under "Selesai".
+        Assert.True((await kit.Agents.ReplyAsync(kit.Agent, second.Id, "Sudah kami perbaiki.", close: true)).Succeeded);
+        Assert.Equal([third.Number, first.Number], await Queue());
+        Assert.Equal([second.Number], await Queue(new QueueQuery(Status: TicketStatus.Selesai)));
+        // The requester answers on Friday 12:00: the first one runs again with the 25 office hours it had left (due
+        // Wednesday 10:00), after the third (due Tuesday 12:00), which alone is overdue on Tuesday 12:01.
+        kit.Clock.Advance(TimeSpan.FromDays(1)); // Friday 12:00
+        Assert.True((await kit.Requester.AnswerAsync(firstToken, "Terlampir.", [Pdf()], "203.0.113.10")).Succeeded);
+        Assert.Equal(Wib(2026, 12, 9, 10), (await kit.TicketAsync(first.Number)).DueUtc);
+        Assert.Equal([third.Number, first.Number], await Queue());
+        kit.Clock.Advance(TimeSpan.FromDays(4).Add(TimeSpan.FromMinutes(1))); // Tuesday 12:01
+        Assert.Equal([third.Number], await Queue(new QueueQuery(OverdueOnly: true)));
+        Assert.Equal([third.Number], await Queue(new QueueQuery(OverdueOnly: true, ProvinceCode: "34")));
+        Assert.Empty(await Queue(new QueueQuery(OverdueOnly: true, ProvinceCode: "31")));
+        Assert.Equal(1, await kit.Agents.CountOpenAsync(kit.Agent)); // "Baru": the third; the first is "Diproses" again
+    }
+
+    [Fact]
     public async Task Every_email_of_a_ticket_carries_the_same_working_link()
     {
         await using var kit = await CreateAsync();

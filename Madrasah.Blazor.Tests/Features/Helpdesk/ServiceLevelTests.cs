@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Madrasah.Blazor.Features.Helpdesk;
 using Madrasah.Blazor.Infrastructure.Time;
 using static Madrasah.Blazor.Tests.Features.Helpdesk.HelpdeskTestKit;
@@ -38,13 +39,35 @@ public class ServiceLevelTests
     }
 
     [Theory]
-    [InlineData(17, 30, 9, 17, 0)] // after closing: counting starts Monday 08:00, due Wednesday 17:00
-    [InlineData(16, 30, 9, 16, 30)] // half an hour still counts on Friday
-    public async Task A_report_on_Friday_afternoon(int hour, int minute, int dueDay, int dueHour, int dueMinute)
+    [InlineData(4, 17, 30, 9, 17, 0)] // Friday after closing: counting starts Monday 08:00, due Wednesday 17:00
+    [InlineData(4, 16, 30, 9, 17, 0)] // Friday at the 16:30 cut-off: the same, the last half hour does not count
+    [InlineData(4, 16, 29, 9, 16, 29)] // Friday before the cut-off: counted from the moment it arrives (31 minutes on Friday)
+    [InlineData(3, 16, 45, 8, 17, 0)] // Thursday after the cut-off: counting starts Friday 08:00 (Fri + Mon + Tue)
+    public async Task The_daily_cut_off_moves_a_late_report_to_the_next_opening(int day, int hour, int minute, int dueDay, int dueHour, int dueMinute)
     {
-        await using var kit = await CreateAsync(new DateTimeOffset(Wib(2026, 12, 4, hour, minute), TimeSpan.Zero));
+        await using var kit = await CreateAsync(new DateTimeOffset(Wib(2026, 12, day, hour, minute), TimeSpan.Zero));
         var ticket = await kit.SubmitAsync();
         Assert.Equal(Wib(2026, 12, dueDay, dueHour, dueMinute), ticket.DueUtc);
+    }
+
+    [Fact]
+    public async Task The_cut_off_is_a_setting()
+    {
+        await using var kit = await CreateAsync(new DateTimeOffset(Wib(2026, 12, 4, 16, 30), TimeSpan.Zero),
+            new Dictionary<string, string?> { ["Helpdesk:DailyCutOff"] = "16:45" });
+        var ticket = await kit.SubmitAsync();
+        Assert.Equal(Wib(2026, 12, 9, 16, 30), ticket.DueUtc); // before the 16:45 cut-off: the half hour counts
+    }
+
+    [Fact]
+    public async Task The_requester_is_told_the_cut_off_rule_with_the_due_time()
+    {
+        await using var kit = await CreateAsync(new DateTimeOffset(Wib(2026, 12, 4, 16, 40), TimeSpan.Zero));
+        var ticket = await kit.SubmitAsync();
+        await using var db = kit.Database.CreateContext();
+        var mail = await db.Set<Madrasah.Blazor.Infrastructure.Email.OutboxMessage>().SingleAsync(m => m.Subject.Contains(ticket.Number));
+        Assert.Contains("9 Desember 2026", mail.TextBody);
+        Assert.Contains("mulai pukul 16.30 WIB atau pada hari libur mulai dihitung pada jam kerja berikutnya", mail.TextBody);
     }
 
     [Fact]

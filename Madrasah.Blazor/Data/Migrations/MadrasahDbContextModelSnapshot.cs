@@ -593,6 +593,8 @@ namespace Madrasah.Blazor.Data.Migrations
 
                     b.HasIndex("DecisionReceiptNumber");
 
+                    b.HasIndex("EvidenceUploadId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -907,6 +909,9 @@ namespace Madrasah.Blazor.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("QueueSortKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RegencyCode")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -960,9 +965,11 @@ namespace Madrasah.Blazor.Data.Migrations
 
                     b.HasIndex("CategoryId", "Status");
 
-                    b.HasIndex("Status", "DueUtc");
+                    b.HasIndex("QueueSortKey", "SubmittedUtc");
 
-                    b.HasIndex("ProvinceCode", "Status", "DueUtc");
+                    b.HasIndex("ProvinceCode", "QueueSortKey", "SubmittedUtc");
+
+                    b.HasIndex("Status", "QueueSortKey", "SubmittedUtc");
 
                     b.ToTable("HelpdeskTickets", (string)null);
                 });

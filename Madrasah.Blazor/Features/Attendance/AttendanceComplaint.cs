@@ -101,6 +101,7 @@ public class AttendanceComplaintConfiguration : IEntityTypeConfiguration<Attenda
         b.HasIndex(c => new { c.InstitutionId, c.Status, c.SubmittedUtc });
         b.HasIndex(c => c.SubmissionReceiptNumber);
         b.HasIndex(c => c.DecisionReceiptNumber);
+        b.HasIndex(c => c.EvidenceUploadId); // /berkas asks ComplaintEvidenceAccess about every file
         b.HasOne(c => c.Institution).WithMany().HasForeignKey(c => c.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Staff).WithMany().HasForeignKey(c => c.StaffId).OnDelete(DeleteBehavior.Restrict);
     }

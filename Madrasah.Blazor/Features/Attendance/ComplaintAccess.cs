@@ -24,31 +24,20 @@ public sealed class ComplaintReceiptAccess(PageAccess pages, IDbContextFactory<M
     }
 }
 
-public static class ComplaintEvidenceEndpoint
+/// <summary>
+/// The complaint's "Surat Tugas / Bukti Pendukung" is shown on its complaint's page: read through /berkas by whoever may
+/// open that page and sees that complaint (<see cref="ComplaintVisibility"/>: the staff member who filed it, the personnel
+/// officer of its institution), nobody else. The uploader is allowed by /berkas itself.
+/// </summary>
+public sealed class ComplaintEvidenceAccess(PageAccess pages, IDbContextFactory<MadrasahDbContext> factory) : IUploadAccessRule
 {
-    public static string Url(int complaintId) => $"/laporan/pengaduan/{complaintId}/bukti-dukung";
+    /// <summary>Without the file's id nothing is allowed: the evidence belongs to a complaint, not to an institution.</summary>
+    public Task<bool> MayReadAsync(ClaimsPrincipal user, InstitutionRef upload, CancellationToken cancellationToken) => Task.FromResult(false);
 
-    /// <summary>
-    /// GET /laporan/pengaduan/{id}/bukti-dukung: the complaint's evidence PDF, inline, for whoever may open the complaint's
-    /// page and sees it (its sender, the officer of its institution); any other id answers 404.
-    /// </summary>
-    public static IEndpointRouteBuilder MapComplaintEvidence(this IEndpointRouteBuilder endpoints)
+    public async Task<bool> MayReadAsync(ClaimsPrincipal user, Guid uploadId, InstitutionRef upload, CancellationToken cancellationToken)
     {
-        endpoints.MapGet("/laporan/pengaduan/{id:int}/bukti-dukung", async (int id, HttpContext http, PageAccess pages, UploadStore store,
-            IDbContextFactory<MadrasahDbContext> factory, CancellationToken cancellationToken) =>
-        {
-            if (!await pages.MayOpenAsync<ComplaintPage>(http.User)) return Results.NotFound();
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            var uploadId = await db.Set<AttendanceComplaint>().VisibleComplaints(UserScope.From(http.User))
-                .Where(c => c.Id == id).Select(c => (Guid?)c.EvidenceUploadId).FirstOrDefaultAsync(cancellationToken);
-            if (uploadId is null) return Results.NotFound();
-            var file = await store.OpenAsync(db, uploadId.Value, _ => Task.FromResult(true));
-            if (file is null) return Results.NotFound();
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.Headers.CacheControl = "private, no-store";
-            http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = file.Value.Upload.OriginalName }.ToString();
-            return Results.File(file.Value.Content, file.Value.Upload.ContentType);
-        }).RequireAuthorization();
-        return endpoints;
+        if (!await pages.MayOpenAsync<ComplaintPage>(user)) return false;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<AttendanceComplaint>().VisibleComplaints(UserScope.From(user)).AnyAsync(c => c.EvidenceUploadId == uploadId, cancellationToken);
     }
 }

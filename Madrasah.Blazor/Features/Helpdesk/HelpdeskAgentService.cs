@@ -62,10 +62,12 @@ public sealed class HelpdeskAgentService(
         var now = Now;
         await using var db = await factory.CreateDbContextAsync();
         var tickets = db.Set<HelpdeskTicket>().AsNoTracking();
-        tickets = query.Status is { } status ? tickets.Where(t => t.Status == status) : tickets.Where(t => t.Status != TicketStatus.Selesai);
+        // Open and overdue are ranges of the stored urgency key (HelpdeskTicket.QueueSortKey), which the indexes lead with.
+        tickets = query.Status is { } status ? tickets.Where(t => t.Status == status) : tickets.Where(t => t.QueueSortKey < HelpdeskTicket.ClosedSortKey);
         if (query.CategoryId is { } category) tickets = tickets.Where(t => t.CategoryId == category || t.ReportTypeId == category);
         if (!string.IsNullOrEmpty(query.ProvinceCode)) tickets = tickets.Where(t => t.ProvinceCode == query.ProvinceCode);
-        if (query.OverdueOnly) tickets = tickets.Where(t => (t.Status == TicketStatus.Baru || t.Status == TicketStatus.Diproses) && t.DueUtc < now);
+        var overdueBelow = HelpdeskTicket.OverdueBelow(now);
+        if (query.OverdueOnly) tickets = tickets.Where(t => t.QueueSortKey < overdueBelow);
         if (query.MineOnly) tickets = tickets.Where(t => t.AssignedToUserId == scope.UserId);
         if (TextLimits.Cut(query.Search?.Trim(), TextLimits.Search) is { Length: > 0 } search)
         {
@@ -78,7 +80,7 @@ public sealed class HelpdeskAgentService(
         var page = Math.Max(1, query.Page);
         // The most urgent first: due soonest (paused and closed ones after), then the oldest.
         var rows = await tickets
-            .OrderBy(t => t.DueUtc == null).ThenBy(t => t.DueUtc).ThenBy(t => t.SubmittedUtc).ThenBy(t => t.Id)
+            .OrderBy(t => t.QueueSortKey).ThenBy(t => t.SubmittedUtc).ThenBy(t => t.Id)
             .Skip((page - 1) * size).Take(size)
             .Select(t => new QueueRow(t.Id, t.Number, t.Subject, t.Email, t.UserType, t.Category.Name, t.ProvinceName, t.RegencyName, t.Status,
                 t.SubmittedUtc, t.DueUtc, (t.Status == TicketStatus.Baru || t.Status == TicketStatus.Diproses) && t.DueUtc < now, t.AssignedToName))

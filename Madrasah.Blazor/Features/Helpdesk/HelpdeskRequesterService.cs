@@ -147,7 +147,7 @@ public sealed class HelpdeskRequesterService(
             Status = TicketStatus.Baru,
             SubmittedUtc = now,
             UpdatedUtc = now,
-            DueUtc = ServiceLevel.Due(hours, now, Settings.AnswerWorkingDays),
+            DueUtc = ServiceLevel.DueForReport(hours, now, Settings.AnswerWorkingDays, Settings.DailyCutOff),
         };
         var link = links.Issue(ticket);
 
@@ -163,7 +163,8 @@ public sealed class HelpdeskRequesterService(
                 ticket.Attachments.Add(new HelpdeskAttachment { UploadId = upload.Id, FileName = upload.OriginalName, SizeBytes = upload.SizeBytes });
             }
             await outbox.EnqueueAsync<HelpdeskEmail>(db, email, null, $"[{ticket.Number}] Laporan Anda telah kami terima: {ticket.Subject}",
-                HelpdeskEmail.Parameters(HelpdeskEmailKind.Received, ticket.Number, ticket.Subject, null, ticket.DueUtc, link));
+                HelpdeskEmail.Parameters(HelpdeskEmailKind.Received, ticket.Number, ticket.Subject, null, ticket.DueUtc, link,
+                    dueRule: ServiceLevel.CutOffRule(Settings.DailyCutOff)));
             audit.Record(db, Requester, "helpdesk.submitted", $"Laporan {ticket.Number} dikirim melalui Hubungi Kami ({ticket.UserType.Label()}, {ticket.ProvinceName}).",
                 entityType: nameof(HelpdeskTicket), entityId: ticket.Number);
             db.PublishAfterCommit(HelpdeskTopics.Queue);

@@ -103,6 +103,11 @@ public sealed class HelpdeskOptions
 
     /// <summary>The service level: working days (office hours) for an answer.</summary>
     public int AnswerWorkingDays { get; set; } = 3;
+    /// <summary>
+    /// The daily cut-off (WIB, between the office's opening and closing, 08:00–17:00): a report received on a working
+    /// day at or after it starts counting at the next office opening, like one sent after closing or on a holiday.
+    /// </summary>
+    public TimeOnly DailyCutOff { get; set; } = new(16, 30);
     /// <summary>Hours after a question to the requester at which reminders go out (default 16 and 32; configuration replaces the list).</summary>
     public int[]? ReminderHours { get; set; }
 
@@ -126,6 +131,28 @@ public static class ServiceLevel
 {
     /// <summary>Due <paramref name="workingDays"/> working days (office hours) after <paramref name="fromUtc"/>.</summary>
     public static DateTime Due(WorkingHours hours, DateTime fromUtc, int workingDays) => hours.AddWorkingDays(fromUtc, workingDays);
+
+    /// <summary>
+    /// When a report received at <paramref name="receivedUtc"/> is due: counted from the moment it arrives, or from the
+    /// next office opening when it arrives on a working day at or after <paramref name="cutOff"/> (WIB). After closing
+    /// and on closed days the office-hours arithmetic already starts at the next opening.
+    /// </summary>
+    public static DateTime DueForReport(WorkingHours hours, DateTime receivedUtc, int workingDays, TimeOnly cutOff) =>
+        hours.AddWorkingDays(CountingStart(hours, receivedUtc, cutOff), workingDays);
+
+    /// <summary>The moment the service level starts counting for a report received at <paramref name="receivedUtc"/>.</summary>
+    public static DateTime CountingStart(WorkingHours hours, DateTime receivedUtc, TimeOnly cutOff)
+    {
+        var local = Wib.FromUtc(receivedUtc);
+        var day = DateOnly.FromDateTime(local);
+        return hours.IsWorkingDay(day) && TimeOnly.FromDateTime(local) >= cutOff
+            ? Wib.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)) // the arithmetic moves on to the next opening
+            : receivedUtc;
+    }
+
+    /// <summary>The rule told to the requester beside the due time ("16.30").</summary>
+    public static string CutOffRule(TimeOnly cutOff) =>
+        $"Laporan yang diterima mulai pukul {cutOff:HH.mm} WIB atau pada hari libur mulai dihitung pada jam kerja berikutnya.";
 
     /// <summary>The office time left until <paramref name="dueUtc"/> when the clock pauses at <paramref name="nowUtc"/> (zero when overdue).</summary>
     public static TimeSpan Remaining(WorkingHours hours, DateTime nowUtc, DateTime dueUtc) => hours.Between(nowUtc, dueUtc);

@@ -16,6 +16,8 @@ public static class HelpdeskServiceCollectionExtensions
             .Bind(configuration.GetSection(HelpdeskOptions.Section))
             .Validate(o => o.AnswerWorkingDays > 0 && o.AutoCloseHours > 0 && o.Reminders.All(h => h > 0 && h < o.AutoCloseHours),
                 "Helpdesk: AnswerWorkingDays and AutoCloseHours must be positive, reminders before the close.")
+            .Validate(o => o.DailyCutOff > Infrastructure.Time.WorkingHours.OfficeOpens && o.DailyCutOff <= Infrastructure.Time.WorkingHours.OfficeCloses,
+                "Helpdesk: DailyCutOff must lie within office hours (after 08:00, at most 17:00).")
             .Validate(o => o.MaxAttachments is > 0 and <= 20 && o.MaxAttachmentKilobytes is > 0 and <= 20_480, "Helpdesk: attachment limits out of range.")
             .Validate(o => new[] { o.TicketsPerClientPerHour, o.TicketsPerEmailPerHour, o.LinkRequestsPerClientPer10Minutes }.All(m => m is > 0 and <= RecentEvents.PerKeyCap),
                 $"Helpdesk: rate limits must be between 1 and {RecentEvents.PerKeyCap}.")

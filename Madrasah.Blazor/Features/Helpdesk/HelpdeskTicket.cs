@@ -56,11 +56,26 @@ public class HelpdeskTicket
     /// <summary>The "Lampiran Wajib" items the requester ticked, separated by new lines.</summary>
     public string? ChecklistTicked { get; set; }
 
-    public TicketStatus Status { get; set; }
+    public TicketStatus Status
+    {
+        get => _status;
+        set { _status = value; QueueSortKey = SortKeyOf(value, _dueUtc); }
+    }
     public DateTime SubmittedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
     /// <summary>When the answer is due (3 working days in office hours); null while the clock pauses or once closed.</summary>
-    public DateTime? DueUtc { get; set; }
+    public DateTime? DueUtc
+    {
+        get => _dueUtc;
+        set { _dueUtc = value; QueueSortKey = SortKeyOf(_status, value); }
+    }
+    /// <summary>
+    /// The queue's urgency, kept with <see cref="Status"/> and <see cref="DueUtc"/> (every change of either sets it):
+    /// the due time's ticks for a ticket whose clock runs, then <see cref="PausedSortKey"/> for a paused one, then
+    /// <see cref="ClosedSortKey"/> once closed. Indexed with the filters' columns, so the queue's pages (most urgent first),
+    /// "open" (below <see cref="ClosedSortKey"/>) and "overdue" (below now's ticks) are read in index order.
+    /// </summary>
+    public long QueueSortKey { get; private set; } = PausedSortKey;
     /// <summary>Office time left of the service level while paused ("Menunggu informasi").</summary>
     public long? PausedRemainingTicks { get; set; }
     /// <summary>When the open question was asked (reminders and the automatic close count from it).</summary>
@@ -84,6 +99,24 @@ public class HelpdeskTicket
 
     public List<HelpdeskMessage> Messages { get; set; } = [];
     public List<HelpdeskAttachment> Attachments { get; set; } = [];
+
+    private TicketStatus _status;
+    private DateTime? _dueUtc;
+
+    /// <summary>Above every due time's ticks (year 9999 is 3.2e18): paused, or open without a due time.</summary>
+    public const long PausedSortKey = 4_000_000_000_000_000_000;
+    /// <summary>Closed ("Selesai"): after every open ticket.</summary>
+    public const long ClosedSortKey = 8_000_000_000_000_000_000;
+
+    public static long SortKeyOf(TicketStatus status, DateTime? dueUtc) => status switch
+    {
+        TicketStatus.Selesai => ClosedSortKey,
+        TicketStatus.Baru or TicketStatus.Diproses when dueUtc is { } due => due.Ticks,
+        _ => PausedSortKey,
+    };
+
+    /// <summary>The key below which a ticket is overdue at <paramref name="nowUtc"/> (its clock runs and its due time has passed).</summary>
+    public static long OverdueBelow(DateTime nowUtc) => nowUtc.Ticks;
 
     public bool IsOverdue(DateTime nowUtc) => Status is TicketStatus.Baru or TicketStatus.Diproses && DueUtc is { } due && due < nowUtc;
 }
@@ -211,9 +244,14 @@ public class HelpdeskTicketConfiguration : IEntityTypeConfiguration<HelpdeskTick
         b.Property(t => t.Version).IsConcurrencyToken();
         b.HasOne(t => t.ReportType).WithMany().HasForeignKey(t => t.ReportTypeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Category).WithMany().HasForeignKey(t => t.CategoryId).OnDelete(DeleteBehavior.Restrict);
-        // The queue: by status and due time; filtered by province, category; follow-ups by their due time.
-        b.HasIndex(t => new { t.Status, t.DueUtc });
-        b.HasIndex(t => new { t.ProvinceCode, t.Status, t.DueUtc });
+        // The queue reads in urgency order (QueueSortKey, then the oldest; the row id ends every index): all open tickets,
+        // one status, one province (with "overdue": a key range). Filtered by category; follow-ups by their due time.
+        b.Property(t => t.Status).HasField("_status");
+        b.Property(t => t.DueUtc).HasField("_dueUtc");
+        b.Property(t => t.QueueSortKey);
+        b.HasIndex(t => new { t.QueueSortKey, t.SubmittedUtc });
+        b.HasIndex(t => new { t.Status, t.QueueSortKey, t.SubmittedUtc });
+        b.HasIndex(t => new { t.ProvinceCode, t.QueueSortKey, t.SubmittedUtc });
         b.HasIndex(t => new { t.CategoryId, t.Status });
         b.HasIndex(t => t.NextFollowUpUtc);
         b.HasIndex(t => t.SubmittedUtc);

@@ -11,6 +11,19 @@ namespace Madrasah.Blazor.Infrastructure.Uploads;
 public interface IUploadAccessRule
 {
     Task<bool> MayReadAsync(ClaimsPrincipal user, InstitutionRef upload, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same question with the file's id, for a rule that allows a file by the record it belongs to (a complaint's
+    /// evidence: whoever sees that complaint) rather than by its institution. /berkas asks this one.
+    /// </summary>
+    Task<bool> MayReadAsync(ClaimsPrincipal user, Guid uploadId, InstitutionRef upload, CancellationToken cancellationToken) =>
+        MayReadAsync(user, upload, cancellationToken);
+}
+
+/// <summary>The addresses of /berkas/{id}: as a download, or shown in the page (a PDF preview, an image).</summary>
+public static class UploadLinks
+{
+    public static string Path(Guid id, bool inline = false) => inline ? $"/berkas/{id}?tampil=1" : $"/berkas/{id}";
 }
 
 public static class UploadAccessRuleServiceCollectionExtensions
