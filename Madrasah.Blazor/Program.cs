@@ -50,6 +50,7 @@ builder.Services.AddTeacherVerification(builder.Configuration);
 builder.Services.AddHelpdesk(builder.Configuration);
 builder.Services.AddAttendance();
 builder.Services.AddPontrenRegistration(builder.Configuration);
+builder.Services.AddPontrenData();
 builder.Services.AddPontrenSync(builder.Configuration);
 
 var app = builder.Build();

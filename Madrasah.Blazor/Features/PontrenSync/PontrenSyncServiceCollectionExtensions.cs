@@ -29,7 +29,8 @@ public static class PontrenSyncServiceCollectionExtensions
         services.AddHostedService<SyncQueueRunner>();
         services.AddScoped<SyncService>();
         services.AddReceiptAccessRule<SyncReceiptAccess>();
-        services.AddNavigationItem(new(SyncPath, "Sinkronisasi", Icons.Material.Outlined.Sync, [Roles.Operator], Order: 22));
+        services.AddNavigationItem(new(SyncPath, "Sinkronisasi", Icons.Material.Outlined.Sync, [Roles.Operator], Order: 15,
+            ShownWhen: async (sp, scope) => await sp.GetRequiredService<SyncService>().OwnPesantrenAsync(scope) is not null));
         services.AddNavigationItem(new(DistrictStatusPath, "Status Sinkronisasi", Icons.Material.Outlined.CloudSync, [Roles.AdminKabKota], Order: 36));
         return services;
     }
