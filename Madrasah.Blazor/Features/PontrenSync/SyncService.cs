@@ -10,7 +10,8 @@ namespace Madrasah.Blazor.Features.PontrenSync;
 /// <summary>A run as the pages show it: the row, its queue position (Antre) and its live progress (Berjalan).</summary>
 public sealed record SyncRunView(PontrenSyncRun Run, int QueuePosition, int Processed, int Total)
 {
-    public int Percent => Total <= 0 ? 0 : (int)Math.Min(100, Math.Round(100.0 * Processed / Total));
+    /// <summary>Whole percent done, rounded down (100 only when every row is done).</summary>
+    public int Percent => Total <= 0 ? 0 : (int)Math.Min(100, 100L * Processed / Total);
 }
 
 /// <summary>What the check found: the sync button is enabled only with no blocking problem.</summary>
