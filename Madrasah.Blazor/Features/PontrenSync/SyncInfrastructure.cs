@@ -13,6 +13,9 @@ public sealed class SyncOptions
 
     /// <summary>Rows written per batch inside the sync's transaction (progress is reported after each batch).</summary>
     public int BatchSize { get; set; } = 500;
+
+    /// <summary>How often the runner looks at the queue when nothing wakes it (a request in this process wakes it at once).</summary>
+    public int PollSeconds { get; set; } = 10;
 }
 
 /// <summary>Live topics of the sync, so the runner, the pages and the district view agree.</summary>

@@ -13,7 +13,6 @@ namespace Madrasah.Blazor.Features.PontrenSync;
 /// </summary>
 public sealed class SyncQueue(IDbContextFactory<MadrasahDbContext> factory, SyncJob job, IOptions<SyncOptions> options, ILogger<SyncQueue> logger)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(10);
     private const int Lookahead = 50;
 
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -117,7 +116,7 @@ public sealed class SyncQueue(IDbContextFactory<MadrasahDbContext> factory, Sync
                 logger.LogError(e, "The sync queue could not start waiting runs");
             }
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            timeout.CancelAfter(Poll);
+            timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)));
             try
             {
                 await _wake.Reader.ReadAsync(timeout.Token);
