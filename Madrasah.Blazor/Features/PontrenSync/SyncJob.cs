@@ -26,8 +26,8 @@ namespace Madrasah.Blazor.Features.PontrenSync;
 /// </para>
 /// <para>
 /// Set-based: the institution's master rows are loaded once into dictionaries, NIKs active elsewhere are looked up in
-/// chunked IN lists, and rows are written in batches (<see cref="SyncOptions.BatchSize"/>) with one SaveChanges per
-/// batch inside the transaction. Progress is kept in memory (<see cref="SyncProgressRegistry"/>) and published through
+/// chunked IN lists, and rows are written in batches (<see cref="SyncOptions.BatchSize"/>) inside the transaction: santri
+/// with two prepared statements (<see cref="MasterSantriWriter"/>), GTK and facilities (few) with one SaveChanges per batch. Progress is kept in memory (<see cref="SyncProgressRegistry"/>) and published through
 /// <see cref="LiveNotifier"/> at most every 200 ms.
 /// </para>
 /// </summary>
@@ -143,6 +143,8 @@ public sealed class SyncJob(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Santri (the bulk of the rows) are written with two prepared statements on the transaction's connection.
+        await using var santriWriter = new MasterSantriWriter(db, runId, now);
 
         async Task BatchDoneAsync(int rows)
         {
@@ -175,25 +177,14 @@ public sealed class SyncJob(
                     });
                 if (!santriByNik.TryGetValue(nik, out var existing))
                 {
-                    wanted.FirstSyncedUtc = wanted.LastSyncedUtc = now;
-                    wanted.LastSyncRunId = runId;
-                    db.Add(wanted);
+                    await santriWriter.InsertAsync(wanted, cancellationToken);
                     sAdded++;
                 }
                 else if (SameSantri(existing, wanted)) sUnchanged++;
                 else
                 {
                     if (existing.IsActive) sChanged++; else sAdded++;
-                    existing.Nisn = wanted.Nisn;
-                    existing.FullName = wanted.FullName;
-                    existing.Sex = wanted.Sex;
-                    existing.BirthPlace = wanted.BirthPlace;
-                    existing.BirthDate = wanted.BirthDate;
-                    existing.Level = wanted.Level;
-                    existing.IsActive = true;
-                    existing.LastSyncedUtc = now;
-                    existing.LastSyncRunId = runId;
-                    db.Update(existing);
+                    await santriWriter.UpdateAsync(existing.Id, wanted, cancellationToken);
                 }
             }
             await BatchDoneAsync(chunk.Count);
@@ -458,5 +449,80 @@ public sealed class SyncJob(
         throttle.LastTicks = nowTicks;
         logger.LogInformation("Sync run {RunId}: {Processed} of {Total} rows", run.Id, processed, total);
         notifier.Publish(SyncTopics.Institution(institution.Id), SyncTopics.District(institution.DistrictId));
+    }
+}
+
+/// <summary>
+/// Inserts and updates master santri rows with two prepared statements inside the sync's open transaction: the
+/// bulk of a sync, without change tracking. Columns are written as EF Core writes them (DateOnly and DateTime as text).
+/// </summary>
+internal sealed class MasterSantriWriter : IAsyncDisposable
+{
+    private readonly System.Data.Common.DbCommand _insert;
+    private readonly System.Data.Common.DbCommand _update;
+
+    public MasterSantriWriter(MadrasahDbContext db, int runId, DateTime now)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(db.Database.CurrentTransaction!);
+        _insert = connection.CreateCommand();
+        _insert.Transaction = transaction;
+        _insert.CommandText = """
+            INSERT INTO "MasterSantri" ("InstitutionId", "Nik", "Nisn", "FullName", "Sex", "BirthPlace", "BirthDate", "Level", "IsActive", "FirstSyncedUtc", "LastSyncedUtc", "LastSyncRunId")
+            VALUES ($institution, $nik, $nisn, $name, $sex, $place, $birth, $level, 1, $now, $now, $run)
+            """;
+        _update = connection.CreateCommand();
+        _update.Transaction = transaction;
+        _update.CommandText = """
+            UPDATE "MasterSantri" SET "Nisn" = $nisn, "FullName" = $name, "Sex" = $sex, "BirthPlace" = $place, "BirthDate" = $birth,
+                "Level" = $level, "IsActive" = 1, "LastSyncedUtc" = $now, "LastSyncRunId" = $run
+            WHERE "Id" = $id
+            """;
+        foreach (var command in new[] { _insert, _update })
+        {
+            foreach (var name in new[] { "$nisn", "$name", "$sex", "$place", "$birth", "$level", "$now", "$run" }) Add(command, name);
+            command.Parameters["$now"].Value = now;
+            command.Parameters["$run"].Value = runId;
+        }
+        foreach (var name in new[] { "$institution", "$nik" }) Add(_insert, name);
+        Add(_update, "$id");
+    }
+
+    private static void Add(System.Data.Common.DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+    }
+
+    private static void Set(System.Data.Common.DbCommand command, MasterSantri row)
+    {
+        command.Parameters["$nisn"].Value = (object?)row.Nisn ?? DBNull.Value;
+        command.Parameters["$name"].Value = row.FullName;
+        command.Parameters["$sex"].Value = (int)row.Sex;
+        command.Parameters["$place"].Value = row.BirthPlace;
+        command.Parameters["$birth"].Value = row.BirthDate;
+        command.Parameters["$level"].Value = row.Level;
+    }
+
+    public async Task InsertAsync(MasterSantri row, CancellationToken cancellationToken)
+    {
+        Set(_insert, row);
+        _insert.Parameters["$institution"].Value = row.InstitutionId;
+        _insert.Parameters["$nik"].Value = row.Nik;
+        await _insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task UpdateAsync(int id, MasterSantri row, CancellationToken cancellationToken)
+    {
+        Set(_update, row);
+        _update.Parameters["$id"].Value = id;
+        await _update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _insert.DisposeAsync();
+        await _update.DisposeAsync();
     }
 }
