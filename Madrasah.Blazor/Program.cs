@@ -8,6 +8,7 @@ using Madrasah.Blazor.Features.HeadRegistration;
 using Madrasah.Blazor.Features.Helpdesk;
 using Madrasah.Blazor.Features.Institutions;
 using Madrasah.Blazor.Features.PontrenRegistration;
+using Madrasah.Blazor.Features.PontrenSync;
 using Madrasah.Blazor.Features.UserAccounts;
 using Madrasah.Blazor.Features.TeacherVerification;
 using Madrasah.Blazor.Infrastructure.Audit;
@@ -49,6 +50,8 @@ builder.Services.AddTeacherVerification(builder.Configuration);
 builder.Services.AddHelpdesk(builder.Configuration);
 builder.Services.AddAttendance();
 builder.Services.AddPontrenRegistration(builder.Configuration);
+builder.Services.AddPontrenData();
+builder.Services.AddPontrenSync(builder.Configuration);
 
 var app = builder.Build();
 

@@ -76,6 +76,7 @@ public sealed class DemoData(
         await db.SaveChangesAsync(cancellationToken);
         await Features.Helpdesk.HelpdeskDemoData.SeedAsync(db, clock, cancellationToken);
         await Features.Attendance.AttendanceDemoData.SeedAsync(db, clock, cancellationToken);
+        await Features.PontrenSync.DataDemoData.SeedAsync(db, clock, cancellationToken);
         logger.LogInformation("Demo data seeded: 1 district, 3 institutions, 9 accounts (password {Password})", Password);
     }
 

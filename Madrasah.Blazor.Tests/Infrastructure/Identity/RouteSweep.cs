@@ -91,6 +91,8 @@ public static class RouteSweep
         ["/pontren/antrean/dokumen/{id:guid}"] = h => [$"/pontren/antrean/dokumen/{h.UploadId}", "/pontren/antrean/dokumen/00000000-0000-0000-0000-000000000000"],
         ["/pontren/daftar"] = _ => ["/pontren/daftar"],
         ["/pontren/daftar/status/{Token}"] = _ => ["/pontren/daftar/status/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/pontren/daftar/status/x"],
+        ["/pontren/sinkronisasi"] = _ => ["/pontren/sinkronisasi"],
+        ["/pontren/status-sinkronisasi"] = _ => ["/pontren/status-sinkronisasi"],
         ["/persetujuan"] = _ => ["/persetujuan"],
         ["/perubahan"] = _ => ["/perubahan"],
         ["/perubahan/{Id:int}"] = h => [$"/perubahan/{h.ChangeRequestId}"],

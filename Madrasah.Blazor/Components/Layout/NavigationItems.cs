@@ -7,7 +7,9 @@ namespace Madrasah.Blazor.Components.Layout;
 public sealed record NavigationBadge(Func<UserScope, string> Topic, Func<IServiceProvider, UserScope, Task<int>> Count);
 
 /// <param name="Icon">SVG markup of a MudBlazor icon (<c>Icons.Material.Outlined.…</c>).</param>
-public sealed record NavigationItem(string Href, string Label, string Icon, string[] Roles, NavigationBadge? Badge = null, int Order = 100);
+/// <param name="ShownWhen">A further condition beyond the role (e.g. pesantren operators only), asked once per circuit.</param>
+public sealed record NavigationItem(string Href, string Label, string Icon, string[] Roles, NavigationBadge? Badge = null, int Order = 100,
+    Func<IServiceProvider, UserScope, Task<bool>>? ShownWhen = null);
 
 /// <summary>
 /// The menu: each feature registers its pages with the roles that may open them
@@ -19,6 +21,15 @@ public sealed class NavigationItems(IEnumerable<NavigationItem> items, IHostEnvi
         items.Where(i => i.Roles.Contains(scope.Role) && (!i.Roles.Contains(DevelopmentOnly) || environment.IsDevelopment()))
              .OrderBy(i => i.Order)
              .ToList();
+
+    /// <summary>The items of <see cref="For"/> whose <see cref="NavigationItem.ShownWhen"/> condition holds for the user.</summary>
+    public async Task<IReadOnlyList<NavigationItem>> ForAsync(UserScope scope, IServiceProvider services)
+    {
+        var shown = new List<NavigationItem>();
+        foreach (var item in For(scope))
+            if (item.ShownWhen is null || await item.ShownWhen(services, scope)) shown.Add(item);
+        return shown;
+    }
 
     /// <summary>Marker beside an item's roles: the item shows to them in Development only.</summary>
     public const string DevelopmentOnly = "(development)";

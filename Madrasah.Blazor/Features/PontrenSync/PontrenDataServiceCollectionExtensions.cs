@@ -1,0 +1,20 @@
+using MudBlazor;
+using Madrasah.Blazor.Components.Layout;
+using Madrasah.Blazor.Infrastructure.Identity;
+
+namespace Madrasah.Blazor.Features.PontrenSync;
+
+public static class PontrenDataServiceCollectionExtensions
+{
+    public const string PagePath = "/pontren/data";
+    public const string SantriTemplatePath = "/pontren/data/template-santri.xlsx";
+
+    /// <summary>"Verifikasi data lembaga": the pesantren operator's working copy, its check, santri and Simpeg imports.</summary>
+    public static IServiceCollection AddPontrenData(this IServiceCollection services)
+    {
+        services.AddScoped<PontrenDataService>();
+        services.AddNavigationItem(new(PagePath, "Verifikasi Data Lembaga", Icons.Material.Outlined.FactCheck, [Roles.Operator], Order: 14,
+            ShownWhen: (sp, scope) => sp.GetRequiredService<PontrenDataService>().IsPesantrenOperatorAsync(scope)));
+        return services;
+    }
+}
