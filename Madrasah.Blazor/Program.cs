@@ -75,6 +75,7 @@ app.MapUploadEndpoints();
 app.MapReceiptEndpoints();
 app.MapComplaintEvidence();
 app.MapPontrenRegistrationDocuments();
+app.MapPontrenData();
 app.MapHealthChecks("/healthz");
 app.MapFailureProbe(app.Configuration);
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Madrasah.Blazor.Infrastructure.Spreadsheets;
 using Madrasah.Blazor.Features.PontrenSync;
 using static Madrasah.Blazor.Tests.Features.PontrenSync.DataTestKit;
 
@@ -43,11 +44,11 @@ public class DataImportTests
         Assert.Equal(30, (await kit.SantriAsync()).Count);
 
         // An .xlsx cell stored as a number (digits Excel may already have rounded) is refused too, with its line.
-        var (value, error) = DataImportRules.Identifier(new DataCell("3404075003120000", IsNumber: true), "NIK", 16);
+        var (value, error) = DataImportRules.Identifier(new SheetCell("3404075003120000", WasNumber: true), "NIK", 16);
         Assert.Equal("", value);
         Assert.Contains("tersimpan sebagai angka di Excel", error);
-        Assert.Equal(("3404075003120001", null), DataImportRules.Identifier(new DataCell("3404075003120001"), "NIK", 16));
-        Assert.Contains("angka 0 di depannya hilang", DataImportRules.Nisn(new DataCell("121234567", IsNumber: true)).Error);
+        Assert.Equal(("3404075003120001", null), DataImportRules.Identifier(new SheetCell("3404075003120001"), "NIK", 16));
+        Assert.Contains("angka 0 di depannya hilang", DataImportRules.Nisn(new SheetCell("121234567", WasNumber: true)).Error);
     }
 
     [Theory]
@@ -91,7 +92,7 @@ public class DataImportTests
         var rows = new StringBuilder(SantriHeader + "\n");
         for (var i = 0; i <= DataImportRules.MaxRows; i++) rows.Append("1;;A;L;B;01-01-2010;Ula\n");
         var many = await kit.Data.ImportSantriAsync(kit.Operator, "santri.csv", Csv(rows.ToString()));
-        Assert.Contains("lebih dari 20.000 baris", Assert.Single(many.Problems).Message);
+        Assert.Contains("lebih dari 20.000 baris data", Assert.Single(many.Problems).Message);
 
         var pdf = await kit.Data.ImportSantriAsync(kit.Operator, "santri.pdf", Csv("%PDF-1.4"));
         Assert.Contains("harus berformat .xlsx atau .csv", Assert.Single(pdf.Problems).Message);
