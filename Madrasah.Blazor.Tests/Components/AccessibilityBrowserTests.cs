@@ -38,6 +38,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture, ITestOutpu
     [InlineData("kepegawaian@min1sleman.sch.id")]
     [InlineData("helpdesk@madrasah.demo.id")]
     [InlineData("admin@madrasah.demo.id")]
+    [InlineData("operator@alhikmah.ponpes.id")]
     public async Task Every_page_in_the_roles_menu_has_no_serious_violations(string email)
     {
         var page = await fixture.SignInAsync(email);
