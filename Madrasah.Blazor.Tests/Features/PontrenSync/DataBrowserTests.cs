@@ -38,6 +38,8 @@ public sealed class DataBrowserTests(BrowserFixture fixture, OwnAppFixture own, 
         await Expect(page.GetByTestId("data-verdict")).ToContainTextAsync("Data siap disinkronkan");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Santri (30)" }).ClickAsync();
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Impor dari Excel/CSV" }).ClickAsync();
+
         // The template: NIK and NISN are text columns.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Unduh template (.xlsx)" }).ClickAsync());
         Assert.Equal("template-santri.xlsx", download.SuggestedFilename);
