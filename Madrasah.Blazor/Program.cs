@@ -75,6 +75,7 @@ app.MapAccountEndpoints();
 app.MapUploadEndpoints();
 app.MapReceiptEndpoints();
 app.MapPontrenRegistrationDocuments();
+app.MapPontrenData();
 app.MapHealthChecks("/healthz");
 app.MapFailureProbe(app.Configuration);
 

@@ -1,4 +1,8 @@
 using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Madrasah.Blazor.Infrastructure.Spreadsheets;
 using Madrasah.Blazor.Features.PontrenSync;
 using static Madrasah.Blazor.Tests.Features.PontrenSync.DataTestKit;
 
@@ -43,11 +47,11 @@ public class DataImportTests
         Assert.Equal(30, (await kit.SantriAsync()).Count);
 
         // An .xlsx cell stored as a number (digits Excel may already have rounded) is refused too, with its line.
-        var (value, error) = DataImportRules.Identifier(new DataCell("3404075003120000", IsNumber: true), "NIK", 16);
+        var (value, error) = DataImportRules.Identifier(new SheetCell("3404075003120000", WasNumber: true), "NIK", 16);
         Assert.Equal("", value);
         Assert.Contains("tersimpan sebagai angka di Excel", error);
-        Assert.Equal(("3404075003120001", null), DataImportRules.Identifier(new DataCell("3404075003120001"), "NIK", 16));
-        Assert.Contains("angka 0 di depannya hilang", DataImportRules.Nisn(new DataCell("121234567", IsNumber: true)).Error);
+        Assert.Equal(("3404075003120001", null), DataImportRules.Identifier(new SheetCell("3404075003120001"), "NIK", 16));
+        Assert.Contains("angka 0 di depannya hilang", DataImportRules.Nisn(new SheetCell("121234567", WasNumber: true)).Error);
     }
 
     [Theory]
@@ -91,11 +95,67 @@ public class DataImportTests
         var rows = new StringBuilder(SantriHeader + "\n");
         for (var i = 0; i <= DataImportRules.MaxRows; i++) rows.Append("1;;A;L;B;01-01-2010;Ula\n");
         var many = await kit.Data.ImportSantriAsync(kit.Operator, "santri.csv", Csv(rows.ToString()));
-        Assert.Contains("lebih dari 20.000 baris", Assert.Single(many.Problems).Message);
+        Assert.Contains("lebih dari 20.000 baris data", Assert.Single(many.Problems).Message);
 
         var pdf = await kit.Data.ImportSantriAsync(kit.Operator, "santri.pdf", Csv("%PDF-1.4"));
         Assert.Contains("harus berformat .xlsx atau .csv", Assert.Single(pdf.Problems).Message);
         Assert.Equal(30, (await kit.SantriAsync()).Count);
+    }
+
+    [Fact]
+    public async Task An_xlsx_NIK_stored_as_a_number_is_refused_with_its_line_and_a_date_cell_is_read()
+    {
+        await using var kit = await CreateAsync();
+        string[] header = [.. DataImportRules.SantriColumns];
+        // 10-03-2012 as Excel's day number in a date-formatted cell.
+        var birth = new DateTime(2012, 3, 10).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var numeric = Workbook(header, [("3404075003120001", false), ("", false), ("Siti Maimunah", false), ("P", false), ("Sleman", false), (birth, true), ("Wustha", false)],
+            [("3404071708110002", true), ("", false), ("Umar Faruq", false), ("L", false), ("Bantul", false), ("17-08-2011", false), ("Ulya", false)]);
+        var refused = await kit.Data.ImportSantriAsync(kit.Operator, "santri.xlsx", numeric);
+        Assert.False(refused.Saved);
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal((3, "NIK"), (problem.Line, problem.Field));
+        Assert.Contains("tersimpan sebagai angka di Excel", problem.Message);
+        Assert.Equal(30, (await kit.SantriAsync()).Count);
+
+        var text = Workbook(header, [("3404075003120001", false), ("", false), ("Siti Maimunah", false), ("P", false), ("Sleman", false), (birth, true), ("Wustha", false)]);
+        var saved = await kit.Data.ImportSantriAsync(kit.Operator, "santri.xlsx", text);
+        Assert.Equal(1, saved.Added);
+        Assert.Equal(new DateOnly(2012, 3, 10), (await kit.SantriAsync()).Single(s => s.Nik == "3404075003120001").BirthDate);
+    }
+
+    /// <summary>A one-sheet workbook as Excel writes it: shared strings for text, plain numbers, a date style for dates.</summary>
+    private static byte[] Workbook(string[] header, params (string Value, bool Number)[][] rows)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(
+                new Fonts(new Font()), new Fills(new Fill()), new Borders(new Border()), new CellStyleFormats(new CellFormat()),
+                new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }));
+            var data = new SheetData();
+            var all = new[] { header.Select(h => (h, false)).ToArray() }.Concat(rows).ToList();
+            for (var r = 0; r < all.Count; r++)
+            {
+                var row = new Row { RowIndex = (uint)(r + 1) };
+                for (var c = 0; c < all[r].Length; c++)
+                {
+                    var (value, number) = all[r][c];
+                    var reference = Madrasah.Blazor.Infrastructure.Spreadsheets.XlsxTemplate.ColumnName(c) + (r + 1);
+                    row.Append(number
+                        ? new Cell { CellReference = reference, CellValue = new CellValue(value), StyleIndex = value.Contains('.') || value.Length < 8 ? 1u : null }
+                        : new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value)) });
+                }
+                data.Append(row);
+            }
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            sheet.Worksheet = new Worksheet(data);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Santri" }));
+            workbook.Workbook.Save();
+        }
+        return stream.ToArray();
     }
 
     private const string SimpegHeader = "NIP,NIK,Nama,Jenis Kelamin,Tanggal Lahir,Jabatan,Status,TMT";

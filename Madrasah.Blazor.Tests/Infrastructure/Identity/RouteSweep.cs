@@ -87,6 +87,8 @@ public static class RouteSweep
         ["/not-found"] = _ => ["/not-found"],
         ["/pegawai"] = _ => ["/pegawai"],
         ["/pontren/antrean"] = _ => ["/pontren/antrean"],
+        ["/pontren/data"] = _ => ["/pontren/data", "/pontren/data?bagian=santri"],
+        ["/pontren/data/template-santri.xlsx"] = _ => ["/pontren/data/template-santri.xlsx"],
         // Only a registration's own documents, only for its district's admin: another upload's id answers 404.
         ["/pontren/antrean/dokumen/{id:guid}"] = h => [$"/pontren/antrean/dokumen/{h.UploadId}", "/pontren/antrean/dokumen/00000000-0000-0000-0000-000000000000"],
         ["/pontren/daftar"] = _ => ["/pontren/daftar"],

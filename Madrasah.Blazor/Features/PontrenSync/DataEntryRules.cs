@@ -9,6 +9,9 @@ namespace Madrasah.Blazor.Features.PontrenSync;
 /// </summary>
 public static class DataEntryRules
 {
+    /// <summary>The longest identifier the forms take as typed (a NIP of 18 digits with spaces between its parts).</summary>
+    public const int MaxTypedNumber = 24;
+
     /// <summary>Digits typed with spaces, dots or dashes ("3404 0712 …") are kept as the digits.</summary>
     public static string NormalizeNumber(string? value)
     {

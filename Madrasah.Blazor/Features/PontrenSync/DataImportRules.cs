@@ -1,13 +1,7 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
+using Madrasah.Blazor.Infrastructure.Spreadsheets;
 
 namespace Madrasah.Blazor.Features.PontrenSync;
-
-/// <summary>One cell of an imported sheet: its text, and whether an .xlsx stored it as a number (a CSV never does).</summary>
-public readonly record struct DataCell(string Text, bool IsNumber = false);
-
-/// <summary>One line of an imported sheet with its line number as the operator sees it in Excel or a text editor.</summary>
-public sealed record DataLine(int Line, IReadOnlyList<DataCell> Cells);
 
 /// <summary>A refused line (0 for the whole file), the field (column) and the Indonesian reason naming it.</summary>
 public sealed record ImportProblem(int Line, string Field, string Message);
@@ -42,16 +36,47 @@ public static partial class DataImportRules
     public static readonly IReadOnlyList<string> SimpegColumns =
         ["NIP", "NIK", "Nama", "Jenis Kelamin", "Tanggal Lahir", "Jabatan", "Status", "TMT"];
 
+    /// <summary>"Unduh template (.xlsx)": the santri columns, NIK and NISN formatted as text, notes on a second sheet.</summary>
+    public static byte[] SantriTemplate() => XlsxTemplate.Write("Santri",
+    [
+        new(SantriColumns[0], IsText: true, Width: 20, Note: "16 digit angka sesuai KK. Kolom ini berformat Teks: ketik atau tempel apa adanya, jangan diubah menjadi angka."),
+        new(SantriColumns[1], IsText: true, Width: 14, Note: "10 digit angka; kosongkan bila santri belum memiliki NISN."),
+        new(SantriColumns[2], Width: 30, Note: "Nama lengkap sesuai akta kelahiran."),
+        new(SantriColumns[3], Width: 20, Note: "L untuk laki-laki, P untuk perempuan."),
+        new(SantriColumns[4], Width: 18),
+        new(SantriColumns[5], IsText: true, Width: 26, Note: "Tulis dd-mm-yyyy, mis. 17-08-2010 (sel tanggal Excel juga diterima)."),
+        new(SantriColumns[6], Width: 14, Note: "Jenjang/tingkat, mis. Ula, Wustha, Ulya atau Kelas 1."),
+    ], [],
+    [
+        "Isi data santri mulai baris 2 lembar \"Santri\"; jangan mengubah judul kolom di baris 1.",
+        $"Paling banyak {MaxRows:N0} santri dan {MaxBytesText} per berkas. Santri yang NIK-nya sudah ada di daftar akan diperbarui.".Replace(",", "."),
+        "Bila satu baris salah, tidak ada data yang disimpan: perbaiki baris yang disebut, lalu impor lagi.",
+        "Contoh baris: 3404075003120001 | 0121234567 | Siti Maimunah | P | Sleman | 10-03-2012 | Wustha",
+    ]);
+
+    public static readonly SheetLimits Limits = new(MaxBytes, MaxRows);
+
     /// <summary>
-    /// The header line's columns by the key of each expected column (the header's text before any parenthesis, case
-    /// and spaces ignored), or the message naming what is missing.
+    /// Reads the upload with the shared reader (.xlsx or CSV, told by content; size and row limits), or says why not.
     /// </summary>
-    public static (Dictionary<string, int>? Columns, string? Error) MapHeader(DataLine header, IReadOnlyList<string> expected)
+    public static SheetTable Read(string fileName, byte[] content)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension is not (".xlsx" or ".csv" or ".txt" or ".xls"))
+            return SheetTable.Failed($"File {fileName} harus berformat .xlsx atau .csv (template santri atau ekspor Simpeg).");
+        return SheetReader.Read(content, fileName, Limits);
+    }
+
+    /// <summary>
+    /// The header's columns by the key of each expected column (the header's text before any parenthesis, case, spaces
+    /// and punctuation ignored), or the message naming what is missing.
+    /// </summary>
+    public static (Dictionary<string, int>? Columns, string? Error) MapHeader(IReadOnlyList<string> headers, IReadOnlyList<string> expected)
     {
         var found = new Dictionary<string, int>();
-        for (var c = 0; c < header.Cells.Count; c++)
+        for (var c = 0; c < headers.Count; c++)
         {
-            var key = Key(header.Cells[c].Text);
+            var key = Key(headers[c]);
             if (key.Length > 0) found.TryAdd(key, c);
         }
         var columns = new Dictionary<string, int>();
@@ -63,56 +88,55 @@ public static partial class DataImportRules
             else missing.Add(column);
         }
         if (missing.Count == 0) return (columns, null);
-        return (null, $"Baris {header.Line} (judul kolom): kolom {string.Join(", ", missing.Select(m => $"\"{Key(m, keepCase: true)}\""))} tidak ditemukan. " +
+        return (null, $"Judul kolom (baris pertama): kolom {string.Join(", ", missing.Select(m => $"\"{Label(m)}\""))} tidak ditemukan. " +
                       $"Baris pertama berkas harus memuat judul kolom: {string.Join(", ", expected)}. Unduh template untuk susunan yang benar.");
     }
 
-    /// <summary>"Tanggal Lahir (dd-mm-yyyy)" → "tanggal lahir".</summary>
-    public static string Key(string column, bool keepCase = false)
+    /// <summary>"Tanggal Lahir (dd-mm-yyyy)" → "tanggallahir".</summary>
+    public static string Key(string column) => SheetTable.HeaderKey(Label(column));
+
+    /// <summary>"Tanggal Lahir (dd-mm-yyyy)" → "Tanggal Lahir".</summary>
+    public static string Label(string column)
     {
         var text = column.Trim().TrimStart('\uFEFF');
         var paren = text.IndexOf('(');
-        if (paren > 0) text = text[..paren];
-        text = MultipleSpaces().Replace(text.Trim(), " ");
-        return keepCase ? text : text.ToLowerInvariant();
+        return paren > 0 ? text[..paren].Trim() : text;
     }
 
-    public static DataCell CellOf(DataLine line, Dictionary<string, int> columns, string column) =>
-        columns.TryGetValue(Key(column), out var index) && index < line.Cells.Count ? line.Cells[index] with { Text = line.Cells[index].Text.Trim() } : new DataCell("");
-
-    public static bool IsBlank(DataLine line) => line.Cells.All(c => string.IsNullOrWhiteSpace(c.Text));
+    public static SheetCell CellOf(SheetRow row, Dictionary<string, int> columns, string column) =>
+        columns.TryGetValue(Key(column), out var index) ? row[index] with { Text = row[index].Text.Trim() } : SheetCell.Empty;
 
     /// <summary>
     /// A NIK (16 digits) or NIP (18) as the file gives it: refused when the cell is a number (Excel keeps 15 digits, so
     /// the last ones were already lost) or written like one ("3.2E+15"); otherwise its digits (spaces allowed).
     /// </summary>
-    public static (string Value, string? Error) Identifier(DataCell cell, string field, int digits)
+    public static (string Value, string? Error) Identifier(SheetCell cell, string field, int digits)
     {
         var text = cell.Text.Trim();
         if (text.Length == 0) return ("", null);
         if (Scientific().IsMatch(text))
             return ("", $"{field} \"{text}\" tertulis sebagai angka Excel (notasi ilmiah) sehingga digit terakhirnya hilang. " +
                         $"Format kolom {field} sebagai Teks (atau pakai template), ketik ulang {field} lengkap {digits} digit, lalu impor lagi.");
-        if (cell.IsNumber)
+        if (cell.WasNumber)
             return ("", $"{field} {text} tersimpan sebagai angka di Excel, bukan teks: Excel hanya menyimpan 15 digit sehingga {field} {digits} digit bisa berubah. " +
                         $"Format kolom {field} sebagai Teks (atau pakai template), ketik ulang {field}, lalu impor lagi.");
         return (DataEntryRules.NormalizeNumber(text.TrimStart('\'')), null);
     }
 
     /// <summary>NISN: 10 digits; a number cell keeps them unless a leading zero was dropped.</summary>
-    public static (string? Value, string? Error) Nisn(DataCell cell)
+    public static (string? Value, string? Error) Nisn(SheetCell cell)
     {
         var text = cell.Text.Trim().TrimStart('\'');
         if (text.Length == 0) return (null, null);
         if (Scientific().IsMatch(text))
             return (null, $"NISN \"{text}\" tertulis sebagai angka Excel (notasi ilmiah). Format kolom NISN sebagai Teks, ketik ulang, lalu impor lagi.");
         var digits = DataEntryRules.NormalizeNumber(text);
-        if (cell.IsNumber && digits.Length < 10 && digits.All(char.IsAsciiDigit))
+        if (cell.WasNumber && digits.Length < 10 && digits.All(char.IsAsciiDigit))
             return (null, $"NISN {text} tersimpan sebagai angka di Excel sehingga angka 0 di depannya hilang. Format kolom NISN sebagai Teks, ketik ulang, lalu impor lagi.");
         return (digits, null);
     }
 
-    public static (Sex? Value, string? Error) SexOf(DataCell cell, string field = "Jenis kelamin")
+    public static (Sex? Value, string? Error) SexOf(SheetCell cell, string field = "Jenis kelamin")
     {
         var text = cell.Text.Trim().ToUpperInvariant();
         return text switch
@@ -124,24 +148,14 @@ public static partial class DataImportRules
         };
     }
 
-    private static readonly string[] DateFormats = ["dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd"];
-
-    /// <summary>A date as dd-mm-yyyy (also with / or .), yyyy-mm-dd, or an Excel date (a day number, as a date cell is stored).</summary>
-    public static (DateOnly? Value, string? Error) DateOf(DataCell cell, string field)
+    /// <summary>A date as dd-mm-yyyy (also with / or .), yyyy-mm-dd, or an .xlsx date cell.</summary>
+    public static (DateOnly? Value, string? Error) DateOf(SheetCell cell, string field)
     {
         var text = cell.Text.Trim();
         if (text.Length == 0) return (null, null);
-        // An .xlsx date cell may come with a time ("2010-05-17 00:00:00" or "17-05-2010 0:00").
-        var datePart = text.Split(' ', 2)[0];
-        if (DateOnly.TryParseExact(datePart, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return (date, null);
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is >= 1 and < 2958466 && !text.Contains('-'))
-        {
-            try { return (DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial))), null); }
-            catch (ArgumentException) { }
-        }
+        if (cell.TryReadDate(out var date)) return (date, null);
         return (null, $"{field} \"{text}\" tidak dapat dibaca: tulis sebagai dd-mm-yyyy, mis. 17-08-2010.");
     }
 
     [GeneratedRegex(@"^[0-9]+([.,][0-9]+)?[eE][+-]?[0-9]+$")] private static partial Regex Scientific();
-    [GeneratedRegex(@"\s+")] private static partial Regex MultipleSpaces();
 }

@@ -63,10 +63,10 @@ public static class SexLabels
 /// <summary>The santri dialog's fields (the service checks them again and answers per property name).</summary>
 public sealed class SantriForm
 {
-    [Required(ErrorMessage = "NIK wajib diisi."), Display(Name = "NIK"), MaxTextLength(PontrenLimits.Nik)]
+    [Required(ErrorMessage = "NIK wajib diisi."), Display(Name = "NIK"), MaxTextLength(DataEntryRules.MaxTypedNumber)]
     public string Nik { get; set; } = "";
 
-    [Display(Name = "NISN"), MaxTextLength(PontrenLimits.Nisn)]
+    [Display(Name = "NISN"), MaxTextLength(DataEntryRules.MaxTypedNumber)]
     public string? Nisn { get; set; }
 
     [Required(ErrorMessage = "Nama lengkap wajib diisi."), Display(Name = "Nama lengkap"), VisibleText(TextLimits.PersonName)]
@@ -94,10 +94,10 @@ public sealed class SantriForm
 /// <summary>The GTK dialog's fields.</summary>
 public sealed class GtkForm
 {
-    [Display(Name = "NIP"), MaxTextLength(PontrenLimits.Nip)]
+    [Display(Name = "NIP"), MaxTextLength(DataEntryRules.MaxTypedNumber)]
     public string? Nip { get; set; }
 
-    [Required(ErrorMessage = "NIK wajib diisi."), Display(Name = "NIK"), MaxTextLength(PontrenLimits.Nik)]
+    [Required(ErrorMessage = "NIK wajib diisi."), Display(Name = "NIK"), MaxTextLength(DataEntryRules.MaxTypedNumber)]
     public string Nik { get; set; } = "";
 
     [Required(ErrorMessage = "Nama lengkap wajib diisi."), Display(Name = "Nama lengkap"), VisibleText(TextLimits.PersonName)]
@@ -139,3 +139,6 @@ public sealed class FacilityForm
     [Range(0, FacilityKinds.MaxCount, ErrorMessage = "Jumlah rusak berat harus antara 0 dan 9.999.")]
     public int HeavilyDamaged { get; set; }
 }
+
+/// <summary>A problem chosen in the list: the section shows the page holding the row and highlights it (a new instance each time).</summary>
+public sealed record RowFocus(DataSection Section, int Row, int RowId);

@@ -1,5 +1,6 @@
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 using static Madrasah.Blazor.Features.PontrenSync.DataImportRules;
 
@@ -18,9 +19,9 @@ public sealed partial class PontrenDataService
     {
         await using var db = await factory.CreateDbContextAsync();
         if (await InstitutionOfAsync(db, scope) is not { } institutionId) return ImportReport.FileRefused(NotAllowedMessage);
-        var (lines, fileError) = DataSheetReader.Read(fileName, content);
-        if (lines is null) return ImportReport.FileRefused(fileError!);
-        var (rows, problems) = ReadSantri(lines);
+        var table = Read(fileName, content);
+        if (table.Error is not null) return ImportReport.FileRefused(table.Error);
+        var (rows, problems) = ReadSantri(table);
         if (rows is null) return new(false, 0, 0, 0, problems, 0);
 
         var existing = await db.Set<PontrenSantri>().Where(s => s.InstitutionId == institutionId).ToListAsync();
@@ -70,16 +71,13 @@ public sealed partial class PontrenDataService
     }
 
     /// <summary>The santri lines as values, or every problem with its line number (then no values).</summary>
-    private (List<SantriValues>? Rows, List<ImportProblem> Problems) ReadSantri(List<DataLine> lines)
+    private (List<SantriValues>? Rows, List<ImportProblem> Problems) ReadSantri(SheetTable table)
     {
         var problems = new List<ImportProblem>();
-        var first = lines.FindIndex(l => !IsBlank(l));
-        if (first < 0) return (null, [new(0, "Berkas", "Berkas tidak memuat data: baris pertama berisi judul kolom, data santri mulai baris kedua.")]);
-        var (columns, headerError) = MapHeader(lines[first], SantriColumns);
-        if (columns is null) return (null, [new(lines[first].Line, "Judul kolom", headerError!)]);
-        var data = lines.Skip(first + 1).Where(l => !IsBlank(l)).ToList();
+        var (columns, headerError) = MapHeader(table.Headers, SantriColumns);
+        if (columns is null) return (null, [new(0, "Judul kolom", headerError!)]);
+        var data = table.Rows.Where(r => !r.IsBlank).ToList();
         if (data.Count == 0) return (null, [new(0, "Berkas", "Berkas hanya memuat judul kolom: isi data santri mulai baris kedua.")]);
-        if (data.Count > MaxRows) return (null, [new(0, "Berkas", DataSheetReader.TooManyRows("berkas"))]);
 
         var today = Today;
         var rows = new List<SantriValues>();
@@ -145,13 +143,11 @@ public sealed partial class PontrenDataService
     {
         await using var db = await factory.CreateDbContextAsync();
         if (await InstitutionOfAsync(db, scope) is not { } institutionId) return ImportReport.FileRefused(NotAllowedMessage);
-        var (lines, fileError) = DataSheetReader.Read(fileName, content);
-        if (lines is null) return ImportReport.FileRefused(fileError!);
-        var first = lines.FindIndex(l => !IsBlank(l));
-        if (first < 0) return ImportReport.FileRefused("Berkas tidak memuat data: baris pertama berisi judul kolom, data GTK mulai baris kedua.");
-        var (columns, headerError) = MapHeader(lines[first], SimpegColumns);
-        if (columns is null) return new(false, 0, 0, 0, [new(lines[first].Line, "Judul kolom", headerError!)], 0);
-        var data = lines.Skip(first + 1).Where(l => !IsBlank(l)).ToList();
+        var table = Read(fileName, content);
+        if (table.Error is not null) return ImportReport.FileRefused(table.Error);
+        var (columns, headerError) = MapHeader(table.Headers, SimpegColumns);
+        if (columns is null) return new(false, 0, 0, 0, [new(0, "Judul kolom", headerError!)], 0);
+        var data = table.Rows.Where(r => !r.IsBlank).ToList();
         if (data.Count == 0) return ImportReport.FileRefused("Berkas hanya memuat judul kolom: isi data GTK mulai baris kedua.");
 
         var today = Today;

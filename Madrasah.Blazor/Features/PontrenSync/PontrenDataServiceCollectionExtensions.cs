@@ -17,4 +17,15 @@ public static class PontrenDataServiceCollectionExtensions
             ShownWhen: (sp, scope) => sp.GetRequiredService<PontrenDataService>().IsPesantrenOperatorAsync(scope)));
         return services;
     }
+
+    /// <summary>GET /pontren/data/template-santri.xlsx: the santri import template, for pesantren operators.</summary>
+    public static IEndpointRouteBuilder MapPontrenData(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(SantriTemplatePath, async (HttpContext http, PontrenDataService data) =>
+            await data.IsPesantrenOperatorAsync(UserScope.From(http.User))
+                ? Results.File(DataImportRules.SantriTemplate(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "template-santri.xlsx")
+                : Results.NotFound())
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Operator));
+        return endpoints;
+    }
 }
