@@ -72,10 +72,10 @@ public sealed class SyncComponentTests : ComponentTestContext
     }
 
     [Fact]
-    public void Pressing_Sinkronisasi_queues_the_run_and_shows_its_queue_position()
+    public async Task Pressing_Sinkronisasi_queues_the_run_and_shows_its_queue_position()
     {
-        var earlier = AddPesantrenAsync("Pondok Pesantren Al-Falah", "510034040001").GetAwaiter().GetResult();
-        AddRunAsync(earlier.Id, SyncStatus.Antre).GetAwaiter().GetResult();
+        var earlier = await AddPesantrenAsync("Pondok Pesantren Al-Falah", "510034040001");
+        await AddRunAsync(earlier.Id, SyncStatus.Antre);
         SignInAs(Operator);
         var panel = Render<SyncPanel>();
         panel.WaitForAssertion(() => Assert.False(panel.Find("[data-testid=sync-button]").HasAttribute("disabled")));
