@@ -12,11 +12,11 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
     {
         { "operator@min1sleman.sch.id", "Beranda Operator Lembaga", "MIN 1 Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Akun PTK", "Log Audit", "Hubungi Kami"] },
         { "operator@mtsn3sleman.sch.id", "Beranda Operator Lembaga", "MTs Negeri 3 Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Akun PTK", "Log Audit", "Hubungi Kami"] },
-        { "operator@alhikmah.ponpes.id", "Beranda Operator Lembaga", "Pondok Pesantren Al-Hikmah Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "Verifikasi Data Lembaga", "PTK & Pegawai", "Akun PTK", "Log Audit", "Hubungi Kami"] },
+        { "operator@alhikmah.ponpes.id", "Beranda Operator Lembaga", "Pondok Pesantren Al-Hikmah Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "Verifikasi Data Lembaga", "Sinkronisasi", "PTK & Pegawai", "Akun PTK", "Log Audit", "Hubungi Kami"] },
         { "kepala@min1sleman.sch.id", "Beranda Kepala Madrasah", "MIN 1 Sleman", ["Beranda", "Data Lembaga", "Persetujuan Perubahan", "PTK & Pegawai", "Log Audit", "Hubungi Kami"] },
-        { "admin@kemenagsleman.go.id", "Beranda Admin Kabupaten/Kota", "Kantor Kemenag Kabupaten Sleman", ["Beranda", "Lembaga di Kabupaten", "Persetujuan Perubahan", "Pendaftaran Pontren", "Pengguna", "Log Audit", "Hubungi Kami"] },
+        { "admin@kemenagsleman.go.id", "Beranda Admin Kabupaten/Kota", "Kantor Kemenag Kabupaten Sleman", ["Beranda", "Lembaga di Kabupaten", "Persetujuan Perubahan", "Pendaftaran Pontren", "Status Sinkronisasi", "Pengguna", "Log Audit", "Hubungi Kami"] },
         { "nur.hidayah@guru.demo.id", "Beranda Pegawai", "MIN 1 Sleman", ["Beranda", "Biodata", "Presensi", "Laporan Pengaduan", "Laporan Ketidakhadiran", "Hubungi Kami"] },
-        { "kepegawaian@min1sleman.sch.id", "Beranda Petugas Kepegawaian", "MIN 1 Sleman", ["Beranda", "PTK & Pegawai", "Pengaduan Presensi", "Rekap Presensi", "Hubungi Kami"] },
+        { "kepegawaian@min1sleman.sch.id", "Beranda Petugas Kepegawaian", "MIN 1 Sleman", ["Beranda", "PTK & Pegawai", "Pengaduan Presensi", "Rekap Presensi", "Impor Mesin Presensi", "Akun Pegawai", "Hubungi Kami"] },
         { "helpdesk@madrasah.demo.id", "Beranda Helpdesk", "Layanan Helpdesk", ["Beranda", "Helpdesk"] },
         { "admin@madrasah.demo.id", "Beranda Administrator", "Administrasi Sistem", ["Beranda", "Pendaftaran Pontren", "Helpdesk", "Pengguna", "Lembaga & Wilayah", "Surat Keluar", "Kalender Hari Libur", "Pengaturan Helpdesk", "Log Audit"] },
     };
