@@ -10,6 +10,7 @@ namespace Madrasah.Blazor.Tests.Components;
 /// rendered menu, so a page added to a role's menu is checked without touching this test.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class AccessibilityBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     // axe-core as the Deque package bundles it, run in the page by hand: the package's RunAxe injects the script and

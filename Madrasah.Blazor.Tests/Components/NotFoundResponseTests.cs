@@ -8,6 +8,7 @@ namespace Madrasah.Blazor.Tests.Components;
 /// that do not exist or are not the user's. Plain HTTP against the real app, as a crawler or a script sees it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class NotFoundResponseTests(BrowserFixture fixture)
 {
     private HttpClient NewClient() => HttpVisitor.New(fixture.App.BaseUrl);

@@ -9,6 +9,7 @@ namespace Madrasah.Blazor.Tests.Components;
 /// last test stops the server.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class ResilienceBrowserTests(BrowserFixture fixture, ProductionAppFixture production)
     : IClassFixture<ProductionAppFixture>
 {

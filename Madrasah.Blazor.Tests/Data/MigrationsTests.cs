@@ -1,4 +1,5 @@
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Data.Providers;
 using Madrasah.Blazor.Infrastructure.Time;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,12 @@ namespace Madrasah.Blazor.Tests.Data;
 /// <summary>
 /// The migrations are made by <c>dotnet ef</c> and carry a model snapshot. When the first test fails, the model has
 /// changed without a migration: <c>dotnet tool restore</c>, then
-/// <c>dotnet tool run dotnet-ef migrations add &lt;Name&gt; --project Madrasah.Blazor --output-dir Data/Migrations</c>.
+/// <c>dotnet tool run dotnet-ef migrations add &lt;Name&gt; --project Madrasah.Blazor --context MadrasahDbContext --output-dir Data/Migrations</c>
+/// and the same for PostgreSQL (<c>--context PostgreSqlMadrasahDbContext --output-dir Data/Migrations/PostgreSql</c>).
 /// </summary>
 public sealed class MigrationsTests : IDisposable
 {
-    private readonly TestDatabase _database = new(migrate: false);
+    private readonly TestDatabase _database = new(migrate: false, provider: DatabaseProvider.Sqlite);
 
     private static DbContextOptionsBuilder<MadrasahDbContext> Sqlite() =>
         new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite("Data Source=:memory:");
@@ -25,6 +27,15 @@ public sealed class MigrationsTests : IDisposable
         Assert.False(db.Database.HasPendingModelChanges(),
             "The model has changes no migration holds. Run: dotnet tool restore && " +
             "dotnet tool run dotnet-ef migrations add <Name> --project Madrasah.Blazor --output-dir Data/Migrations");
+    }
+
+    [Fact]
+    public void The_PostgreSQL_model_has_no_changes_without_a_migration()
+    {
+        using var db = new PostgreSqlDesignTimeDbContextFactory().CreateDbContext([]);
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model has changes the PostgreSQL migrations do not hold. Run: dotnet tool restore && " +
+            "dotnet tool run dotnet-ef migrations add <Name> --project Madrasah.Blazor --context PostgreSqlMadrasahDbContext --output-dir Data/Migrations/PostgreSql");
     }
 
     [Fact]

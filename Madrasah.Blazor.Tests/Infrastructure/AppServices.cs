@@ -37,7 +37,14 @@ public sealed class AppServices : IAsyncDisposable
     /// </summary>
     public static void Register(IServiceCollection services, TestDatabase database,
         Action<IServiceCollection, IConfiguration>? configure = null, IDictionary<string, string?>? settings = null) =>
-        Register(services, database.Path, database.Folder, configure, settings);
+        Register(services, database.Path, database.Folder, configure, Merge(database.Settings, settings));
+
+    private static Dictionary<string, string?> Merge(IDictionary<string, string?> first, IDictionary<string, string?>? then)
+    {
+        var merged = new Dictionary<string, string?>(first);
+        foreach (var (key, value) in then ?? new Dictionary<string, string?>()) merged[key] = value;
+        return merged;
+    }
 
     /// <summary>The same over a database file and data folder of one's own, e.g. a running <see cref="TestApp"/>'s.</summary>
     public static void Register(IServiceCollection services, string databasePath, string dataFolder,

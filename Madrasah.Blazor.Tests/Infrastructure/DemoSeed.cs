@@ -1,6 +1,6 @@
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Data.Providers;
 using Madrasah.Blazor.Infrastructure.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,14 +12,23 @@ namespace Madrasah.Blazor.Tests.Infrastructure;
 /// </summary>
 public static class DemoSeed
 {
-    /// <summary>The demo data is seeded once per test run (its password hashes take seconds) and copied into each test's file.</summary>
+    /// <summary>The demo data is seeded once per test run (its password hashes take seconds) and copied into each test's database.</summary>
     private static readonly Lazy<Task<byte[]>> Seeded = new(SeedOnceAsync);
 
-    /// <summary>Puts a copy of the once-seeded demo database into <paramref name="database"/>'s file (migrated or not).</summary>
+    private static readonly Lazy<Task<string>> SeededPostgreSql = new(SeedPostgreSqlOnceAsync);
+
+    /// <summary>Puts a copy of the once-seeded demo database into <paramref name="database"/> (migrated or not).</summary>
     public static async Task CopyIntoAsync(TestDatabase database)
     {
+        if (database.Provider == DatabaseProvider.PostgreSQL)
+        {
+            var template = await SeededPostgreSql.Value;
+            database.CloseConnections();
+            TestProvider.CopyDatabase(template, database.ConnectionString);
+            return;
+        }
         var seeded = await Seeded.Value;
-        SqliteConnection.ClearPool(new SqliteConnection(database.ConnectionString));
+        database.CloseConnections();
         foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(database.Path + suffix);
         await File.WriteAllBytesAsync(database.Path, seeded);
     }
@@ -30,8 +39,17 @@ public static class DemoSeed
         await SeedAsync(database);
         await using (var db = database.CreateContext())
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
-        SqliteConnection.ClearPool(new SqliteConnection(database.ConnectionString));
+        database.CloseConnections();
         return await File.ReadAllBytesAsync(database.Path);
+    }
+
+    /// <summary>On PostgreSQL the seeded database stays for the run as the template of each copy (the server is thrown away after).</summary>
+    private static async Task<string> SeedPostgreSqlOnceAsync()
+    {
+        var database = new TestDatabase();
+        await SeedAsync(database);
+        database.CloseConnections();
+        return TestProvider.DatabaseName(database.ConnectionString);
     }
 
     public static async Task SeedAsync(TestDatabase database)

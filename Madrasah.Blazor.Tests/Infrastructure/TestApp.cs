@@ -52,6 +52,9 @@ public sealed class TestApp : IAsyncDisposable
     /// </summary>
     public static async Task<TestApp> StartAsync(IDictionary<string, string>? settings = null, string? workingDirectory = null, bool https = false)
     {
+        // The PostgreSQL pass runs the service and component tests only (filter Kind!=App): an app test that lands there is unmarked.
+        if (TestProvider.Current == Madrasah.Blazor.Data.Providers.DatabaseProvider.PostgreSQL)
+            throw new InvalidOperationException("A test that starts the app belongs to the SQLite pass: mark its class [Trait(\"Kind\", \"App\")].");
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var dataFolder = Directory.CreateTempSubdirectory("madrasah-app-").FullName;
@@ -166,7 +169,7 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>A context on the running app's own database (SQLite in WAL mode: safe beside the app), to set up rare states.</summary>
     public MadrasahDbContext CreateDbContext() =>
         new(new DbContextOptionsBuilder<MadrasahDbContext>()
-            .UseSqlite(DataServiceCollectionExtensions.BuildConnectionString(DatabasePath, DataFolder)).Options);
+            .UseSqlite(Madrasah.Blazor.Data.Providers.SqliteDatabase.BuildConnectionString(DatabasePath, DataFolder)).Options);
 
     /// <summary>Stops the server process (as a crash or restart would), keeping its data folder.</summary>
     public async Task StopServerAsync()

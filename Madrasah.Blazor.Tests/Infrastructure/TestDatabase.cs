@@ -1,26 +1,51 @@
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Data.Providers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
 
 namespace Madrasah.Blazor.Tests.Infrastructure;
 
 /// <summary>
-/// A real SQLite file in a temporary folder, migrated with the app's own migrations, deleted on dispose.
-/// Service tests build their services on <see cref="Factory"/> exactly as the app does.
+/// A real database of its own, migrated with the app's own migrations, deleted on dispose: a SQLite file in a
+/// temporary folder, or, when the run is for PostgreSQL (<see cref="TestProvider"/>), a database of its own on the
+/// test server, made from a migrated template. Service tests build their services on <see cref="Factory"/> exactly
+/// as the app does.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable, IDisposable
 {
+    public DatabaseProvider Provider { get; }
     public string Folder { get; } = Directory.CreateTempSubdirectory("madrasah-test-").FullName;
+
+    /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string Path => System.IO.Path.Combine(Folder, "madrasah.db");
-    public string ConnectionString => DataServiceCollectionExtensions.BuildConnectionString(Path, Folder);
+
+    /// <summary>The connection string of this database, for either engine.</summary>
+    public string ConnectionString { get; }
+
     public IDbContextFactory<MadrasahDbContext> Factory { get; }
 
-    /// <param name="migrate">False leaves the file empty, for tests of the start-up that migrates it.</param>
-    public TestDatabase(bool migrate = true)
+    /// <summary>The settings that point the app's own registrations at this database.</summary>
+    public IDictionary<string, string?> Settings => Provider == DatabaseProvider.PostgreSQL
+        ? new Dictionary<string, string?> { ["Database:Provider"] = "PostgreSQL", ["Database:ConnectionString"] = ConnectionString }
+        : new Dictionary<string, string?> { ["Database:Path"] = Path };
+
+    /// <param name="migrate">False leaves the database empty, for tests of the start-up that migrates it.</param>
+    /// <param name="provider">The engine; unset means the run's (<see cref="TestProvider.Current"/>).</param>
+    public TestDatabase(bool migrate = true, DatabaseProvider? provider = null)
     {
-        var options = new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite(ConnectionString).Options;
-        Factory = new PooledDbContextFactory<MadrasahDbContext>(options);
+        Provider = provider ?? TestProvider.Current;
+        if (Provider == DatabaseProvider.PostgreSQL)
+        {
+            ConnectionString = TestProvider.CreatePostgreSqlDatabase(migrate ? TestProvider.MigratedTemplate : null);
+            var options = PostgreSqlDatabase.Configure(new DbContextOptionsBuilder<PostgreSqlMadrasahDbContext>(), ConnectionString).Options;
+            Factory = PostgreSqlDatabase.AsMadrasahFactory(new PooledDbContextFactory<PostgreSqlMadrasahDbContext>(options));
+            return;
+        }
+        ConnectionString = SqliteDatabase.BuildConnectionString(Path, Folder);
+        var sqlite = new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite(ConnectionString).Options;
+        Factory = new PooledDbContextFactory<MadrasahDbContext>(sqlite);
         if (!migrate) return;
         using var db = Factory.CreateDbContext();
         db.Database.Migrate();
@@ -41,9 +66,21 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         return institution;
     }
 
+    /// <summary>Forgets every open connection to this database (before its content is replaced or it is dropped).</summary>
+    public void CloseConnections()
+    {
+        if (Provider == DatabaseProvider.PostgreSQL) NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        else SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
+    }
+
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        if (Provider == DatabaseProvider.PostgreSQL)
+        {
+            CloseConnections();
+            TestProvider.DropPostgreSqlDatabase(ConnectionString);
+        }
+        else SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 
@@ -51,5 +88,73 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
     {
         Dispose();
         return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Which engine this test run's <see cref="TestDatabase"/>s use. <c>scripts/test.sh</c> runs the service and component
+/// tests twice: on SQLite, then with <c>MADRASAH_TEST_PROVIDER=PostgreSQL</c> and <c>MADRASAH_TEST_POSTGRES</c> naming the
+/// throw-away server it started (host, port, user; each test makes its own database there).
+/// </summary>
+public static class TestProvider
+{
+    public static DatabaseProvider Current { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("MADRASAH_TEST_PROVIDER"), "PostgreSQL", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.PostgreSQL
+            : DatabaseProvider.Sqlite;
+
+    /// <summary>The test server (no database named): set by scripts/test.sh.</summary>
+    public static string Server => Environment.GetEnvironmentVariable("MADRASAH_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("MADRASAH_TEST_POSTGRES is not set: run the PostgreSQL pass through scripts/test.sh.");
+
+    private static readonly Lazy<string> Template = new(CreateMigratedTemplate);
+
+    /// <summary>A database migrated once per run, copied by PostgreSQL for each test (far faster than migrating each).</summary>
+    public static string MigratedTemplate => Template.Value;
+
+    public static string CreatePostgreSqlDatabase(string? template)
+    {
+        var name = "t_" + Guid.NewGuid().ToString("N");
+        Execute($"CREATE DATABASE \"{name}\"" + (template is null ? " TEMPLATE template0 ENCODING 'UTF8'" : $" TEMPLATE \"{template}\""));
+        return new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
+    }
+
+    public static void DropPostgreSqlDatabase(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    /// <summary>Replaces the content of <paramref name="connectionString"/>'s database with a copy of <paramref name="template"/>'s.</summary>
+    public static void CopyDatabase(string template, string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+    }
+
+    public static string DatabaseName(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Database!;
+
+    private static string CreateMigratedTemplate()
+    {
+        var connectionString = CreatePostgreSqlDatabase(null);
+        var options = PostgreSqlDatabase.Configure(new DbContextOptionsBuilder<PostgreSqlMadrasahDbContext>(), connectionString).Options;
+        using (var db = new PostgreSqlMadrasahDbContext(options)) db.Database.Migrate();
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString)); // a template must have no connections
+        return DatabaseName(connectionString);
+    }
+
+    /// <summary>Serialised: PostgreSQL refuses to copy a template while another CREATE DATABASE reads it.</summary>
+    private static readonly Lock Gate = new();
+
+    private static void Execute(string sql)
+    {
+        lock (Gate)
+        {
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ConnectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand(sql, connection);
+            command.ExecuteNonQuery();
+        }
     }
 }

@@ -1,5 +1,5 @@
 using Madrasah.Blazor.Infrastructure.Live;
-using Microsoft.Data.Sqlite;
+using Madrasah.Blazor.Data.Providers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,11 +7,22 @@ namespace Madrasah.Blazor.Data;
 
 public sealed class DatabaseOptions
 {
+    /// <summary><c>Sqlite</c> (the default: one file, nothing else to start) or <c>PostgreSQL</c> (several app servers).</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
     /// <summary>Path of the SQLite file; relative paths are taken from the app's folder.</summary>
     public string Path { get; set; } = "App_Data/madrasah.db";
 
+    /// <summary>PostgreSQL's connection string (Npgsql form: <c>Host=…;Database=…;Username=…;Password=…</c>).</summary>
+    public string? ConnectionString { get; set; }
+
     /// <summary>Seed the demo district, institutions and accounts on a fresh database; unset means "in Development only".</summary>
     public bool? SeedDemoData { get; set; }
+
+    /// <summary>Where the database is, for messages (never the password).</summary>
+    public string Describe() => Provider == DatabaseProvider.PostgreSQL
+        ? $"PostgreSQL {new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.Database}"
+        : Path;
 }
 
 public static class DataServiceCollectionExtensions
@@ -19,27 +30,13 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddMadrasahData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = BuildConnectionString(options.Path, environment.ContentRootPath);
         services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
         services.AddLiveUpdates();
         services.TryAddSingleton<AfterCommitInterceptor>();
-        services.AddDbContextFactory<MadrasahDbContext>((sp, o) => o.UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<AfterCommitInterceptor>()));
+        if (options.Provider == DatabaseProvider.PostgreSQL) services.AddPostgreSqlDatabase(options);
+        else services.AddSqliteDatabase(options, environment.ContentRootPath);
         services.AddHostedService<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
-    }
-
-    public static string BuildConnectionString(string path, string contentRoot)
-    {
-        var fullPath = System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(contentRoot, path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
-        return new SqliteConnectionStringBuilder
-        {
-            DataSource = fullPath,
-            Cache = SqliteCacheMode.Default,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
     }
 }

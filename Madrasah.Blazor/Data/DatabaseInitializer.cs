@@ -1,12 +1,15 @@
+using Madrasah.Blazor.Data.Providers;
 using Madrasah.Blazor.Infrastructure.Hosting;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace Madrasah.Blazor.Data;
 
 /// <summary>
-/// Applies the EF migrations (never EnsureCreated) and switches the file to WAL before the app serves
+/// Applies the EF migrations (never EnsureCreated) and prepares the engine (SQLite: WAL; PostgreSQL: creates the database) before the app serves
 /// anything; creates the roles, seeds demo data when configured, and the first administrator from InitialAdmin.
 /// Runs as the first hosted service, so start-up waits for it.
 /// </summary>
@@ -20,13 +23,17 @@ public sealed class DatabaseInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations()).ToList();
+        await db.Database.PrepareAsync(cancellationToken);
+        // A new database has no history table yet; asking it for applied migrations would log a failed query.
+        var applied = await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+            ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList()
+            : [];
+        var unknown = applied.Except(db.Database.GetMigrations()).ToList();
         if (unknown.Count > 0)
             throw new CannotStartException(
-                $"the database {options.Value.Path} was written by another version of Madrasah (its migrations {string.Join(", ", unknown)} are not this version's). " +
+                $"the database {options.Value.Describe()} was written by another version of Madrasah (its migrations {string.Join(", ", unknown)} are not this version's). " +
                 "Keep it aside and point Database:Path at a new file; a development database can simply be deleted (the demo data is seeded again).");
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var pending = db.Database.GetMigrations().Except(applied).ToList();
         if (pending.Count > 0)
         {
             logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));

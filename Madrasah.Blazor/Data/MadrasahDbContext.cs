@@ -1,14 +1,27 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Data;
 
-/// <summary>The one model of the application: Identity plus every feature's entities, each mapped beside its class.</summary>
-public class MadrasahDbContext(DbContextOptions<MadrasahDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The one model of the application: Identity plus every feature's entities, each mapped beside its class. This type
+/// carries the SQLite migrations; <see cref="Providers.PostgreSqlMadrasahDbContext"/> is the same model with the
+/// PostgreSQL ones (EF's documented way to keep a migration set per provider).
+/// </summary>
+public class MadrasahDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    public MadrasahDbContext(DbContextOptions<MadrasahDbContext> options) : base(options) { }
+
+    /// <summary>For the provider-specific subclass, whose options are typed by it.</summary>
+    protected MadrasahDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<District> Districts => Set<District>();
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Staff> Staff => Set<Staff>();
+
+    /// <summary>ASP.NET data-protection keys, shared by every app server on PostgreSQL (a cookie made by one opens on another).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     private List<string>? _topicsAfterCommit;
 

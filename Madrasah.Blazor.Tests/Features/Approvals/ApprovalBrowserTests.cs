@@ -16,6 +16,7 @@ namespace Madrasah.Blazor.Tests.Features.Approvals;
 /// shared app's other tests expect unchanged) and uses the collection's Chromium.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class ApprovalBrowserTests(BrowserFixture fixture)
 {
     private const string LongReason =

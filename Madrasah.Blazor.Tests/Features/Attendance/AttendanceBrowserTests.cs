@@ -14,6 +14,7 @@ namespace Madrasah.Blazor.Tests.Features.Attendance;
 /// the reference number, and the decision arrives by email.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class AttendanceBrowserTests(BrowserFixture fixture)
 {
     private const string Staff = "nur.hidayah@guru.demo.id";

@@ -10,6 +10,7 @@ namespace Madrasah.Blazor.Tests.Features.Attendance;
 /// so the shared demo staff stay without accounts.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class StaffAccountBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>
 {
     private const string Nip = "198001012005011003";

@@ -13,6 +13,7 @@ namespace Madrasah.Blazor.Tests.Features.HeadRegistration;
 /// MTs Negeri 3 Sleman would (the only demo institution whose head has no account yet: one test registers it).
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
 {
     private const string HeadNik = "3404015508780002";

@@ -12,6 +12,7 @@ namespace Madrasah.Blazor.Tests.Features.HeadRegistration;
 /// come or came too late. On an app of their own, so the refused tries and the registered head touch no other test.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class HeadRegistrationTroubleBrowserTests(BrowserFixture fixture, OwnAppFixture own)
     : IClassFixture<OwnAppFixture>
 {

@@ -13,6 +13,7 @@ namespace Madrasah.Blazor.Tests.Features.Helpdesk;
 /// replies and closes; the operator's link shows "Selesai".
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class HelpdeskBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     private static readonly FilePayload Pdf = new() { Name = "surat-penunjukan.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF") };

@@ -10,6 +10,7 @@ namespace Madrasah.Blazor.Tests.Features.Institutions;
 /// and its staff opened by the district, "Tambah Lembaga" with a drop-down open, the registry's district search.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class InstitutionAccessibilityBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Madrasah.Blazor.Tests.Features.Institutions;
 /// table's own paging, search and sorting are component tests (StaffListPageTests).
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class InstitutionBrowserTests(BrowserFixture fixture)
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Madrasah.Blazor.Tests.Features.PontrenRegistration;
 /// applicant's status page shows the position in the queue, then the approval, without reloading.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class RegistrationBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     private static readonly FilePayload Piagam = new() { Name = "piagam-mdt.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF") };

@@ -14,6 +14,7 @@ namespace Madrasah.Blazor.Tests.Features.PontrenSync;
 /// "Data siap disinkronkan". A madrasah operator has no such menu item and is refused the URL.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class DataBrowserTests(BrowserFixture fixture, OwnAppFixture own, ITestOutputHelper output) : IClassFixture<OwnAppFixture>
 {
     private const string Header = "NIK;NISN;Nama Lengkap;Jenis Kelamin (L/P);Tempat Lahir;Tanggal Lahir (dd-mm-yyyy);Jenjang";

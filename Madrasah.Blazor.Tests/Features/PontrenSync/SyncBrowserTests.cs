@@ -13,6 +13,7 @@ namespace Madrasah.Blazor.Tests.Features.PontrenSync;
 /// text (pdftotext) shows its number and counts, and its QR code opens the public verification page that confirms it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class SyncBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     [Fact]

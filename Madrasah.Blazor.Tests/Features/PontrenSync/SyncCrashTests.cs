@@ -19,6 +19,7 @@ namespace Madrasah.Blazor.Tests.Features.PontrenSync;
 /// plain SQLite connection. The app is started with the test hook <see cref="SyncTestHooks.DelayVariable"/> (honoured
 /// in Development/Testing only) so each batch of 500 rows takes 250 ms and the kill lands mid-run.
 /// </summary>
+[Trait("Kind", "App")]
 public sealed class SyncCrashTests(ITestOutputHelper output)
 {
     private const int SantriCount = 10_000;

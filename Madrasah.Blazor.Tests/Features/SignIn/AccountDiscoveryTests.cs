@@ -10,6 +10,7 @@ namespace Madrasah.Blazor.Tests.Features.SignIn;
 /// whether a NIK or an email address has an account, before or after the limits. The app trusts the loopback proxy,
 /// so each post may claim its own client address (X-Forwarded-For), as many attackers' machines would.
 /// </summary>
+[Trait("Kind", "App")]
 public sealed class AccountDiscoveryTests(DiscoveryAppFixture fixture) : IClassFixture<DiscoveryAppFixture>
 {
     private const string NikWithAccount = "3404071211750001"; // kepala@min1sleman.sch.id

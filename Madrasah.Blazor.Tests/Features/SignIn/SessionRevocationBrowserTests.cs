@@ -12,6 +12,7 @@ namespace Madrasah.Blazor.Tests.Features.SignIn;
 /// here), nothing it saves lands, and the copied cookie opens neither pages nor downloads.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class SessionRevocationBrowserTests(BrowserFixture fixture, SessionRevocationBrowserTests.ShortRevalidationApp own)
     : IClassFixture<SessionRevocationBrowserTests.ShortRevalidationApp>
 {

@@ -10,6 +10,7 @@ namespace Madrasah.Blazor.Tests.Features.SignIn;
 /// tests sign accounts out everywhere and change Passwords.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class SessionRevocationTests(OwnAppFixture own) : IClassFixture<OwnAppFixture>
 {
     private TestApp App => own.App;

@@ -6,6 +6,7 @@ namespace Madrasah.Blazor.Tests.Features.SignIn;
 
 /// <summary>Every demo account of the README signs in, sees its own dashboard and menu only, signs out and signs in again.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class SignInBrowserTests(BrowserFixture fixture)
 {
     public static TheoryData<string, string, string, string[]> Accounts => new()

@@ -13,6 +13,7 @@ namespace Madrasah.Blazor.Tests.Features.TeacherVerification;
 /// the operator's open table and counter follow without a reload.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class TeacherVerificationBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>
 {
     private const string NewEmail = "nur.hidayah@min1sleman.sch.id";

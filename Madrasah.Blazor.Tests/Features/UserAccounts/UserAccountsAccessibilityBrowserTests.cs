@@ -10,6 +10,7 @@ namespace Madrasah.Blazor.Tests.Features.UserAccounts;
 /// with its institution search open, the deactivation dialog, "Ubah Password", "Lupa Password" and an emailed link's page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class UserAccountsAccessibilityBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace Madrasah.Blazor.Tests.Features.UserAccounts;
 /// accounts other tests sign in with stay as they are.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class UserAccountsBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>
 {
     private const string FirstPassword = "Godean#Operator26";

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Madrasah.Blazor.Tests.Infrastructure.Audit;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class AuditBrowserTests(BrowserFixture fixture)
 {
     [Fact]

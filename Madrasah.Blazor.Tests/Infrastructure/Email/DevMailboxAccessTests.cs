@@ -10,6 +10,7 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Email;
 /// administrator, only on the machine itself (not through a proxy that forwards someone else's request).
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class DevMailboxAccessTests(BrowserFixture fixture)
 {
     private PlainHttpClient NewClient() => new(fixture.App.BaseUrl);

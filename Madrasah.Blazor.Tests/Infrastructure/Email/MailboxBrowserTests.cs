@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Madrasah.Blazor.Tests.Infrastructure.Email;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class MailboxBrowserTests(BrowserFixture fixture)
 {
     [Fact]

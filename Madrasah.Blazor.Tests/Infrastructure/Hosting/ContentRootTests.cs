@@ -5,6 +5,7 @@ using Madrasah.Blazor.Tests.Infrastructure;
 namespace Madrasah.Blazor.Tests.Infrastructure.Hosting;
 
 /// <summary>The app finds its settings and keeps its data next to itself, whatever folder it is started from.</summary>
+[Trait("Kind", "App")]
 public sealed class ContentRootTests
 {
     private static readonly Func<string, string?> NoEnvironment = _ => null;

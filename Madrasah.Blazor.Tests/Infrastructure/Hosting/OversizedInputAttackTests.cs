@@ -10,6 +10,7 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Hosting;
 /// a 500) and the server's memory stays within 50 MB of where it started (the probe saw +372 MB after 160 posts).
 /// Beside it, the other anonymous forms' limits and the cap of a request's body.
 /// </summary>
+[Trait("Kind", "App")]
 public sealed class OversizedInputAttackTests(OwnAppFixture fixture) : IClassFixture<OwnAppFixture>
 {
     private const int Posts = 1_000;

@@ -29,6 +29,7 @@ public sealed class SecureProductionApp : IAsyncLifetime
 /// and every cookie is Secure.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed partial class SecurityHeadersTests(SecureProductionApp production) : IClassFixture<SecureProductionApp>
 {
     /// <summary>A name, not 127.0.0.1: HSTS is never sent to loopback names (a developer's machine would remember it).</summary>
@@ -158,6 +159,7 @@ public sealed partial class SecurityHeadersTests(SecureProductionApp production)
 /// their circuit connects (over wss) and MudBlazor's popovers, dialogs and snackbars work.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture, SecureProductionApp production) : IClassFixture<SecureProductionApp>
 {
     private TestApp App => production.App;

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Madrasah.Blazor.Tests.Infrastructure.Hosting;
 
 /// <summary>A start that cannot go on (a port another program holds, a database of another version) stops with one clear line and a non-zero exit code.</summary>
+[Trait("Kind", "App")]
 public sealed class TakenAddressTests
 {
     [Fact]

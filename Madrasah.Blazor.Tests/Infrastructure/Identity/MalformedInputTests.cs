@@ -10,6 +10,7 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Identity;
 /// parameters, every query name the pages read and every field of every form a page posts, signed out and signed in:
 /// the app answers each with a page or a refusal, never a server error.
 /// </summary>
+[Trait("Kind", "App")]
 public sealed partial class MalformedInputTests(OwnAppFixture fixture) : IClassFixture<OwnAppFixture>
 {
     [Fact]

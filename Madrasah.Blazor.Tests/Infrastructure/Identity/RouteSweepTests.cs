@@ -12,6 +12,7 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Identity;
 /// Every routable page and download of the real app, requested as every role and signed out, with the ids of other
 /// institutions and another district: no answer is a server error, and no answer carries what the visitor may not read.
 /// </summary>
+[Trait("Kind", "App")]
 public sealed class RouteSweepTests(OwnAppFixture fixture) : IClassFixture<OwnAppFixture>
 {
     [Fact]

@@ -16,6 +16,7 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Pdf;
 /// neither the receipts printed there nor the institution's uploaded files; those who open the pages download them.
 /// </summary>
 [Collection(ReceiptAppCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class DownloadRuleTests(ReceiptAppFixture fixture)
 {
     private TestApp App => fixture.App;

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Madrasah.Blazor.Data.Providers;
 using Madrasah.Blazor.Infrastructure.Pdf;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Pdf;
 
@@ -58,11 +60,22 @@ internal static class PdfTestKit
     }
 
     /// <summary>
-    /// A write by another connection that waits at most one second for the database: it fails ("database is locked")
-    /// while someone holds a write transaction, e.g. one left open while a PDF is drawn.
+    /// Fails when someone holds a write transaction meanwhile, e.g. one left open while a PDF is drawn. SQLite: a write
+    /// by another connection that waits at most one second for the file ("database is locked"). PostgreSQL, whose
+    /// writers do not block each other: any other session of this database inside a transaction.
     /// </summary>
     public static async Task WriteMeanwhileAsync(TestDatabase database)
     {
+        if (database.Provider == DatabaseProvider.PostgreSQL)
+        {
+            await using var pg = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+            await pg.OpenAsync();
+            await using var open = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL", pg);
+            var count = Convert.ToInt32(await open.ExecuteScalarAsync());
+            if (count > 0) throw new InvalidOperationException($"{count} transaction(s) open meanwhile.");
+            return;
+        }
         var settings = new SqliteConnectionStringBuilder(database.ConnectionString) { DefaultTimeout = 1, Pooling = false };
         await using var connection = new SqliteConnection(settings.ToString());
         await connection.OpenAsync();

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Madrasah.Blazor.Tests.Infrastructure.Pdf;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class ReceiptBrowserTests(BrowserFixture fixture)
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Pdf;
 /// PDF or fails ("database is locked", HTTP 500).
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class SlowReceiptBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     [Fact]

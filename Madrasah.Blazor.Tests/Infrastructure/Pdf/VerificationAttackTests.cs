@@ -11,6 +11,7 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Pdf;
 /// the code printed on the receipt (and carried by its QR code) opens it, and guessing is rate-limited per client.
 /// </summary>
 [Collection(ReceiptAppCollection.Name)]
+[Trait("Kind", "App")]
 public sealed partial class VerificationAttackTests(ReceiptAppFixture fixture)
 {
     private TestApp App => fixture.App;
@@ -130,7 +131,7 @@ public sealed partial class VerificationAttackTests(ReceiptAppFixture fixture)
         Assert.Equal(code, printed.Groups["code"].Value.Replace("-", ""));
 
         // The database keeps no copy of the code in any text column (only what checks it).
-        await using (var connection = new SqliteConnection(Madrasah.Blazor.Data.DataServiceCollectionExtensions.BuildConnectionString(App.DatabasePath, App.DataFolder)))
+        await using (var connection = new SqliteConnection(Madrasah.Blazor.Data.Providers.SqliteDatabase.BuildConnectionString(App.DatabasePath, App.DataFolder)))
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();

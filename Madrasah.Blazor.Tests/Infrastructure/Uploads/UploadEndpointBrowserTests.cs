@@ -10,6 +10,7 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Uploads;
 
 /// <summary>GET /berkas/{id} on the real app, with the cookies of real sign-ins.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", "App")]
 public sealed class UploadEndpointBrowserTests(BrowserFixture fixture)
 {
     /// <summary>A PDF uploaded by MIN 1 Sleman's operator, stored the way the app stores it, into the running app's folders.</summary>

@@ -1,8 +1,8 @@
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Data.Providers;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Time;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Features.Attendance;
@@ -71,7 +71,7 @@ public sealed class AttendanceService(IDbContextFactory<MadrasahDbContext> facto
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (DatabaseEngine.IsUniqueViolation(e))
         {
             return AttendanceResult.Fail($"{label} hari ini sudah tercatat.");
         }

@@ -1,4 +1,5 @@
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Data.Providers;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
@@ -6,7 +7,6 @@ using Madrasah.Blazor.Infrastructure.Pdf;
 using Madrasah.Blazor.Infrastructure.Time;
 using Madrasah.Blazor.Infrastructure.Uploads;
 using Madrasah.Blazor.Infrastructure.Validation;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madrasah.Blazor.Features.Attendance;
@@ -92,7 +92,7 @@ public sealed partial class ComplaintService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (DatabaseEngine.IsUniqueViolation(e))
         {
             // Two sends of the same session at once: the unique index keeps one.
             return AttendanceResult.Fail(ComplaintInput.SessionField, $"{DuplicateMessage} (dikirim bersamaan). Lihat daftar pengaduan Anda.");
@@ -312,7 +312,7 @@ public sealed partial class ComplaintService(
             institutionId, entityType: nameof(MachineOutage));
         db.PublishAfterCommit(AttendanceTopics.Institution(institutionId));
         try { await db.SaveChangesAsync(); }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (DatabaseEngine.IsUniqueViolation(e))
         {
             return AttendanceResult.Fail("Date", $"Gangguan mesin untuk {AttendanceFormat.Day(day)} sesi {s.Short()} sudah tercatat.");
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Data.Providers;
 using Madrasah.Blazor.Infrastructure.Audit;
 using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
@@ -125,8 +126,9 @@ public sealed class AccountVerificationService(
     public async Task<CodeRequest> SendCodeAsync(UserScope me)
     {
         await using var db = await factory.CreateDbContextAsync();
-        // SQLite's BEGIN IMMEDIATE: two presses at once are checked one after the other, so the limits hold.
+        // Two presses at once are checked one after the other, so the limits hold.
         await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.SerializeOnAsync($"verification-code:{me.UserId}");
         var user = me.IsAuthenticated ? await db.Users.Include(u => u.Institution).FirstOrDefaultAsync(u => u.Id == me.UserId) : null;
         if (user is null) return new(false, "Akun tidak ditemukan. Masuk kembali lalu ulangi.");
         var staff = await OwnStaff(db, user).FirstOrDefaultAsync();

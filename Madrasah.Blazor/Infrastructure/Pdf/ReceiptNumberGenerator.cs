@@ -1,8 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Data.Providers;
 using Madrasah.Blazor.Infrastructure.Time;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -11,14 +11,14 @@ namespace Madrasah.Blazor.Infrastructure.Pdf;
 /// <summary>
 /// Hands out receipt numbers per kind and WIB year with no gaps and no repeats: one upsert statement on the
 /// caller's connection (so it joins the caller's transaction, and a rolled-back issue gives its number back).
-/// SQLite serialises writers; the connection's busy timeout waits for the lock, and a late SQLITE_BUSY
-/// outside a transaction is retried.
+/// The upsert locks the counter's row until the caller commits (PostgreSQL) or holds the file's write lock (SQLite,
+/// whose connection waits out a busy file; a late "busy" outside a transaction is retried).
 /// </summary>
 public sealed class ReceiptNumberGenerator
 {
     private const string NextSql = """
-        INSERT INTO "ReceiptCounters" ("Kind", "Year", "LastNumber") VALUES ($kind, $year, 1)
-        ON CONFLICT ("Kind", "Year") DO UPDATE SET "LastNumber" = "LastNumber" + 1
+        INSERT INTO "ReceiptCounters" ("Kind", "Year", "LastNumber") VALUES (@kind, @year, 1)
+        ON CONFLICT ("Kind", "Year") DO UPDATE SET "LastNumber" = "ReceiptCounters"."LastNumber" + 1
         RETURNING "LastNumber";
         """;
 
@@ -50,12 +50,12 @@ public sealed class ReceiptNumberGenerator
                     await using var command = connection.CreateCommand();
                     command.CommandText = NextSql;
                     command.Transaction = transaction;
-                    AddParameter(command, "$kind", kind);
-                    AddParameter(command, "$year", year);
+                    AddParameter(command, "@kind", kind);
+                    AddParameter(command, "@year", year);
                     return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
                 }
                 // Inside a transaction a retry cannot help (the caller must roll back); on its own the statement is atomic.
-                catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && transaction is null && attempt < MaxAttempts)
+                catch (Exception e) when (DatabaseEngine.IsBusy(e) && transaction is null && attempt < MaxAttempts)
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt + Random.Shared.Next(50)), cancellationToken);
                 }
