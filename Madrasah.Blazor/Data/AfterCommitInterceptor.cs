@@ -13,7 +13,8 @@ namespace Madrasah.Blazor.Data;
 /// SaveChanges succeeds outside a transaction, or when the open transaction commits. A failed SaveChanges outside a
 /// transaction, or a transaction rolled back, publishes nothing.
 /// </summary>
-public sealed class AfterCommitInterceptor(LiveNotifier notifier) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class AfterCommitInterceptor(LiveNotifier notifier, Providers.PostgreSqlLiveUpdates? otherServers = null)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -30,14 +31,28 @@ public sealed class AfterCommitInterceptor(LiveNotifier notifier) : SaveChangesI
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (OutsideTransaction(eventData.Context)) Publish(eventData.Context);
+        if (OutsideTransaction(eventData.Context)) Publish(eventData.Context, everywhere: true);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (OutsideTransaction(eventData.Context)) Publish(eventData.Context);
+        if (OutsideTransaction(eventData.Context)) Publish(eventData.Context, everywhere: true);
         return ValueTask.FromResult(result);
+    }
+
+    // Other servers hear of a transaction's topics from the transaction itself: PostgreSQL delivers a NOTIFY only when it commits.
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        otherServers?.SendWithTransaction(transaction, Pending(eventData.Context));
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (otherServers is not null) await otherServers.SendWithTransactionAsync(transaction, Pending(eventData.Context), cancellationToken);
+        return result;
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
@@ -52,11 +67,11 @@ public sealed class AfterCommitInterceptor(LiveNotifier notifier) : SaveChangesI
     }
 
     // SaveChanges outside a transaction may run in one EF opens itself: its commit publishes already.
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Publish(eventData.Context);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Publish(eventData.Context, everywhere: false);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Publish(eventData.Context);
+        Publish(eventData.Context, everywhere: false);
         return Task.CompletedTask;
     }
 
@@ -76,11 +91,16 @@ public sealed class AfterCommitInterceptor(LiveNotifier notifier) : SaveChangesI
                 db.PublishAfterCommit(entry.Entity.LiveTopics(entry));
     }
 
+    private static IReadOnlyList<string> Pending(DbContext? context) => (context as MadrasahDbContext)?.PeekTopicsAfterCommit() ?? [];
+
     private static bool OutsideTransaction(DbContext? context) => context?.Database.CurrentTransaction is null;
 
-    private void Publish(DbContext? context)
+    /// <summary>Here at once; to the other servers too unless the committed transaction carried the topics already.</summary>
+    private void Publish(DbContext? context, bool everywhere)
     {
-        if ((context as MadrasahDbContext)?.TakeTopicsAfterCommit() is { Count: > 0 } topics) notifier.Publish(topics);
+        if ((context as MadrasahDbContext)?.TakeTopicsAfterCommit() is not { Count: > 0 } topics) return;
+        if (everywhere) notifier.Publish(topics);
+        else notifier.PublishHere(topics);
     }
 
     private static void Drop(DbContext? context) => (context as MadrasahDbContext)?.TakeTopicsAfterCommit();

@@ -19,6 +19,8 @@ public sealed class DatabaseOptions
     /// <summary>Seed the demo district, institutions and accounts on a fresh database; unset means "in Development only".</summary>
     public bool? SeedDemoData { get; set; }
 
+    public static DatabaseOptions From(IConfiguration configuration) => configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+
     /// <summary>Where the database is, for messages (never the password).</summary>
     public string Describe() => Provider == DatabaseProvider.PostgreSQL
         ? $"PostgreSQL {new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.Database}"
@@ -29,13 +31,15 @@ public static class DataServiceCollectionExtensions
 {
     public static IServiceCollection AddMadrasahData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = DatabaseOptions.From(configuration);
         services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
         services.AddLiveUpdates();
         services.TryAddSingleton<AfterCommitInterceptor>();
+        services.TryAddSingleton<WorkLocks>();
+        services.TryAddSingleton<JobSchedule>();
+        services.AddHostedService<DatabaseInitializer>(); // first: the other hosted services find the database migrated
         if (options.Provider == DatabaseProvider.PostgreSQL) services.AddPostgreSqlDatabase(options);
         else services.AddSqliteDatabase(options, environment.ContentRootPath);
-        services.AddHostedService<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -32,6 +32,9 @@ public class MadrasahDbContext : IdentityDbContext<ApplicationUser>, IDataProtec
     /// </summary>
     public void PublishAfterCommit(params IEnumerable<string> topics) => (_topicsAfterCommit ??= []).AddRange(topics);
 
+    /// <summary>The topics queued so far, left queued.</summary>
+    internal IReadOnlyList<string> PeekTopicsAfterCommit() => _topicsAfterCommit is { } topics ? [.. topics] : [];
+
     /// <summary>The topics queued so far, and none from now on.</summary>
     internal List<string>? TakeTopicsAfterCommit() => Interlocked.Exchange(ref _topicsAfterCommit, null);
 

@@ -294,6 +294,20 @@ namespace Madrasah.Blazor.Data.Migrations
                     b.ToTable("Regencies", (string)null);
                 });
 
+            modelBuilder.Entity("Madrasah.Blazor.Data.ScheduledJob", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastStartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ScheduledJob");
+                });
+
             modelBuilder.Entity("Madrasah.Blazor.Data.Staff", b =>
                 {
                     b.Property<int>("Id")

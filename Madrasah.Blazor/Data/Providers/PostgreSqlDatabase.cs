@@ -16,12 +16,14 @@ public static class PostgreSqlDatabase
     {
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             throw new InvalidOperationException("Database:Provider is PostgreSQL but Database:ConnectionString is empty.");
-        var dataSource = new NpgsqlDataSourceBuilder(options.ConnectionString).Build();
-        services.AddSingleton(dataSource);
+        var connectionString = options.ConnectionString;
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build()); // made by the container, so disposed with it
         services.AddDbContextFactory<PostgreSqlMadrasahDbContext>((sp, o) => Configure(o, sp.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(sp.GetRequiredService<AfterCommitInterceptor>()));
         services.AddSingleton(sp => AsMadrasahFactory(sp.GetRequiredService<IDbContextFactory<PostgreSqlMadrasahDbContext>>()));
         services.AddScoped<MadrasahDbContext>(sp => sp.GetRequiredService<PostgreSqlMadrasahDbContext>());
+        services.AddSingleton<PostgreSqlLiveUpdates>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlLiveUpdates>());
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Data.Providers;
 using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Live;
 using Madrasah.Blazor.Infrastructure.Pdf;
@@ -38,6 +39,7 @@ public sealed class SyncJob(
     SyncProgressRegistry progress,
     LiveNotifier notifier,
     SyncTestHooks hooks,
+    WorkLocks workers,
     IOptions<SyncOptions> options,
     TimeProvider clock,
     ILogger<SyncJob> logger)
@@ -53,13 +55,18 @@ public sealed class SyncJob(
     /// <summary>
     /// Runs left <see cref="SyncStatus.Berjalan"/> by a process that stopped (killed, crashed, restarted) become
     /// <see cref="SyncStatus.Gagal"/> with <see cref="InterruptedReason"/>; their transaction never committed, so
-    /// nothing of them was applied. Queued runs stay queued. Called once at start-up, before the queue runs.
+    /// nothing of them was applied. Queued runs stay queued. A run another app server is still working on (it holds
+    /// the run's key in <see cref="WorkLocks"/>) is left alone. Called at start-up, before the queue runs, and then
+    /// with every look at the queue (another server may have stopped).
     /// </summary>
     public async Task<int> RecoverInterruptedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var runs = await db.Set<PontrenSyncRun>().Include(r => r.Institution)
+        var running = await db.Set<PontrenSyncRun>().Include(r => r.Institution)
             .Where(r => r.Status == SyncStatus.Berjalan).ToListAsync(cancellationToken);
+        var runs = new List<PontrenSyncRun>();
+        foreach (var run in running)
+            if (await workers.IsAbandonedAsync(WorkerKey(run.Id), cancellationToken)) runs.Add(run);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var run in runs)
         {
@@ -71,6 +78,9 @@ public sealed class SyncJob(
         foreach (var run in runs) logger.LogWarning("Sync run {RunId} of institution {InstitutionId} was interrupted by a stop of the process", run.Id, run.InstitutionId);
         return runs.Count;
     }
+
+    /// <summary>The key a worker holds in <see cref="WorkLocks"/> while it runs <paramref name="runId"/>, from before its claim to its end.</summary>
+    public static string WorkerKey(int runId) => $"pontren-sync-run:{runId}";
 
     /// <summary>Antre → Berjalan, once: false when the run is no longer queued (another runner took it).</summary>
     public async Task<bool> ClaimAsync(int runId, CancellationToken cancellationToken = default)
@@ -454,7 +464,8 @@ public sealed class SyncJob(
 
 /// <summary>
 /// Inserts and updates master santri rows with two prepared statements inside the sync's open transaction: the
-/// bulk of a sync, without change tracking. Columns are written as EF Core writes them (DateOnly and DateTime as text).
+/// bulk of a sync, without change tracking. Plain SQL both engines take (named @parameters, TRUE); each provider writes
+/// DateOnly and DateTime as EF Core does.
 /// </summary>
 internal sealed class MasterSantriWriter : IAsyncDisposable
 {
@@ -469,23 +480,23 @@ internal sealed class MasterSantriWriter : IAsyncDisposable
         _insert.Transaction = transaction;
         _insert.CommandText = """
             INSERT INTO "MasterSantri" ("InstitutionId", "Nik", "Nisn", "FullName", "Sex", "BirthPlace", "BirthDate", "Level", "IsActive", "FirstSyncedUtc", "LastSyncedUtc", "LastSyncRunId")
-            VALUES ($institution, $nik, $nisn, $name, $sex, $place, $birth, $level, 1, $now, $now, $run)
+            VALUES (@institution, @nik, @nisn, @name, @sex, @place, @birth, @level, TRUE, @now, @now, @run)
             """;
         _update = connection.CreateCommand();
         _update.Transaction = transaction;
         _update.CommandText = """
-            UPDATE "MasterSantri" SET "Nisn" = $nisn, "FullName" = $name, "Sex" = $sex, "BirthPlace" = $place, "BirthDate" = $birth,
-                "Level" = $level, "IsActive" = 1, "LastSyncedUtc" = $now, "LastSyncRunId" = $run
-            WHERE "Id" = $id
+            UPDATE "MasterSantri" SET "Nisn" = @nisn, "FullName" = @name, "Sex" = @sex, "BirthPlace" = @place, "BirthDate" = @birth,
+                "Level" = @level, "IsActive" = TRUE, "LastSyncedUtc" = @now, "LastSyncRunId" = @run
+            WHERE "Id" = @id
             """;
         foreach (var command in new[] { _insert, _update })
         {
-            foreach (var name in new[] { "$nisn", "$name", "$sex", "$place", "$birth", "$level", "$now", "$run" }) Add(command, name);
-            command.Parameters["$now"].Value = now;
-            command.Parameters["$run"].Value = runId;
+            foreach (var name in new[] { "@nisn", "@name", "@sex", "@place", "@birth", "@level", "@now", "@run" }) Add(command, name);
+            command.Parameters["@now"].Value = now;
+            command.Parameters["@run"].Value = runId;
         }
-        foreach (var name in new[] { "$institution", "$nik" }) Add(_insert, name);
-        Add(_update, "$id");
+        foreach (var name in new[] { "@institution", "@nik" }) Add(_insert, name);
+        Add(_update, "@id");
     }
 
     private static void Add(System.Data.Common.DbCommand command, string name)
@@ -497,26 +508,26 @@ internal sealed class MasterSantriWriter : IAsyncDisposable
 
     private static void Set(System.Data.Common.DbCommand command, MasterSantri row)
     {
-        command.Parameters["$nisn"].Value = (object?)row.Nisn ?? DBNull.Value;
-        command.Parameters["$name"].Value = row.FullName;
-        command.Parameters["$sex"].Value = (int)row.Sex;
-        command.Parameters["$place"].Value = row.BirthPlace;
-        command.Parameters["$birth"].Value = row.BirthDate;
-        command.Parameters["$level"].Value = row.Level;
+        command.Parameters["@nisn"].Value = (object?)row.Nisn ?? DBNull.Value;
+        command.Parameters["@name"].Value = row.FullName;
+        command.Parameters["@sex"].Value = (int)row.Sex;
+        command.Parameters["@place"].Value = row.BirthPlace;
+        command.Parameters["@birth"].Value = row.BirthDate;
+        command.Parameters["@level"].Value = row.Level;
     }
 
     public async Task InsertAsync(MasterSantri row, CancellationToken cancellationToken)
     {
         Set(_insert, row);
-        _insert.Parameters["$institution"].Value = row.InstitutionId;
-        _insert.Parameters["$nik"].Value = row.Nik;
+        _insert.Parameters["@institution"].Value = row.InstitutionId;
+        _insert.Parameters["@nik"].Value = row.Nik;
         await _insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task UpdateAsync(int id, MasterSantri row, CancellationToken cancellationToken)
     {
         Set(_update, row);
-        _update.Parameters["$id"].Value = id;
+        _update.Parameters["@id"].Value = id;
         await _update.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Madrasah.Blazor.Features.PontrenSync;
 /// holds at most one open run per institution, and the queue skips an institution it is running). The queue lives in
 /// the database, so a restart keeps waiting runs; a request wakes it, and it looks again every few seconds anyway.
 /// </summary>
-public sealed class SyncQueue(IDbContextFactory<MadrasahDbContext> factory, SyncJob job, IOptions<SyncOptions> options, ILogger<SyncQueue> logger)
+public sealed class SyncQueue(IDbContextFactory<MadrasahDbContext> factory, SyncJob job, WorkLocks workers, IOptions<SyncOptions> options, ILogger<SyncQueue> logger)
 {
     private const int Lookahead = 50;
 
@@ -57,8 +58,14 @@ public sealed class SyncQueue(IDbContextFactory<MadrasahDbContext> factory, Sync
                     if (_running.Count >= max) break;
                     if (_running.ContainsKey(institutionId)) continue;
                 }
-                if (!await job.ClaimAsync(id, cancellationToken)) continue;
-                lock (_gate) _running[institutionId] = Task.Run(() => RunOneAsync(id, institutionId, cancellationToken), CancellationToken.None);
+                // Held from before the claim to the end, so another server never sees the run running without its worker.
+                var worker = await workers.HoldAsync(SyncJob.WorkerKey(id), cancellationToken);
+                if (!await job.ClaimAsync(id, cancellationToken))
+                {
+                    await worker.DisposeAsync();
+                    continue;
+                }
+                lock (_gate) _running[institutionId] = Task.Run(() => RunOneAsync(id, institutionId, worker, cancellationToken), CancellationToken.None);
                 started++;
             }
             return started;
@@ -69,7 +76,7 @@ public sealed class SyncQueue(IDbContextFactory<MadrasahDbContext> factory, Sync
         }
     }
 
-    private async Task RunOneAsync(int runId, int institutionId, CancellationToken cancellationToken)
+    private async Task RunOneAsync(int runId, int institutionId, IAsyncDisposable worker, CancellationToken cancellationToken)
     {
         try
         {
@@ -77,6 +84,7 @@ public sealed class SyncQueue(IDbContextFactory<MadrasahDbContext> factory, Sync
         }
         finally
         {
+            await worker.DisposeAsync();
             lock (_gate) _running.Remove(institutionId);
             Wake();
         }
@@ -105,10 +113,13 @@ public sealed class SyncQueue(IDbContextFactory<MadrasahDbContext> factory, Sync
         {
             logger.LogError(e, "Interrupted sync runs could not be marked as failed");
         }
+        // With several servers (PostgreSQL) another one may stop while this one runs: look for its runs every time.
+        var recoverEachTime = workers.SeesOtherServers;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (recoverEachTime) await job.RecoverInterruptedAsync(stoppingToken);
                 await StartWaitingAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)

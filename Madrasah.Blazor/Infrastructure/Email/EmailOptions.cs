@@ -29,6 +29,11 @@ public sealed class EmailOptions
     public double PollSeconds { get; set; } = 5;
     /// <summary>How many messages the sender takes from the database at a time.</summary>
     public int BatchSize { get; set; } = 10;
+    /// <summary>
+    /// A message a sender took is not due for any other sender for this long (several app servers share the outbox);
+    /// should that sender stop before it is done, another takes the message after this. Longer than one SMTP attempt.
+    /// </summary>
+    public double ClaimSeconds { get; set; } = 300;
 
     /// <summary>The wait before the next attempt after <paramref name="attempts"/> failures: base × 2^(attempts−1), capped.</summary>
     public TimeSpan RetryDelay(int attempts)

@@ -8,6 +8,9 @@ namespace Madrasah.Blazor.Infrastructure.Email;
 /// Delivers due pending messages, oldest first, in small batches. A message is marked Sent only after the
 /// transport accepted it, and that mark is saved before the next message goes: a crash in between can at worst
 /// send it again, never drop it. A failure waits a growing delay; after MaxAttempts the message is Failed.
+/// Every app server runs a sender: each message is first claimed with one conditional update that moves its next
+/// attempt <see cref="EmailOptions.ClaimSeconds"/> ahead, so exactly one sender takes it; a sender that stops before
+/// it is done leaves the message due again once that time has passed.
 /// </summary>
 public sealed class EmailSender(
     IDbContextFactory<MadrasahDbContext> factory,
@@ -65,6 +68,7 @@ public sealed class EmailSender(
                 foreach (var message in batch)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (!await ClaimAsync(db, message, now, o, cancellationToken)) continue; // another server took it
                     if (await TryDeliverAsync(message, o, cancellationToken)) sent++;
                     await db.SaveChangesAsync(CancellationToken.None); // the outbox views are told after it commits
                 }
@@ -76,6 +80,14 @@ public sealed class EmailSender(
             _oneRunAtATime.Release();
         }
         return sent;
+    }
+
+    private static async Task<bool> ClaimAsync(MadrasahDbContext db, OutboxMessage message, DateTime now, EmailOptions o, CancellationToken cancellationToken)
+    {
+        var until = now.AddSeconds(Math.Max(1, o.ClaimSeconds));
+        return await db.Set<OutboxMessage>()
+            .Where(m => m.Id == message.Id && m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptUtc, until), cancellationToken) == 1;
     }
 
     private async Task<bool> TryDeliverAsync(OutboxMessage message, EmailOptions o, CancellationToken cancellationToken)

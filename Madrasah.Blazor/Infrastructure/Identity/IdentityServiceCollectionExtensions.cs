@@ -1,4 +1,5 @@
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Data.Providers;
 using Madrasah.Blazor.Infrastructure.Live;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -14,11 +15,16 @@ public static class IdentityServiceCollectionExtensions
 {
     public static IServiceCollection AddMadrasahIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        // Keys on disk next to the database, so sign-in cookies survive a restart.
-        var keyFolder = configuration["DataProtection:KeyFolder"] ?? "App_Data/keys";
-        services.AddDataProtection()
-            .SetApplicationName("Madrasah")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.IsPathRooted(keyFolder) ? keyFolder : Path.Combine(environment.ContentRootPath, keyFolder)));
+        // Keys survive a restart: on disk next to the SQLite file, or in the database that several servers share
+        // (a cookie made by one server then opens on every other).
+        var dataProtection = services.AddDataProtection().SetApplicationName("Madrasah");
+        if (DatabaseOptions.From(configuration).Provider == DatabaseProvider.PostgreSQL)
+            dataProtection.PersistKeysToDbContext<MadrasahDbContext>();
+        else
+        {
+            var keyFolder = configuration["DataProtection:KeyFolder"] ?? "App_Data/keys";
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.IsPathRooted(keyFolder) ? keyFolder : Path.Combine(environment.ContentRootPath, keyFolder)));
+        }
 
         services.AddCascadingAuthenticationState();
         // Sign-out, deactivation and a new Password end every cookie and open page of the account (SessionValidator).

@@ -14,6 +14,11 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<Task>>> _subscribers = new();
     private readonly ConcurrentDictionary<Guid, (Func<string, bool> Concerns, Action Forget)> _caches = new();
 
+    private ILiveRelay? _relay;
+
+    /// <summary>With several app servers: <see cref="Publish"/> also hands its topics to <paramref name="relay"/> for the others.</summary>
+    public void RelayTo(ILiveRelay relay) => _relay = relay;
+
     public IDisposable Subscribe(string topic, Func<Task> onChange)
     {
         var id = Guid.NewGuid();
@@ -45,6 +50,17 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
     public void Publish(params IEnumerable<string> topics)
     {
         var distinct = topics.Distinct().ToList();
+        PublishHere(distinct);
+        if (distinct.Count > 0) _relay?.Send(distinct);
+    }
+
+    /// <summary>
+    /// Publishes on this server only: for topics the other servers hear of otherwise (in the committing transaction
+    /// itself) or that came from them.
+    /// </summary>
+    public void PublishHere(params IEnumerable<string> topics)
+    {
+        var distinct = topics.Distinct().ToList();
         foreach (var (concerns, forget) in _caches.Values)
         {
             if (!distinct.Any(concerns)) continue;
@@ -57,6 +73,20 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
             foreach (var callback in set.Values)
                 ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Notifier.InvokeAsync(s.Topic, s.Callback), (Notifier: this, Topic: topic, Callback: callback), preferLocal: false);
         }
+    }
+
+    /// <summary>
+    /// Every cache forgets and every watcher reloads: for when changes may have been missed (the link that brings other
+    /// servers' changes was down for a while).
+    /// </summary>
+    public void PublishEverything()
+    {
+        foreach (var (_, forget) in _caches.Values)
+        {
+            try { forget(); }
+            catch (Exception ex) { logger.LogWarning(ex, "Live cache invalidation failed"); }
+        }
+        PublishHere(_subscribers.Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToList());
     }
 
     public int SubscriberCount(string topic) => _subscribers.TryGetValue(topic, out var set) ? set.Count : 0;
@@ -72,6 +102,12 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
         private Action? _dispose = dispose;
         public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
     }
+}
+
+/// <summary>Carries published topics to the other app servers (PostgreSQL's NOTIFY when there are several).</summary>
+public interface ILiveRelay
+{
+    void Send(IReadOnlyList<string> topics);
 }
 
 /// <summary>Topic names, so publishers and watchers agree.</summary>

@@ -5,21 +5,27 @@ namespace Madrasah.Blazor.Infrastructure.Uploads;
 
 /// <summary>
 /// Removes files of the upload folder that no record names: written by <see cref="UploadStore.SaveAsync"/> for a
-/// change whose transaction then failed (or was cut short by a crash). Runs at start-up and every few hours; a
-/// file younger than <see cref="GracePeriod"/> is left alone, its change may still be committing.
+/// change whose transaction then failed (or was cut short by a crash). Runs every six hours (at the first start, then
+/// whenever six hours have passed since the last sweep by any app server sharing the folder); a file younger than
+/// <see cref="GracePeriod"/> is left alone, its change may still be committing.
 /// </summary>
-public sealed class UploadJanitor(UploadStore store, IDbContextFactory<MadrasahDbContext> factory, TimeProvider clock, ILogger<UploadJanitor> logger)
-    : BackgroundService
+public sealed class UploadJanitor(UploadStore store, IDbContextFactory<MadrasahDbContext> factory, JobSchedule schedule, TimeProvider clock,
+    ILogger<UploadJanitor> logger) : BackgroundService
 {
+    public const string JobName = "upload-sweep";
     public static readonly TimeSpan GracePeriod = TimeSpan.FromHours(1);
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
+    private static readonly TimeSpan LookEvery = TimeSpan.FromMinutes(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(LookEvery);
         do
         {
-            try { await SweepAsync(stoppingToken); }
+            try
+            {
+                if (await schedule.TryStartAsync(JobName, Interval, stoppingToken)) await SweepAsync(stoppingToken);
+            }
             catch (Exception e) when (e is not OperationCanceledException) { logger.LogError(e, "Upload folder sweep failed"); }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }

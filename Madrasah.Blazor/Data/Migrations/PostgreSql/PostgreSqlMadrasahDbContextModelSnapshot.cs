@@ -303,6 +303,20 @@ namespace Madrasah.Blazor.Data.Migrations.PostgreSql
                     b.ToTable("Regencies", (string)null);
                 });
 
+            modelBuilder.Entity("Madrasah.Blazor.Data.ScheduledJob", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("LastStartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ScheduledJob");
+                });
+
             modelBuilder.Entity("Madrasah.Blazor.Data.Staff", b =>
                 {
                     b.Property<int>("Id")
