@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: installs what the tests need when it is missing (Debian's Chromium for the browser
 # tests, aiosmtpd as a real SMTP server, poppler-utils to read PDFs back, zbar-tools to read their QR
-# codes, DejaVu fonts for PDFs), then builds and runs the whole solution's tests.
+# codes, DejaVu fonts for PDFs, PostgreSQL and nginx for the second engine and the two-server tests), then
+# builds and runs the whole solution's tests on SQLite, and the service tests once more on a throw-away
+# PostgreSQL server of their own (started here on a free loopback port, stopped at the end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +13,8 @@ missing=()
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -21,10 +25,18 @@ fi
 dotnet build Madrasah.sln -c Debug -nologo -clp:ErrorsOnly
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pg=$(mktemp -d)
+trap 'scripts/postgres.sh stop "$pg"; rm -rf "$log" "$pg"' EXIT
+export MADRASAH_TEST_POSTGRES; MADRASAH_TEST_POSTGRES=$(FAST=1 scripts/postgres.sh start "$pg")
+
 set +e
 dotnet test Madrasah.sln -c Debug --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# The same model on PostgreSQL: every test but those that start the app or render a component (Kind=App, Kind=Component).
+MADRASAH_TEST_PROVIDER=PostgreSQL dotnet test Madrasah.sln -c Debug --no-build -nologo --logger "console;verbosity=normal" \
+  --filter "Kind!=App&Kind!=Component" "$@" 2>&1 | tee -a "$log"
+pg_status=${PIPESTATUS[0]}
+[ "$status" -ne 0 ] || status=$pg_status
 set -e
 
 # One plain closing line for CI, summed over the test assemblies: "N passed, N failed, N skipped".

@@ -1,4 +1,5 @@
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Data.Providers;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -51,6 +52,7 @@ public sealed class DatabaseInitializerTests : IAsyncLifetime
         Assert.Equal(9, await check.Users.CountAsync());
         Assert.Empty(await check.Database.GetPendingMigrationsAsync());
 
+        if (_app.Database.Provider != DatabaseProvider.Sqlite) return; // WAL is SQLite's
         await using var connection = new SqliteConnection($"Data Source={_app.Database.Path}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();

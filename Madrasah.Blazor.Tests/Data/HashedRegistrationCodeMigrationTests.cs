@@ -1,4 +1,5 @@
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Data.Providers;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -12,7 +13,7 @@ namespace Madrasah.Blazor.Tests.Data;
 /// </summary>
 public sealed class HashedRegistrationCodeMigrationTests : IDisposable
 {
-    private readonly TestDatabase _database = new(migrate: false);
+    private readonly TestDatabase _database = new(migrate: false, provider: DatabaseProvider.Sqlite); // the SQLite migrations of an older version
 
     [Fact]
     public async Task Plain_codes_of_an_older_database_are_invalidated()

@@ -14,6 +14,7 @@ namespace Madrasah.Blazor.Tests.Infrastructure;
 /// A test class derives from it and registers its feature in the constructor (<c>Services.AddApprovals()</c>).
 /// xunit.v3 disposes it asynchronously, as MudBlazor's async-only services need.
 /// </summary>
+[Trait("Kind", "Component")] // the PostgreSQL pass leaves these out: a component alone exercises no engine difference
 public abstract class ComponentTestContext : BunitContext
 {
     protected TestDatabase Database { get; } = new();

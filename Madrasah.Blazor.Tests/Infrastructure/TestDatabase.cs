@@ -2,6 +2,7 @@ using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Data.Providers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
@@ -53,6 +54,16 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
     }
 
     public MadrasahDbContext CreateContext() => Factory.CreateDbContext();
+
+    /// <summary>Another factory on this database whose contexts run <paramref name="interceptors"/> (to stage races).</summary>
+    public IDbContextFactory<MadrasahDbContext> FactoryWith(params IInterceptor[] interceptors)
+    {
+        if (Provider == DatabaseProvider.PostgreSQL)
+            return PostgreSqlDatabase.AsMadrasahFactory(new PooledDbContextFactory<PostgreSqlMadrasahDbContext>(
+                PostgreSqlDatabase.Configure(new DbContextOptionsBuilder<PostgreSqlMadrasahDbContext>(), ConnectionString).AddInterceptors(interceptors).Options));
+        return new PooledDbContextFactory<MadrasahDbContext>(
+            new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite(ConnectionString).AddInterceptors(interceptors).Options);
+    }
 
     /// <summary>A district with one institution, for tests that need an owner for their rows.</summary>
     public async Task<Institution> AddInstitutionAsync(string name = "MIN Uji", string statisticNumber = "111134049999", InstitutionType type = InstitutionType.MI)

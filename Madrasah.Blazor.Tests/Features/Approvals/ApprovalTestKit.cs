@@ -40,9 +40,8 @@ internal sealed class ApprovalTestKit : IAsyncDisposable
 
     /// <summary>A second service on the same database whose contexts also run the given EF interceptors (to stage races).</summary>
     public ApprovalService ServiceWith(params IInterceptor[] interceptors) =>
-        ActivatorUtilities.CreateInstance<ApprovalService>(_scope.ServiceProvider, new PooledDbContextFactory<MadrasahDbContext>(
-            new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite(Database.ConnectionString)
-                .AddInterceptors([_app.Provider.GetRequiredService<AfterCommitInterceptor>(), .. interceptors]).Options));
+        ActivatorUtilities.CreateInstance<ApprovalService>(_scope.ServiceProvider,
+            Database.FactoryWith([_app.Provider.GetRequiredService<AfterCommitInterceptor>(), .. interceptors]));
 
     public TestDatabase Database => _app.Database;
     public LiveNotifier Notifier => _app.Provider.GetRequiredService<LiveNotifier>();

@@ -1573,6 +1573,37 @@ namespace Madrasah.Blazor.Data.Migrations.PostgreSql
                 name: "IX_Uploads_InstitutionId",
                 table: "Uploads",
                 column: "InstitutionId");
+
+            // The form's starting lists and canned replies (kept by the administrator from here on).
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [1, null, "Kendala", "Akun & Login", 10, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [101, 1, null, "Lupa password / akun terkunci", 10, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [102, 1, null, "Email verifikasi tidak diterima", 20, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [103, 1, null, "Akun belajar.id tidak bisa masuk", 30, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [104, 1, null, "Peran akun tidak sesuai", 40, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [2, null, "Kendala", "Data Lembaga", 20, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [105, 2, null, "Data lembaga tidak sesuai", 10, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [106, 2, null, "NPSN/NSM tidak ditemukan", 20, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [107, 2, null, "Pengajuan perubahan data tertahan", 30, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [3, null, "Kendala", "Data PTK", 30, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [108, 3, null, "Data guru/tenaga kependidikan tidak muncul", 10, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [109, 3, null, "NIK/NIP ditolak", 20, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [110, 3, null, "Verifikasi email guru", 30, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [4, null, "Pertanyaan", "Penggunaan Aplikasi", 40, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [111, 4, null, "Cara menggunakan fitur", 10, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [112, 4, null, "Bukti/dokumen PDF", 20, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [113, 4, null, "Lainnya", 30, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [5, null, "Permintaan", "Akses & Akun Baru", 50, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [114, 5, null, "Akun operator baru", 10, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [115, 5, null, "Penggantian operator", 20, true]);
+            migrationBuilder.InsertData("HelpdeskTopics", ["Id", "ParentId", "Group", "Name", "SortOrder", "IsActive"], [116, 5, null, "Akun Admin Kabupaten/Kota", 30, true]);
+            migrationBuilder.InsertData("HelpdeskCannedReplies", ["Id", "Title", "Body"], [1, "Reset password", "Silakan buka halaman Login, klik \"Lupa Password?\", lalu masukkan email akun Anda. Tautan untuk membuat password baru akan dikirim ke email tersebut dan berlaku 1 jam."]);
+            migrationBuilder.InsertData("HelpdeskCannedReplies", ["Id", "Title", "Body"], [2, "Minta SK/Surat Penunjukan", "Untuk memproses permintaan Anda, mohon lampirkan SK/Surat Penunjukan sebagai Admin/Operator yang ditandatangani Kepala Madrasah, beserta tangkapan layar kendala yang Anda alami."]);
+            migrationBuilder.InsertData("HelpdeskCannedReplies", ["Id", "Title", "Body"], [3, "Perubahan data lembaga", "Perubahan data lembaga diajukan oleh Operator melalui menu Pengajuan Perubahan, lalu disetujui Kepala Madrasah dan Admin Kabupaten/Kota. Status pengajuan dapat dipantau pada menu yang sama."]);
+
+            // Rows inserted with their ids leave PostgreSQL's identity sequences behind: move them past the seeded ids,
+            // so the first row added by a user does not collide with one of them.
+            foreach (var table in new[] { "Holidays", "HelpdeskTopics", "HelpdeskCannedReplies" })
+                migrationBuilder.Sql($"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT COALESCE(max(\"Id\"), 0) + 1 FROM \"{table}\"), false);");
         }
 
         /// <inheritdoc />
