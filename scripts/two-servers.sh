@@ -64,7 +64,9 @@ pid $folder/nginx/nginx.pid;
 error_log $folder/nginx/logs/error.log;
 events { worker_connections 1024; }
 http {
-  access_log $folder/nginx/logs/access.log;
+  # Which instance served each browser (its affinity cookie, the upstream): for following a user through a failover.
+  log_format affinity '\$time_local "\$request" \$status \$cookie_madrasah_node \$upstream_addr';
+  access_log $folder/nginx/logs/access.log affinity;
   client_body_temp_path $folder/nginx/body; proxy_temp_path $folder/nginx/proxy;
   fastcgi_temp_path $folder/nginx/fastcgi; uwsgi_temp_path $folder/nginx/uwsgi; scgi_temp_path $folder/nginx/scgi;
   client_max_body_size 25m;

@@ -67,6 +67,18 @@ public sealed class TwoServersFixture : IAsyncLifetime
     public PostgreSqlMadrasahDbContext CreateContext() =>
         new(PostgreSqlDatabase.Configure(new DbContextOptionsBuilder<PostgreSqlMadrasahDbContext>(), ConnectionString).Options);
 
+    /// <summary>The instance ("a" or "b") nginx sent <paramref name="page"/>'s browser to, by its affinity cookie in the access log.</summary>
+    public async Task<string> InstanceOfAsync(IPage page)
+    {
+        var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == "madrasah_node").Value;
+        var upstream = File.ReadLines(Path.Combine(Folder, "nginx", "logs", "access.log"))
+            .Select(l => l.Split(' ')).Where(f => f.Length >= 2 && f[^2] == cookie).Select(f => f[^1]).Last();
+        return servers(upstream);
+
+        string servers(string address) => A.EndsWith(address, StringComparison.Ordinal) ? "a"
+            : B.EndsWith(address, StringComparison.Ordinal) ? "b" : throw new InvalidOperationException($"upstream {address} is neither instance");
+    }
+
     public int ProcessId(string instance) => int.Parse(File.ReadAllText(Path.Combine(Folder, $"{instance}.pid")).Trim());
 
     public string Log(string instance) => File.ReadAllText(Path.Combine(Folder, $"{instance}.log"));
@@ -105,7 +117,14 @@ public sealed class TwoServersFixture : IAsyncLifetime
     }
 }
 
+[CollectionDefinition(Name)]
+public sealed class TwoServersCollection
+{
+    public const string Name = "Two servers"; // one deployment at a time: each is PostgreSQL, two apps and nginx
+}
+
 [Trait("Kind", "App")]
+[Collection(TwoServersCollection.Name)]
 public sealed class MultiServerTests(TwoServersFixture servers) : IClassFixture<TwoServersFixture>
 {
     [Fact]
@@ -176,5 +195,46 @@ public sealed class MultiServerTests(TwoServersFixture servers) : IClassFixture<
         Assert.Equal(100, subjects.Distinct().Count());
         // Both servers took part: each one's log names messages it sent.
         Assert.All(new[] { "a", "b" }, name => Assert.Matches(new Regex($"Email \\d+ \"Uji {batch} pesan"), servers.Log(name)));
+    }
+}
+
+[Trait("Kind", "App")]
+[Collection(TwoServersCollection.Name)]
+public sealed class FailoverTests(TwoServersFixture servers) : IClassFixture<TwoServersFixture>
+{
+    [Fact]
+    public async Task When_the_users_server_is_killed_the_browser_carries_on_at_the_other_with_nothing_lost_and_nothing_sent_twice()
+    {
+        var operatorPage = await servers.SignInAsync(servers.Nginx, "operator@min1sleman.sch.id");
+        await BrowserFixture.OpenAsync(operatorPage, "/lembaga/ubah");
+        await operatorPage.GetByLabel("Telepon").FillAsync("0274-999000");
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Ajukan Perubahan" }).ClickAsync();
+        await Expect(operatorPage.GetByTestId("request-status")).ToHaveTextAsync("Menunggu Persetujuan Kepala");
+        var requestUrl = operatorPage.Url;
+
+        // SIGKILL: no shutdown, no goodbye to the browser.
+        var victim = await servers.InstanceOfAsync(operatorPage);
+        Process.GetProcessById(servers.ProcessId(victim)).Kill();
+
+        // The circuit is gone with its server: the page says so and offers a reload, which lands on the other server.
+        var ended = operatorPage.Locator(".reconnect-rejected-text");
+        await Expect(ended).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(ended).ToContainTextAsync("Sesi Anda telah berakhir di server.");
+        await ended.GetByRole(AriaRole.Link, new() { Name = "Muat ulang halaman" }).ClickAsync();
+        await Expect(operatorPage).ToHaveURLAsync(requestUrl);
+        await Expect(operatorPage.GetByTestId("request-status")).ToHaveTextAsync("Menunggu Persetujuan Kepala"); // committed, not lost
+        Assert.DoesNotContain("/Account/Login", operatorPage.Url); // still signed in: the cookie holds on the other server
+        Assert.NotEqual(victim, await servers.InstanceOfAsync(operatorPage));
+
+        // The head's notice of the request went out once, whichever server sent it.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            await using var db = servers.CreateContext();
+            if (!await db.Set<OutboxMessage>().AnyAsync(m => m.Status == OutboxStatus.Pending) || DateTime.UtcNow > deadline) break;
+            await Task.Delay(250);
+        }
+        var toHead = servers.Smtp.ReadMessages().Where(m => m.To.Contains("kepala@min1sleman.sch.id")).ToList();
+        Assert.Single(toHead);
     }
 }

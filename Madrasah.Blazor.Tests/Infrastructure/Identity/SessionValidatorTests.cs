@@ -94,7 +94,7 @@ public sealed class SessionValidatorTests : IAsyncLifetime
 
         // Changed behind the app's back (another tool on the database): the remembered state holds for a while ...
         await using (var db = _app.Database.CreateContext())
-            await db.Database.ExecuteSqlRawAsync("UPDATE AspNetUsers SET SecurityStamp = 'DIGANTI' WHERE Email = {0}", email);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"AspNetUsers\" SET \"SecurityStamp\" = 'DIGANTI' WHERE \"Email\" = {0}", email);
         Assert.True(await Sessions.IsCurrentAsync(principal));
         _clock.Advance(TimeSpan.FromSeconds(CacheSeconds - 1));
         Assert.True(await Sessions.IsCurrentAsync(principal));
@@ -148,7 +148,7 @@ public sealed class SessionValidatorTests : IAsyncLifetime
 
         // Changed behind the app's back (no live topic reaches the page) and past the cache time.
         await using (var db = _app.Database.CreateContext())
-            await db.Database.ExecuteSqlRawAsync("UPDATE AspNetUsers SET SecurityStamp = 'DIGANTI' WHERE Email = {0}", email);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"AspNetUsers\" SET \"SecurityStamp\" = 'DIGANTI' WHERE \"Email\" = {0}", email);
         _clock.Advance(TimeSpan.FromSeconds(CacheSeconds + 1));
         Assert.True((await state.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated); // the page has not re-checked yet
 

@@ -59,7 +59,7 @@ public sealed partial class ReceiptDrawingTests(ITestOutputHelper output)
     {
         await using var app = PdfTestKit.App(Clock);
         var institution = await app.Database.AddInstitutionAsync();
-        var name = Unbroken(10_000, NameAlphabet);
+        var name = Unbroken(200, NameAlphabet); // the longest institution name the model stores (PostgreSQL enforces it)
         var address = Unbroken(10_000, ValueAlphabet);
         var request = new ReceiptRequest(PdfTestKit.ProfileKind, institution.Id, institution.DistrictId, name,
             [new("NSM", "111134040001"), new("Alamat", address), new("Kepala Lembaga", "Drs. H. Ahmad Fauzi, M.Pd.I.")]);
@@ -67,7 +67,7 @@ public sealed partial class ReceiptDrawingTests(ITestOutputHelper output)
         var watch = Stopwatch.StartNew();
         var receipt = await app.Receipts().IssueAsync(request, "Siti Aminah");
         watch.Stop();
-        output.WriteLine($"Issued with two 10,000-character unbroken values in {watch.Elapsed.TotalMilliseconds:0} ms.");
+        output.WriteLine($"Issued with a 10,000-character and a 200-character unbroken value in {watch.Elapsed.TotalMilliseconds:0} ms.");
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"Drawing took {watch.Elapsed}.");
         var words = Words(receipt.PdfBytes);
