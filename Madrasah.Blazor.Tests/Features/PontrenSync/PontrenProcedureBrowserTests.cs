@@ -23,7 +23,9 @@ namespace Madrasah.Blazor.Tests.Features.PontrenSync;
 /// its line and field, nothing saved), fixes it and imports again: the check says the data is ready; "Sinkronisasi"
 /// shows the progress and then "Sukses" with the WIB time, which the district admin's status page, open in a second
 /// browser context, follows live; the receipt downloaded from the history has its number and the pesantren's name in
-/// its text (pdftotext), and the link in its QR code (zbarimg) opens the verification page confirming it.
+/// its text (pdftotext), and the link in its QR code (zbarimg) opens the verification page confirming it. Along the
+/// way, those who must not see a step are refused it (a madrasah operator: the documents, the receipt, both pages).
+/// Prints how long each step took (not asserted).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PontrenProcedureBrowserTests(BrowserFixture fixture, PontrenProcedureBrowserTests.SlowSyncApp own, ITestOutputHelper output)
@@ -104,6 +106,12 @@ public sealed class PontrenProcedureBrowserTests(BrowserFixture fixture, Pontren
     public async Task A_new_pesantren_registers_is_approved_sets_its_password_imports_santri_syncs_and_gets_a_verifiable_receipt()
     {
         var problems = new List<string>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        void Step(string name)
+        {
+            output.WriteLine($"{watch.Elapsed.TotalSeconds,6:0.0} s  {name}");
+            watch.Restart();
+        }
         var unique = Random.Shared.Next(100000, 999999).ToString();
         var name = $"MDT Miftahul Ulum {unique}";
         var email = $"mdt{unique}@gmail.com";
@@ -160,6 +168,7 @@ public sealed class PontrenProcedureBrowserTests(BrowserFixture fixture, Pontren
         await AccessibilityBrowserTests.CheckShownAsync(applicant, "/pontren/daftar/status", problems);
         await BrowserFixture.ScreenshotAsync(applicant, "pontren-status-waiting");
 
+        Step("1. registered (public page, two PDFs, a refused NIK)");
         // 1b. The admin's open queue shows it without a reload, with the documents inline; nobody else reads them.
         var item = admin.GetByTestId("queue-item").Filter(new() { HasText = registrationNumber });
         await Expect(item).ToBeVisibleAsync();
@@ -185,11 +194,13 @@ public sealed class PontrenProcedureBrowserTests(BrowserFixture fixture, Pontren
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Setujui", Exact = true }).ClickAsync();
         await Expect(admin.GetByTestId("queue-item").Filter(new() { HasText = registrationNumber })).ToHaveCountAsync(0);
 
+        Step("1b. queue live, documents inline, outsider refused");
         // The applicant's page turns to the approval live.
         await Expect(applicant.GetByTestId("status-approved")).ToContainTextAsync(email);
         await Expect(applicant.GetByTestId("status-chip")).ToHaveTextAsync("Disetujui");
         await BrowserFixture.ScreenshotAsync(applicant, "pontren-status-approved");
 
+        Step("1c. approved, the applicant saw it live");
         // 2. The operator sets the password from the activation mail and signs in.
         var op = applicant;
         await BrowserFixture.OpenAsync(op, await ActivationLinkAsync(email));
@@ -202,6 +213,7 @@ public sealed class PontrenProcedureBrowserTests(BrowserFixture fixture, Pontren
         await BrowserFixture.SignInOnPageAsync(op, email, OperatorPassword);
         await Expect(op.GetByTestId("context-name")).ToHaveTextAsync(name);
 
+        Step("2. password set from the mail, signed in");
         // 3. "Verifikasi data lembaga": nothing yet; the template has NIK and NISN as text columns.
         await op.GetByRole(AriaRole.Link, new() { Name = "Verifikasi Data Lembaga" }).ClickAsync();
         await Expect(op.GetByRole(AriaRole.Heading, new() { Name = "Verifikasi Data Lembaga", Level = 1 })).ToBeVisibleAsync();
@@ -238,6 +250,7 @@ public sealed class PontrenProcedureBrowserTests(BrowserFixture fixture, Pontren
         await op.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Batal" }).ClickAsync();
         await Expect(op.GetByTestId("santri-dialog")).ToHaveCountAsync(0);
 
+        Step("3. template, CSV refused, fixed, data ready");
         // The district's status page is open in a second browser context while the operator syncs.
         await admin.GetByRole(AriaRole.Link, new() { Name = "Status Sinkronisasi" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Status Sinkronisasi PD Pontren" })).ToBeVisibleAsync();
@@ -256,8 +269,10 @@ public sealed class PontrenProcedureBrowserTests(BrowserFixture fixture, Pontren
         await Expect(row.GetByTestId("district-sync-open")).ToContainTextAsync("dari 2 data");
         await BrowserFixture.ScreenshotAsync(op, "pontren-sync-running");
 
+        Step("4. sync running, progress seen on both pages");
         await Expect(op.GetByTestId("sync-status")).ToHaveTextAsync("Sukses", new() { Timeout = 30_000 });
-        await Expect(op.GetByTestId("sync-finished")).ToContainTextAsync(new Regex(@"sukses pada \d{1,2} \p{L}+ \d{4} \d{2}\.\d{2} WIB"));
+        await Expect(op.GetByTestId("sync-finished")).ToContainTextAsync(new Regex(@"sukses pada \d{1,2} [A-Za-z]+ \d{4} \d{2}\.\d{2} WIB"));
+        await Expect(op.GetByTestId("sync-progress")).ToHaveTextAsync("2 dari 2 data (100%)");
         await Expect(op.GetByTestId("sync-counts-santri")).ToHaveTextAsync("2 ditambahkan, 0 diubah, 0 tetap, 0 dinonaktifkan, 0 ditandai");
         var receiptNumber = (await op.GetByTestId("sync-receipt-number").TextContentAsync())!;
         Assert.Matches(@"^TTS-\d{4}-\d{6}$", receiptNumber);
@@ -271,6 +286,7 @@ public sealed class PontrenProcedureBrowserTests(BrowserFixture fixture, Pontren
         await BrowserFixture.ScreenshotAsync(admin, "pontren-sync-district");
         await AccessibilityBrowserTests.CheckShownAsync(admin, "/pontren/status-sinkronisasi (sukses)", problems);
 
+        Step("4b. Sukses with WIB time, district live");
         // Leaving and coming back shows the same result (it comes from the run, not from the circuit).
         await op.GotoAsync("/");
         await BrowserFixture.OpenAsync(op, PontrenSyncServiceCollectionExtensions.SyncPath);
@@ -292,12 +308,20 @@ public sealed class PontrenProcedureBrowserTests(BrowserFixture fixture, Pontren
         await Expect(visitor.GetByTestId("receipt-number")).ToHaveTextAsync(receiptNumber);
         await Expect(visitor.GetByTestId("verification-genuine")).ToContainTextAsync(name);
 
+        Step("5. receipt downloaded, pdftotext, QR verified");
         // The district admin may download it; another institution's operator may not, nor open the sync page.
         Assert.Equal(200, (await admin.APIRequest.GetAsync($"/bukti/{receiptNumber}.pdf")).Status);
         Assert.Equal(404, (await outsider.APIRequest.GetAsync($"/bukti/{receiptNumber}.pdf")).Status);
         await outsider.GotoAsync(PontrenSyncServiceCollectionExtensions.SyncPath);
         await Expect(outsider.GetByTestId("access-denied")).ToBeVisibleAsync();
+        // A madrasah operator has no "Verifikasi Data Lembaga" either: no menu item, the page and the template refused.
+        await Expect(outsider.Locator("nav#app-nav")).ToContainTextAsync("Pengajuan Perubahan");
+        await Expect(outsider.Locator("nav#app-nav")).Not.ToContainTextAsync("Verifikasi Data Lembaga");
+        await outsider.GotoAsync(PontrenDataServiceCollectionExtensions.PagePath);
+        await Expect(outsider.GetByTestId("data-not-allowed")).ToContainTextAsync("hanya untuk operator pondok pesantren");
+        Assert.Equal(404, (await outsider.APIRequest.GetAsync(PontrenDataServiceCollectionExtensions.SantriTemplatePath)).Status);
 
+        Step("5b. refusals of the madrasah operator");
         foreach (var page in new[] { admin, op, outsider, visitor }) await page.Context.CloseAsync();
         AccessibilityBrowserTests.Report(output, problems);
     }
