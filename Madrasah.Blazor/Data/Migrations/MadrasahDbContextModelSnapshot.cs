@@ -1397,6 +1397,8 @@ namespace Madrasah.Blazor.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InstitutionId", "FullName");
+
                     b.HasIndex("InstitutionId", "Nik");
 
                     b.HasIndex("InstitutionId", "Nip");
@@ -1450,6 +1452,8 @@ namespace Madrasah.Blazor.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "FullName");
 
                     b.HasIndex("InstitutionId", "Nik");
 
