@@ -35,6 +35,9 @@ internal sealed class DataTestKit : IAsyncDisposable
     public ManualClock Clock { get; }
     public TestDatabase Database => _app.Database;
     public PontrenDataService Data => _scope.ServiceProvider.GetRequiredService<PontrenDataService>();
+    /// <summary>The data service of another circuit (its own scope), e.g. a second tab of the operator.</summary>
+    public PontrenDataService DataOfNewCircuit() => _app.Provider.CreateScope().ServiceProvider.GetRequiredService<PontrenDataService>();
+    public PontrenCheckCache Checks => _app.Provider.GetRequiredService<PontrenCheckCache>();
     public UserScope Operator { get; private set; } = UserScope.Anonymous;
     public int InstitutionId => Operator.InstitutionId!.Value;
 

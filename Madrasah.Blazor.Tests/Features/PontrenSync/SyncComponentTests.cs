@@ -115,6 +115,8 @@ public sealed class SyncComponentTests : ComponentTestContext
         Publish(SyncTopics.Institution(Pesantren.Id));
 
         panel.WaitForAssertion(() => Assert.Equal("Sukses", panel.Find("[data-testid=sync-status]").TextContent));
+        // The bar's last state stays beside the result (a small sync would only flash it).
+        Assert.Equal("10.000 dari 10.000 data (100%)", panel.Find("[data-testid=sync-progress]").TextContent);
         Assert.Contains("3 Desember 2026 10.02 WIB", panel.Find("[data-testid=sync-finished]").TextContent);
         Assert.StartsWith("10.000 ditambahkan", panel.Find("[data-testid=sync-counts-santri]").TextContent);
         Assert.Equal("TTS-2026-000001", panel.Find("[data-testid=sync-receipt-number]").TextContent);
@@ -136,6 +138,7 @@ public sealed class SyncComponentTests : ComponentTestContext
         panel.WaitForAssertion(() => Assert.Equal("Gagal", panel.Find("[data-testid=sync-status]").TextContent));
         Assert.Contains("Data pusat tidak berubah", panel.Find("[data-testid=sync-finished]").TextContent);
         Assert.Equal(SyncJob.InterruptedReason, panel.Find("[data-testid=sync-reasons]").TextContent);
+        Assert.Empty(panel.FindAll("[data-testid=sync-progress]")); // nothing of it was applied: no "done" bar
         Assert.False(panel.Find("[data-testid=sync-button]").HasAttribute("disabled"));
     }
 

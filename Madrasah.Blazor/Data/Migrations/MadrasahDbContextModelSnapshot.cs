@@ -1411,6 +1411,8 @@ namespace Madrasah.Blazor.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InstitutionId", "FullName");
+
                     b.HasIndex("InstitutionId", "Nik");
 
                     b.HasIndex("InstitutionId", "Nip");
@@ -1464,6 +1466,8 @@ namespace Madrasah.Blazor.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "FullName");
 
                     b.HasIndex("InstitutionId", "Nik");
 

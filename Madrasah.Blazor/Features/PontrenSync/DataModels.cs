@@ -21,7 +21,16 @@ public static class FacilityKinds
 /// <summary>The live topic of an institution's working copy: the page (and the sync panel) reload when it changes.</summary>
 public static class DataTopics
 {
-    public static string For(int institutionId) => $"pontren-data:{institutionId}";
+    private const string Prefix = "pontren-data:";
+
+    public static string For(int institutionId) => Prefix + institutionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static bool IsDataTopic(string topic) => topic.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>The institution a data topic names, or null for any other topic.</summary>
+    public static int? InstitutionOf(string topic) =>
+        IsDataTopic(topic) && int.TryParse(topic.AsSpan(Prefix.Length), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
 }
 
 /// <summary>The identity section as the page shows it (read only here: it changes through the district).</summary>

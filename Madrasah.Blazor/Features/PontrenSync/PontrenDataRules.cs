@@ -38,9 +38,24 @@ public static class PontrenDataRules
     public static List<DataProblem> Check(Institution institution, IReadOnlyList<PontrenFacility> facilities,
         IReadOnlyList<PontrenSantri> santri, IReadOnlyList<PontrenGtk> gtk, DateOnly todayWib)
     {
+        var problems = CheckInstitution(institution, facilities);
+        problems.AddRange(CheckRows(santri, gtk, todayWib));
+        return problems;
+    }
+
+    /// <summary>The identity and facilities sections: a handful of values, cheap to check on every view.</summary>
+    public static List<DataProblem> CheckInstitution(Institution institution, IReadOnlyList<PontrenFacility> facilities)
+    {
         var problems = new List<DataProblem>();
         CheckIdentity(institution, problems);
         CheckFacilities(facilities, problems);
+        return problems;
+    }
+
+    /// <summary>The santri and GTK sections: the bulk of the check, the part <see cref="PontrenCheckCache"/> keeps.</summary>
+    public static List<DataProblem> CheckRows(IReadOnlyList<PontrenSantri> santri, IReadOnlyList<PontrenGtk> gtk, DateOnly todayWib)
+    {
+        var problems = new List<DataProblem>();
         CheckSantri(santri, todayWib, problems);
         CheckGtk(gtk, todayWib, problems);
         return problems;

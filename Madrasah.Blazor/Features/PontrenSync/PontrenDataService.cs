@@ -13,7 +13,7 @@ namespace Madrasah.Blazor.Features.PontrenSync;
 /// <see cref="PontrenDataService.ImportSimpegAsync"/>). Only the operator of a pesantren sees or changes anything,
 /// and only their own institution's rows (the scope rule); everything else answers "not found".
 /// </summary>
-public sealed partial class PontrenDataService(IDbContextFactory<MadrasahDbContext> factory, AuditLog audit, TimeProvider clock)
+public sealed partial class PontrenDataService(IDbContextFactory<MadrasahDbContext> factory, PontrenCheckCache checks, AuditLog audit, TimeProvider clock)
 {
     public const string NotAllowedMessage = "Halaman ini hanya untuk operator pondok pesantren, MDT atau LPQ.";
     public const string SantriNotFoundMessage = "Santri tidak ditemukan di lembaga Anda (mungkin baru saja dihapus).";
@@ -41,28 +41,34 @@ public sealed partial class PontrenDataService(IDbContextFactory<MadrasahDbConte
     /// <summary>True when the operator's institution is a pesantren (the menu item shows only then).</summary>
     public async Task<bool> IsPesantrenOperatorAsync(UserScope scope) => await InstitutionOfAsync(scope) is not null;
 
-    /// <summary>The page's overview: identity, facilities, counts and every problem the check finds now.</summary>
+    /// <summary>
+    /// The page's overview: identity, facilities, counts and every problem the check finds now. Identity and facilities
+    /// are read and checked on every call; the santri and GTK part comes from <see cref="PontrenCheckCache"/>, so a view
+    /// reads the whole working copy only after it changed.
+    /// </summary>
     public async Task<DataOverview?> LoadAsync(UserScope scope)
     {
         await using var db = await factory.CreateDbContextAsync();
         if (await InstitutionOfAsync(db, scope) is not { } institutionId) return null;
-        var copy = await PontrenWorkingCopy.LoadAsync(db, institutionId);
-        if (copy is null) return null;
-        var i = copy.Institution;
+        var i = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == institutionId);
+        if (i is null) return null;
+        var rows = await checks.GetAsync(db, institutionId, Today);
+        var stored = (await PontrenWorkingCopy.LoadFacilitiesAsync(db, institutionId)).ToList();
         var districtName = await db.Districts.Where(d => d.Id == i.DistrictId).Select(d => d.Name).FirstAsync();
         var identity = new DataIdentity(i.Name, i.Type.Label(), i.StatisticNumberLabel, i.StatisticNumber, i.Npsn, i.Address, i.Village,
             i.Subdistrict, districtName, i.SkNumber, i.SkDate, i.FoundedOn);
         // Facilities: every fixed kind, in the page's order, entered or not (plus any other kind stored before).
-        var stored = copy.Facilities.ToDictionary(f => f.Kind);
-        var kinds = FacilityKinds.All.Concat(stored.Keys.Where(k => !FacilityKinds.IsKnown(k)).Order()).ToList();
-        var facilities = kinds.Select((kind, n) => stored.TryGetValue(kind, out var f)
+        var byKind = stored.ToDictionary(f => f.Kind);
+        var kinds = FacilityKinds.All.Concat(byKind.Keys.Where(k => !FacilityKinds.IsKnown(k)).Order()).ToList();
+        var facilities = kinds.Select((kind, n) => byKind.TryGetValue(kind, out var f)
             ? new FacilityRow(n + 1, kind, f.GoodCount, f.LightlyDamagedCount, f.HeavilyDamagedCount, true)
             : new FacilityRow(n + 1, kind, 0, 0, 0, false)).ToList();
         // The check numbers facility rows in its own order (by kind); the page's rows follow the fixed kinds.
-        var problems = copy.Check(Today).Select(p => p.Section == DataSection.SaranaPrasarana && p.RowId is { } id
-            ? p with { Row = facilities.FirstOrDefault(r => r.Kind == copy.Facilities.First(f => f.Id == id).Kind)?.Row }
+        var problems = PontrenDataRules.CheckInstitution(i, stored).Select(p => p.Section == DataSection.SaranaPrasarana && p.RowId is { } id
+            ? p with { Row = facilities.FirstOrDefault(r => r.Kind == stored.First(f => f.Id == id).Kind)?.Row }
             : p).ToList();
-        return new(institutionId, identity, facilities, copy.Santri.Count, copy.Gtk.Count, problems);
+        problems.AddRange(rows.Problems);
+        return new(institutionId, identity, facilities, rows.SantriCount, rows.GtkCount, problems);
     }
 
     // ----- santri -----

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using Madrasah.Blazor.Components.Layout;
 using Madrasah.Blazor.Infrastructure.Identity;
@@ -12,6 +13,7 @@ public static class PontrenDataServiceCollectionExtensions
     /// <summary>"Verifikasi data lembaga": the pesantren operator's working copy, its check, santri and Simpeg imports.</summary>
     public static IServiceCollection AddPontrenData(this IServiceCollection services)
     {
+        services.TryAddSingleton<PontrenCheckCache>(); // shared by the data page and the sync page
         services.AddScoped<PontrenDataService>();
         services.AddNavigationItem(new(PagePath, "Verifikasi Data Lembaga", Icons.Material.Outlined.FactCheck, [Roles.Operator], Order: 14,
             ShownWhen: (sp, scope) => sp.GetRequiredService<PontrenDataService>().IsPesantrenOperatorAsync(scope)));

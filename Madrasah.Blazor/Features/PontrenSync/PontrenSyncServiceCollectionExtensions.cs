@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Security.Claims;
 using Madrasah.Blazor.Components.Layout;
 using Madrasah.Blazor.Infrastructure.Identity;
@@ -27,6 +28,7 @@ public static class PontrenSyncServiceCollectionExtensions
         services.AddSingleton<SyncJob>();
         services.AddSingleton<SyncQueue>();
         services.AddHostedService<SyncQueueRunner>();
+        services.TryAddSingleton<PontrenCheckCache>(); // shared by the data page and the sync page
         services.AddScoped<SyncService>();
         services.AddReceiptAccessRule<SyncReceiptAccess>();
         services.AddNavigationItem(new(SyncPath, "Sinkronisasi", Icons.Material.Outlined.Sync, [Roles.Operator], Order: 15,

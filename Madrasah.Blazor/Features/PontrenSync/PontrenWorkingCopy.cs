@@ -15,12 +15,23 @@ public sealed record PontrenWorkingCopy(Institution Institution, List<PontrenFac
     {
         var institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == institutionId, cancellationToken);
         if (institution is null) return null;
-        var facilities = await db.Set<PontrenFacility>().AsNoTracking().Where(f => f.InstitutionId == institutionId)
-            .OrderBy(f => f.Kind).ToListAsync(cancellationToken);
+        var facilities = await LoadFacilitiesAsync(db, institutionId, cancellationToken);
+        var (santri, gtk) = await LoadRowsAsync(db, institutionId, cancellationToken);
+        return new(institution, facilities, santri, gtk);
+    }
+
+    /// <summary>The facilities by kind (the check's order).</summary>
+    public static Task<List<PontrenFacility>> LoadFacilitiesAsync(MadrasahDbContext db, int institutionId, CancellationToken cancellationToken = default) =>
+        db.Set<PontrenFacility>().AsNoTracking().Where(f => f.InstitutionId == institutionId).OrderBy(f => f.Kind).ToListAsync(cancellationToken);
+
+    /// <summary>Santri and GTK, each by name then id (the order the check numbers rows in).</summary>
+    public static async Task<(List<PontrenSantri> Santri, List<PontrenGtk> Gtk)> LoadRowsAsync(MadrasahDbContext db, int institutionId,
+        CancellationToken cancellationToken = default)
+    {
         var santri = await db.Set<PontrenSantri>().AsNoTracking().Where(s => s.InstitutionId == institutionId)
             .OrderBy(s => s.FullName).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         var gtk = await db.Set<PontrenGtk>().AsNoTracking().Where(g => g.InstitutionId == institutionId)
             .OrderBy(g => g.FullName).ThenBy(g => g.Id).ToListAsync(cancellationToken);
-        return new(institution, facilities, santri, gtk);
+        return (santri, gtk);
     }
 }

@@ -37,6 +37,7 @@ public sealed class SyncService(
     IDbContextFactory<MadrasahDbContext> factory,
     SyncProgressRegistry progress,
     SyncQueue queue,
+    PontrenCheckCache checks,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -52,15 +53,15 @@ public sealed class SyncService(
         return institution is { IsPesantren: true } ? institution : null;
     }
 
-    /// <summary>Runs the check of "Verifikasi data lembaga" on the working copy (the same rules the sync applies again).</summary>
+    /// <summary>
+    /// The check of "Verifikasi data lembaga" on the working copy (the same rules the sync applies again), its santri
+    /// and GTK part from <see cref="PontrenCheckCache"/>, shared with the data page.
+    /// </summary>
     public async Task<SyncCheckSummary?> CheckAsync(UserScope scope, CancellationToken cancellationToken = default)
     {
         if (await OwnPesantrenAsync(scope, cancellationToken) is not { } institution) return null;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var copy = await PontrenWorkingCopy.LoadAsync(db, institution.Id, cancellationToken);
-        if (copy is null) return null;
-        var problems = copy.Check(Wib.Today(clock));
-        return new(problems.Count(p => p.IsBlocking), problems.Count(p => !p.IsBlocking), copy.Santri.Count, copy.Gtk.Count, copy.Facilities.Count);
+        return await checks.SummaryAsync(db, institution.Id, Wib.Today(clock), cancellationToken);
     }
 
     /// <summary>
@@ -73,10 +74,11 @@ public sealed class SyncService(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await db.Set<PontrenSyncRun>().AnyAsync(r => r.InstitutionId == institution.Id && (r.Status == SyncStatus.Antre || r.Status == SyncStatus.Berjalan), cancellationToken))
             return new(false, AlreadyOpen, null);
-        var copy = await PontrenWorkingCopy.LoadAsync(db, institution.Id, cancellationToken);
-        var blocking = copy!.Check(Wib.Today(clock)).Count(p => p.IsBlocking);
-        if (blocking > 0)
-            return new(false, $"Sinkronisasi belum dapat dijalankan: pemeriksaan data menemukan {blocking} masalah yang harus diperbaiki. Buka Verifikasi data lembaga.", null);
+        // Pressing the button checks the rows afresh (and refreshes what the pages show); the job checks them again.
+        var check = await checks.SummaryAsync(db, institution.Id, Wib.Today(clock), cancellationToken, fresh: true);
+        if (check is null) return new(false, NotAllowed, null);
+        if (check.Blocking > 0)
+            return new(false, $"Sinkronisasi belum dapat dijalankan: pemeriksaan data menemukan {check.Blocking} masalah yang harus diperbaiki. Buka Verifikasi data lembaga.", null);
 
         var run = new PontrenSyncRun
         {
@@ -85,10 +87,10 @@ public sealed class SyncService(
             RequestedUtc = clock.GetUtcNow().UtcDateTime,
             RequestedByUserId = scope.UserId,
             RequestedByName = scope.FullName,
-            Total = copy.Santri.Count + copy.Gtk.Count + copy.Facilities.Count,
+            Total = check.Santri + check.Gtk + check.Facilities,
         };
         db.Add(run);
-        audit.Record(db, scope, "pontren.sync-requested", $"Sinkronisasi {institution.Name} diminta ({SyncTexts.Number(copy.Santri.Count)} santri, {SyncTexts.Number(copy.Gtk.Count)} GTK).",
+        audit.Record(db, scope, "pontren.sync-requested", $"Sinkronisasi {institution.Name} diminta ({SyncTexts.Number(check.Santri)} santri, {SyncTexts.Number(check.Gtk)} GTK).",
             entityType: nameof(PontrenSyncRun), entityId: institution.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         db.PublishAfterCommit(SyncTopics.Institution(institution.Id), SyncTopics.District(institution.DistrictId), SyncTopics.Queue);
         try

@@ -12,7 +12,7 @@ namespace Madrasah.Blazor.Infrastructure.Live;
 public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<Task>>> _subscribers = new();
-    private readonly ConcurrentDictionary<Guid, (Func<string, bool> Concerns, Action Forget)> _caches = new();
+    private readonly ConcurrentDictionary<Guid, (Func<string, bool> Concerns, Action<IReadOnlyList<string>> Forget)> _caches = new();
 
     private ILiveRelay? _relay;
 
@@ -34,7 +34,13 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
     /// <paramref name="concerns"/> accepts is published, before any subscriber is told, so a watcher that reloads at
     /// once never reads the stale entry.
     /// </summary>
-    public IDisposable InvalidateOn(Func<string, bool> concerns, Action forget)
+    public IDisposable InvalidateOn(Func<string, bool> concerns, Action forget) => InvalidateOn(concerns, _ => forget());
+
+    /// <summary>
+    /// As <see cref="InvalidateOn(Func{string, bool}, Action)"/>, for a cache keyed by what the topics name (e.g. one
+    /// entry per institution): <paramref name="forget"/> is given the published topics that <paramref name="concerns"/> accepts.
+    /// </summary>
+    public IDisposable InvalidateOn(Func<string, bool> concerns, Action<IReadOnlyList<string>> forget)
     {
         var id = Guid.NewGuid();
         _caches.TryAdd(id, (concerns, forget));
@@ -63,8 +69,9 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
         var distinct = topics.Distinct().ToList();
         foreach (var (concerns, forget) in _caches.Values)
         {
-            if (!distinct.Any(concerns)) continue;
-            try { forget(); }
+            var concerned = distinct.Where(concerns).ToList();
+            if (concerned.Count == 0) continue;
+            try { forget(concerned); }
             catch (Exception ex) { logger.LogWarning(ex, "Live cache invalidation failed"); }
         }
         foreach (var topic in distinct)
