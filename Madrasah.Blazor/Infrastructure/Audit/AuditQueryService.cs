@@ -62,9 +62,13 @@ public sealed class AuditQueryService(IDbContextFactory<MadrasahDbContext> facto
     {
         AuditSort.User => (descending ? entries.OrderByDescending(a => a.UserName) : entries.OrderBy(a => a.UserName))
             .ThenByDescending(a => a.Id),
+        // Entries without an institution come first going up and last going down, on either engine (PostgreSQL
+        // would otherwise put NULL at the other end from SQLite).
         AuditSort.Institution => (descending
-                ? entries.OrderByDescending(a => db.Institutions.Where(i => i.Id == a.InstitutionId).Select(i => i.Name).FirstOrDefault())
-                : entries.OrderBy(a => db.Institutions.Where(i => i.Id == a.InstitutionId).Select(i => i.Name).FirstOrDefault()))
+                ? entries.OrderBy(a => a.InstitutionId == null)
+                    .ThenByDescending(a => db.Institutions.Where(i => i.Id == a.InstitutionId).Select(i => i.Name).FirstOrDefault())
+                : entries.OrderByDescending(a => a.InstitutionId == null)
+                    .ThenBy(a => db.Institutions.Where(i => i.Id == a.InstitutionId).Select(i => i.Name).FirstOrDefault()))
             .ThenByDescending(a => a.Id),
         _ => descending ? entries.OrderByDescending(a => a.Id) : entries.OrderBy(a => a.Id),
     };
