@@ -69,11 +69,8 @@ public class PdfReceiptWriter
         document.Info.Creator = "Madrasah";
         document.Info.Subject = receipt.Title;
 
-        using var qrStream = new MemoryStream(QrPng(receipt.VerificationUrl));
-        using var qr = XImage.FromStream(qrStream);
-
         var page = new PageCursor(document);
-        var qrBottom = DrawHeader(page.Graphics, qr);
+        var qrBottom = DrawHeader(page.Graphics, receipt.VerificationUrl);
         DrawIdentity(page, receipt, qrBottom);
 
         DrawTable(page, "Rincian", receipt.Facts);
@@ -93,18 +90,67 @@ public class PdfReceiptWriter
     }
 
     /// <summary>
-    /// PNG of a QR code (error correction M) for <paramref name="text"/>. Colours are given explicitly: QRCoder's
-    /// default PNG is a variant PDFsharp rejects ("Unsupported image format").
+    /// The QR code (error correction M, with its quiet zone of four modules) of <paramref name="text"/> as rows of
+    /// booleans, true for a dark module.
     /// </summary>
-    public static byte[] QrPng(string text)
+    public static bool[][] QrModules(string text)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(10, [0, 0, 0, 255], [255, 255, 255, 255]);
+        return data.ModuleMatrix.Select(row =>
+        {
+            var modules = new bool[row.Length];
+            for (var i = 0; i < modules.Length; i++) modules[i] = row[i];
+            return modules;
+        }).ToArray();
+    }
+
+    /// <summary>
+    /// Draws the QR code of <paramref name="text"/> as a square of <paramref name="size"/> at (x, y): a white square and
+    /// the dark modules as one filled path. Horizontal runs of dark modules become one rectangle, and a run repeated in
+    /// the rows below grows downwards, so the path holds a few hundred rectangles rather than one per module, and one
+    /// fill leaves no seams between them. Vector modules stay sharp at any zoom and cost no image decoding.
+    /// </summary>
+    private static void DrawQr(XGraphics g, string text, double x, double y, double size)
+    {
+        var rows = QrModules(text);
+        var module = size / rows.Length;
+        g.DrawRectangle(XBrushes.White, x, y, size, size);
+
+        var path = new XGraphicsPath { FillMode = XFillMode.Winding };
+        // Runs still open from the rows above: (first column, length) → first row.
+        var open = new Dictionary<(int Start, int Length), int>();
+        var current = new HashSet<(int Start, int Length)>();
+        void Close((int Start, int Length) run, int firstRow, int endRow) =>
+            path.AddRectangle(x + run.Start * module, y + firstRow * module, run.Length * module, (endRow - firstRow) * module);
+
+        for (var r = 0; r <= rows.Length; r++)
+        {
+            current.Clear();
+            if (r < rows.Length)
+            {
+                var row = rows[r];
+                for (var c = 0; c < row.Length;)
+                {
+                    if (!row[c]) { c++; continue; }
+                    var start = c;
+                    while (c < row.Length && row[c]) c++;
+                    current.Add((start, c - start));
+                }
+            }
+            foreach (var (run, firstRow) in open.ToList())
+            {
+                if (current.Contains(run)) continue;
+                Close(run, firstRow, r);
+                open.Remove(run);
+            }
+            foreach (var run in current) open.TryAdd(run, r);
+        }
+        g.DrawPath(XBrushes.Black, path);
     }
 
     /// <summary>The green band and the QR code with its caption at the right; returns the y below the caption.</summary>
-    private double DrawHeader(XGraphics g, XImage qr)
+    private double DrawHeader(XGraphics g, string verificationUrl)
     {
         var width = g.PageSize.Width;
         g.DrawRectangle(new XSolidBrush(Green), 0, 0, width, BandHeight);
@@ -115,7 +161,7 @@ public class PdfReceiptWriter
 
         var qrX = width - Margin - QrSize;
         const double qrY = BandHeight + 22;
-        g.DrawImage(qr, qrX, qrY, QrSize, QrSize);
+        DrawQr(g, verificationUrl, qrX, qrY, QrSize);
         var captionY = qrY + QrSize + 2;
         foreach (var line in Wrap(g, QrCaption, _small, QrSize + 10))
         {
