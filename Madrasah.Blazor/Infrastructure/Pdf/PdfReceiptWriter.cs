@@ -70,7 +70,7 @@ public class PdfReceiptWriter
         document.Info.Subject = receipt.Title;
 
         var page = new PageCursor(document);
-        var qrBottom = DrawHeader(page.Graphics, receipt.VerificationUrl);
+        var qrBottom = DrawHeader(page.Graphics, document.Pages[0], receipt.VerificationUrl);
         DrawIdentity(page, receipt, qrBottom);
 
         DrawTable(page, "Rincian", receipt.Facts);
@@ -106,28 +106,31 @@ public class PdfReceiptWriter
     }
 
     /// <summary>
-    /// Draws the QR code of <paramref name="text"/> as a square of <paramref name="size"/> at (x, y): a white square and
-    /// the dark modules as one filled path. Horizontal runs of dark modules become one rectangle, and a run repeated in
-    /// the rows below grows downwards, so the path holds a few hundred rectangles rather than one per module, and one
-    /// fill leaves no seams between them. Vector modules stay sharp at any zoom and cost no image decoding.
+    /// Draws the QR code of <paramref name="text"/> on <paramref name="page"/> as a square of <paramref name="size"/>
+    /// points whose top left corner is at (x, y) (XGraphics coordinates, from the top left of the page): a white square
+    /// and the dark modules as one filled path, in a content stream of its own written in module units (integers, one
+    /// <c>re</c> per rectangle). Horizontal runs of dark modules become one rectangle, and a run repeated in the rows
+    /// below grows downwards, so the path holds a few hundred rectangles rather than one per module; one fill leaves no
+    /// seams between them. Vector modules stay sharp at any zoom and cost no image encoding or decoding.
     /// </summary>
-    private static void DrawQr(XGraphics g, string text, double x, double y, double size)
+    private static void DrawQr(PdfPage page, string text, double x, double y, double size)
     {
         var rows = QrModules(text);
-        var module = size / rows.Length;
-        g.DrawRectangle(XBrushes.White, x, y, size, size);
+        var count = rows.Length;
+        var module = size / count;
+        var content = new StringBuilder(8 * 1024);
+        // PDF user space has its origin at the bottom left with y upwards: map module (column, row) to the page.
+        content.Append(CultureInfo.InvariantCulture,
+            $"q\n{module:0.#####} 0 0 {-module:0.#####} {x:0.###} {page.Height.Point - y:0.###} cm\n1 g\n0 0 {count} {count} re\nf\n0 g\n");
 
-        var path = new XGraphicsPath { FillMode = XFillMode.Winding };
         // Runs still open from the rows above: (first column, length) → first row.
         var open = new Dictionary<(int Start, int Length), int>();
         var current = new HashSet<(int Start, int Length)>();
-        void Close((int Start, int Length) run, int firstRow, int endRow) =>
-            path.AddRectangle(x + run.Start * module, y + firstRow * module, run.Length * module, (endRow - firstRow) * module);
-
-        for (var r = 0; r <= rows.Length; r++)
+        var closed = new List<(int Start, int Length)>();
+        for (var r = 0; r <= count; r++)
         {
             current.Clear();
-            if (r < rows.Length)
+            if (r < count)
             {
                 var row = rows[r];
                 for (var c = 0; c < row.Length;)
@@ -138,19 +141,22 @@ public class PdfReceiptWriter
                     current.Add((start, c - start));
                 }
             }
-            foreach (var (run, firstRow) in open.ToList())
+            closed.Clear();
+            foreach (var (run, firstRow) in open)
             {
                 if (current.Contains(run)) continue;
-                Close(run, firstRow, r);
-                open.Remove(run);
+                content.Append(run.Start).Append(' ').Append(firstRow).Append(' ').Append(run.Length).Append(' ').Append(r - firstRow).Append(" re\n");
+                closed.Add(run);
             }
+            foreach (var run in closed) open.Remove(run);
             foreach (var run in current) open.TryAdd(run, r);
         }
-        g.DrawPath(XBrushes.Black, path);
+        content.Append("f\nQ\n");
+        page.Contents.AppendContent().CreateStream(Encoding.ASCII.GetBytes(content.ToString()));
     }
 
     /// <summary>The green band and the QR code with its caption at the right; returns the y below the caption.</summary>
-    private double DrawHeader(XGraphics g, string verificationUrl)
+    private double DrawHeader(XGraphics g, PdfPage firstPage, string verificationUrl)
     {
         var width = g.PageSize.Width;
         g.DrawRectangle(new XSolidBrush(Green), 0, 0, width, BandHeight);
@@ -161,7 +167,7 @@ public class PdfReceiptWriter
 
         var qrX = width - Margin - QrSize;
         const double qrY = BandHeight + 22;
-        DrawQr(g, verificationUrl, qrX, qrY, QrSize);
+        DrawQr(firstPage, verificationUrl, qrX, qrY, QrSize);
         var captionY = qrY + QrSize + 2;
         foreach (var line in Wrap(g, QrCaption, _small, QrSize + 10))
         {
