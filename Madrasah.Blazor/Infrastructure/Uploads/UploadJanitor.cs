@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Madrasah.Blazor.Infrastructure.Uploads;
 
 /// <summary>
-/// Removes files of the upload folder that no record names: written by <see cref="UploadStore.SaveAsync"/> for a
-/// change whose transaction then failed (or was cut short by a crash). Runs at start-up and every few hours; a
+/// Removes files of the upload folder that no record names: written by <see cref="UploadStore.SaveAsync"/> (or
+/// <see cref="UploadStore.StoreAsync"/>) for a change whose transaction then failed (or was cut short by a crash), and
+/// the temporary files of a write cut short (<see cref="DurableFile"/>). Runs at start-up and every few hours; a
 /// file younger than <see cref="GracePeriod"/> is left alone, its change may still be committing.
 /// </summary>
 public sealed class UploadJanitor(UploadStore store, IDbContextFactory<MadrasahDbContext> factory, TimeProvider clock, ILogger<UploadJanitor> logger)
