@@ -68,8 +68,9 @@ public sealed partial class ComplaintService(
         try
         {
             // On the disk (flushed) before its row can commit, and in parallel with the other callers: never while the database is held.
+            // The writer flushes the folder (the file's name) once for its whole batch, before the commit.
             upload = await uploads.StoreAsync(scope, new MemoryStream(input.Evidence!), input.EvidenceName ?? "bukti.pdf", ComplaintRules.Evidence,
-                staff.InstitutionId, cancellationToken);
+                staff.InstitutionId, flushFolder: false, cancellationToken);
         }
         catch (UploadRejectedException e)
         {
@@ -95,25 +96,45 @@ public sealed partial class ComplaintService(
     /// <summary>
     /// Saves a batch of submissions in one transaction (called by <see cref="ComplaintWriter"/>, one batch at a time):
     /// each is checked against the database as it stands, including the ones saved before it in the batch, and either
-    /// refused with its own messages or saved; the numbers stay gap-free, as a refused one takes none.
+    /// refused with its own messages or saved; the numbers stay gap-free, as a refused one takes none. The evidence
+    /// files are on the disk already; their folder is flushed once, and the confirmation emails rendered in parallel,
+    /// before the one commit.
     /// </summary>
     internal async Task<IReadOnlyList<AttendanceResult>> CommitAsync(IReadOnlyList<ComplaintSubmission> batch)
     {
         await using var db = await factory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var results = new AttendanceResult[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        var saved = new List<(ComplaintSubmission Submission, AttendanceComplaint Complaint)>();
+        foreach (var (submission, i) in batch.Select((s, i) => (s, i)))
         {
-            var errors = await CheckAgainstDatabaseAsync(db, batch[i].Staff, batch[i].Input);
-            results[i] = errors.Count > 0 ? new AttendanceResult(false, errors) : await AddAsync(db, batch[i]);
+            var errors = await CheckAgainstDatabaseAsync(db, submission.Staff, submission.Input);
+            if (errors.Count > 0)
+            {
+                results[i] = new AttendanceResult(false, errors);
+                continue;
+            }
+            var complaint = await AddAsync(db, submission);
+            saved.Add((submission, complaint));
+            results[i] = AttendanceResult.Ok(complaint.Id, complaint.Number,
+                $"{complaint.Category.Label()} terkirim dengan nomor {complaint.Number}. Simpan nomor ini untuk keperluan tindak lanjut.");
         }
+        if (saved.Count == 0) return results;
+
+        var emails = await Task.WhenAll(saved.Select(s => Task.Run(async () => s.Submission.Email is { Length: > 0 } email
+            ? await RenderEmailAsync(email, s.Submission.Scope.FullName, s.Complaint, s.Submission.Staff, s.Submission.Institution, decided: false)
+            : null)));
+        foreach (var email in emails.OfType<RenderedEmail>()) outbox.Add(db, email.To, email.ToName, email.Subject, email.Html, email.InstitutionId);
+        await db.SaveChangesAsync();
+        uploads.FlushFolder(); // the evidence files' names, on the disk before the rows that name them
         await transaction.CommitAsync();
         return results;
     }
 
-    private async Task<AttendanceResult> AddAsync(MadrasahDbContext db, ComplaintSubmission submission)
+    /// <summary>Adds one checked submission (and saves it in the open transaction, so the next one's checks see it).</summary>
+    private async Task<AttendanceComplaint> AddAsync(MadrasahDbContext db, ComplaintSubmission submission)
     {
-        var (scope, staff, institution, email, input, upload, now) = submission;
+        var (scope, staff, institution, _, input, upload, now) = submission;
         var leave = input.Category == ComplaintCategory.Ketidakhadiran;
         var complaint = new AttendanceComplaint
         {
@@ -127,17 +148,14 @@ public sealed partial class ComplaintService(
         complaint.Number = await numbers.NextAsync(db, NumberKind, now);
         uploads.Add(db, scope, upload, ComplaintRules.Evidence);
         db.Add(complaint);
-        await db.SaveChangesAsync();
+        // Saves the complaint, its upload row and the receipt row at once (the receipt's number is taken inside the transaction).
         var receipt = await receipts.AddAsync(db, ReceiptRequestFor(complaint, staff, institution), scope.FullName);
         complaint.SubmissionReceiptNumber = receipt.Number;
         audit.Record(db, scope, "attendance.complaint-submitted",
             $"{complaint.Category.Label()} {complaint.Number} ({complaint.Type.Label()}, {complaint.When()}) dikirim oleh {staff.FullName}.",
             staff.InstitutionId, institution.DistrictId, nameof(AttendanceComplaint), complaint.Id);
-        if (!string.IsNullOrWhiteSpace(email)) await EnqueueAsync(db, email, scope.FullName, complaint, staff, institution, decided: false);
         db.PublishAfterCommit(Topics(complaint));
-        await db.SaveChangesAsync();
-        return AttendanceResult.Ok(complaint.Id, complaint.Number,
-            $"{complaint.Category.Label()} terkirim dengan nomor {complaint.Number}. Simpan nomor ini untuk keperluan tindak lanjut.");
+        return complaint;
     }
 
     /// <summary>The form's own rules: each field filled and within its limits.</summary>
@@ -422,6 +440,15 @@ public sealed partial class ComplaintService(
 
     private async Task EnqueueAsync(MadrasahDbContext db, string email, string name, AttendanceComplaint complaint, Staff staff, Institution institution, bool decided)
     {
+        var rendered = await RenderEmailAsync(email, name, complaint, staff, institution, decided);
+        outbox.Add(db, rendered.To, rendered.ToName, rendered.Subject, rendered.Html, rendered.InstitutionId);
+    }
+
+    private sealed record RenderedEmail(string To, string ToName, string Subject, string Html, int InstitutionId);
+
+    /// <summary>The email to the staff member (received, or decided); rendered apart from any context, so a batch renders its emails in parallel.</summary>
+    private async Task<RenderedEmail> RenderEmailAsync(string email, string name, AttendanceComplaint complaint, Staff staff, Institution institution, bool decided)
+    {
         var title = decided ? $"{complaint.Category.Label()} {complaint.Number} {complaint.Status.Label().ToLowerInvariant()}"
                             : $"{complaint.Category.Label()} {complaint.Number} telah diterima sistem";
         var lead = decided
@@ -429,14 +456,15 @@ public sealed partial class ComplaintService(
               + (complaint.Status == ComplaintStatus.Diterima ? " Catatan presensi Anda telah dikoreksi." : " Catatan presensi Anda tetap tidak lengkap untuk sesi tersebut.")
             : $"{complaint.Category.Label()} Anda telah kami terima dan menunggu verifikasi petugas kepegawaian {institution.Name}. Simpan nomor pengaduan berikut untuk keperluan tindak lanjut.";
         var rows = Facts(complaint, staff, institution).Select(f => (f.Label, f.Value)).ToList();
-        await outbox.EnqueueAsync<ComplaintEmail>(db, email, name, title, new Dictionary<string, object?>
+        var html = await outbox.RenderAsync<ComplaintEmail>(new Dictionary<string, object?>
         {
             [nameof(ComplaintEmail.Title)] = title,
             [nameof(ComplaintEmail.RecipientName)] = name,
             [nameof(ComplaintEmail.Lead)] = lead,
             [nameof(ComplaintEmail.ComplaintId)] = complaint.Id,
             [nameof(ComplaintEmail.Rows)] = (IReadOnlyList<(string, string)>)rows,
-        }, institution.Id);
+        });
+        return new RenderedEmail(email, name, title, html, institution.Id);
     }
 
     private static List<ReceiptFact> Facts(AttendanceComplaint c, Staff staff, Institution institution)

@@ -14,7 +14,11 @@ internal static partial class DurableFile
     /// <summary>Prefix of the temporary names: never a stored name (those are 32 hex digits), so the janitor removes leftovers.</summary>
     public const string TemporaryPrefix = "tmp-";
 
-    public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    /// <param name="flushFolder">
+    /// False only for a caller that flushes the folder itself (<see cref="FlushFolder"/>) before the row that names the
+    /// file commits: a writer of many rows flushes it once for all their files.
+    /// </param>
+    public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, bool flushFolder = true, CancellationToken cancellationToken = default)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temporary = Path.Combine(folder, $"{TemporaryPrefix}{Guid.NewGuid():N}.part");
@@ -32,7 +36,7 @@ internal static partial class DurableFile
             try { File.Delete(temporary); } catch (IOException) { } // the janitor sweeps it otherwise
             throw;
         }
-        FlushFolder(folder);
+        if (flushFolder) FlushFolder(folder);
     }
 
     /// <summary>

@@ -52,7 +52,7 @@ public sealed class UploadStore(IOptions<UploadOptions> options, IHostEnvironmen
     public async Task<StoredUpload> SaveAsync(MadrasahDbContext db, UserScope owner, Stream content, string originalName, UploadRule rule,
         int? institutionId = null, CancellationToken cancellationToken = default)
     {
-        var upload = await StoreAsync(owner, content, originalName, rule, institutionId, cancellationToken);
+        var upload = await StoreAsync(owner, content, originalName, rule, institutionId, cancellationToken: cancellationToken);
         Add(db, owner, upload, rule);
         return upload;
     }
@@ -63,9 +63,13 @@ public sealed class UploadStore(IOptions<UploadOptions> options, IHostEnvironmen
     /// commit. Its record is not added anywhere: the caller adds it with <see cref="Add"/> to the change it belongs to
     /// (should that change never commit, <see cref="UploadJanitor"/> removes the file; or the caller <see cref="Delete"/>s
     /// it at once). Throws <see cref="UploadRejectedException"/> with an Indonesian message when refused.
+    /// <para>
+    /// With <paramref name="flushFolder"/> false the file's name is not yet flushed to the disk: the caller must call
+    /// <see cref="FlushFolder"/> before the row that names it commits (a writer of many rows does it once for all).
+    /// </para>
     /// </summary>
     public async Task<StoredUpload> StoreAsync(UserScope owner, Stream content, string originalName, UploadRule rule,
-        int? institutionId = null, CancellationToken cancellationToken = default)
+        int? institutionId = null, bool flushFolder = true, CancellationToken cancellationToken = default)
     {
         // Read at most one byte past the limit: enough to refuse, never an unbounded buffer.
         using var buffer = new MemoryStream();
@@ -98,9 +102,12 @@ public sealed class UploadStore(IOptions<UploadOptions> options, IHostEnvironmen
         };
         upload.StoredName = upload.Id.ToString("N") + Extension(kind.Value);
         // On the disk before the caller commits its row: should the caller's transaction fail, UploadJanitor removes the file.
-        await DurableFile.WriteAsync(Path.Combine(Folder, upload.StoredName), bytes, cancellationToken);
+        await DurableFile.WriteAsync(Path.Combine(Folder, upload.StoredName), bytes, flushFolder, cancellationToken);
         return upload;
     }
+
+    /// <summary>Flushes the names of the files stored so far to the disk (see <see cref="StoreAsync"/>).</summary>
+    public void FlushFolder() => DurableFile.FlushFolder(Folder);
 
     /// <summary>Adds the record of a file stored by <see cref="StoreAsync"/> (and its audit entry) to the caller's change.</summary>
     public void Add(MadrasahDbContext db, UserScope owner, StoredUpload upload, UploadRule rule)
