@@ -74,9 +74,9 @@ public class BatchingWriterTests
         recorder.ReleaseFirst.SetResult();
         await writer.DisposeAsync();
 
-        Assert.True(first.IsCompletedSuccessfully);
-        Assert.All(rest, t => Assert.True(t.IsCompletedSuccessfully));
         Assert.Equal([["a"], ["b", "c"], ["d", "e"], ["f"]], recorder.Batches);
+        Assert.Equal("A", await first);
+        Assert.Equal(["B", "C", "D", "E", "F"], await Task.WhenAll(rest));
         await Assert.ThrowsAnyAsync<InvalidOperationException>(() => writer.WriteAsync("g"));
     }
 }

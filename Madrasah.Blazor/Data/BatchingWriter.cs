@@ -26,7 +26,7 @@ public sealed class BatchingWriter<TRequest, TResult> : IAsyncDisposable
     private readonly int _maxBatch;
     private readonly ILogger _logger;
     private readonly Channel<Pending> _queue;
-    private readonly Task _loop;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <param name="writeBatch">Writes the requests in one transaction; returns one result per request, in their order.</param>
     /// <param name="maxBatch">The most requests written by one call.</param>
@@ -38,7 +38,10 @@ public sealed class BatchingWriter<TRequest, TResult> : IAsyncDisposable
         _maxBatch = maxBatch;
         _logger = logger;
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        _loop = Task.Run(RunAsync);
+        // A thread of its own, not the thread pool: the pool is busy with the very callers that wait for this loop, and
+        // a batch whose every step queued behind them would take many times its work. (SQLite's async calls complete
+        // synchronously, so a batch function over it runs here from start to end.)
+        new Thread(Run) { IsBackground = true, Name = $"BatchingWriter<{typeof(TRequest).Name}>" }.Start();
     }
 
     /// <summary>
@@ -52,18 +55,45 @@ public sealed class BatchingWriter<TRequest, TResult> : IAsyncDisposable
         return await pending.Result.Task;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
-        var batch = new List<Pending>(_maxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        try
         {
-            batch.Clear();
-            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
-            await WriteBatchAsync(batch);
+            var batch = new List<Pending>(_maxBatch);
+            while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                batch.Clear();
+                while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+                WriteBatchAsync(batch).GetAwaiter().GetResult();
+            }
+        }
+        finally
+        {
+            _stopped.SetResult();
         }
     }
 
+    /// <summary>What the writer has done so far: for a benchmark, or a health page.</summary>
+    public BatchingWriterStatistics Statistics => new(Volatile.Read(ref _batches), Volatile.Read(ref _requests), TimeSpan.FromTicks(Volatile.Read(ref _busyTicks)));
+
+    private long _batches, _requests, _busyTicks;
+
     private async Task WriteBatchAsync(List<Pending> batch)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await WriteOrRetryAsync(batch);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _batches);
+            Interlocked.Add(ref _requests, batch.Count);
+            Interlocked.Add(ref _busyTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+        }
+    }
+
+    private async Task WriteOrRetryAsync(List<Pending> batch)
     {
         try
         {
@@ -99,8 +129,13 @@ public sealed class BatchingWriter<TRequest, TResult> : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop;
+        await _stopped.Task;
     }
 
     private sealed record Pending(TRequest Request, TaskCompletionSource<TResult> Result);
 }
+
+/// <param name="Batches">Batch function calls (a failed batch's single retries not counted apart).</param>
+/// <param name="Requests">Requests written or refused.</param>
+/// <param name="Busy">Time spent writing, in all.</param>
+public sealed record BatchingWriterStatistics(long Batches, long Requests, TimeSpan Busy);

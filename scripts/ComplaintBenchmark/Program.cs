@@ -113,6 +113,7 @@ accepted += 20;
 await BreakdownAsync(scopes, today.AddDays(-85));
 
 var rates = new List<double>();
+var cpuPerSubmission = new List<double>();
 var locked = 0;
 var failed = 0;
 for (var round = 0; round < rounds; round++)
@@ -125,16 +126,19 @@ for (var round = 0; round < rounds; round++)
         gate.Wait();
         return await SubmitAsync(scope, day, session);
     })).ToList();
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     gate.Set();
     var outcomes = await Task.WhenAll(tasks);
     watch.Stop();
+    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / staffCount;
+    cpuPerSubmission.Add(cpu);
     var ok = outcomes.Count(o => o == Outcome.Accepted);
     accepted += ok;
     locked += outcomes.Count(o => o == Outcome.Locked);
     failed += outcomes.Count(o => o == Outcome.Failed);
     rates.Add(ok / watch.Elapsed.TotalSeconds);
-    Console.WriteLine($"round {round + 1,2}: {ok}/{staffCount} accepted in {watch.Elapsed.TotalMilliseconds:0} ms = {ok / watch.Elapsed.TotalSeconds:0} submissions/s");
+    Console.WriteLine($"round {round + 1,2}: {ok}/{staffCount} accepted in {watch.Elapsed.TotalMilliseconds:0} ms = {ok / watch.Elapsed.TotalSeconds:0} submissions/s; CPU {cpu:0.0} ms per submission");
 }
 
 // Every accepted upload has its row and every row its file (and the evidence its complaint).
@@ -153,6 +157,10 @@ await using (var db = await factory.CreateDbContextAsync())
     var gapFree = numbers.Distinct().Count() == numbers.Count && numbers.Count > 0 && numbers[0] == 1 && numbers[^1] == numbers.Count;
     Console.WriteLine();
     Console.WriteLine($"submissions: median {Median(rates):0} per second over {rounds} rounds of {staffCount} at once (min {rates.Min():0}, max {rates.Max():0})");
+    var writerStats = provider.GetRequiredService<ComplaintWriter>().Statistics;
+    Console.WriteLine($"complaint writer: {writerStats.Requests} submissions in {writerStats.Batches} transactions (mean {(double)writerStats.Requests / writerStats.Batches:0.0} per batch), " +
+        $"busy {writerStats.Busy.TotalMilliseconds / writerStats.Requests:0.00} ms per submission");
+    Console.WriteLine($"CPU time of this process: median {Median(cpuPerSubmission):0.0} ms per submission (all threads; on a busy machine the wall clock waits for a core)");
     Console.WriteLine($"\"database is locked\" errors: {locked}; other failures: {failed}");
     Console.WriteLine($"accepted {accepted}, complaint rows {complaints}; upload rows without file {orphanRows}, files without row {orphanFiles} " +
         $"(failed saves leave files for UploadJanitor), complaints without upload {withoutUpload}, without receipt {withoutReceipt}");

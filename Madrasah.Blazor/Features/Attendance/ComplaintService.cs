@@ -69,7 +69,7 @@ public sealed partial class ComplaintService(
         {
             // On the disk (flushed) before its row can commit, and in parallel with the other callers: never while the database is held.
             // The writer flushes the folder (the file's name) once for its whole batch, before the commit.
-            upload = await uploads.StoreAsync(scope, new MemoryStream(input.Evidence!), input.EvidenceName ?? "bukti.pdf", ComplaintRules.Evidence,
+            upload = await uploads.StoreAsync(scope, new MemoryStream(input.Evidence!, 0, input.Evidence!.Length, writable: false, publiclyVisible: true), input.EvidenceName ?? "bukti.pdf", ComplaintRules.Evidence,
                 staff.InstitutionId, flushFolder: false, cancellationToken);
         }
         catch (UploadRejectedException e)
@@ -97,8 +97,7 @@ public sealed partial class ComplaintService(
     /// Saves a batch of submissions in one transaction (called by <see cref="ComplaintWriter"/>, one batch at a time):
     /// each is checked against the database as it stands, including the ones saved before it in the batch, and either
     /// refused with its own messages or saved; the numbers stay gap-free, as a refused one takes none. The evidence
-    /// files are on the disk already; their folder is flushed once, and the confirmation emails rendered in parallel,
-    /// before the one commit.
+    /// files are on the disk already; their folder is flushed once for all of them before the one commit.
     /// </summary>
     internal async Task<IReadOnlyList<AttendanceResult>> CommitAsync(IReadOnlyList<ComplaintSubmission> batch)
     {
@@ -121,10 +120,9 @@ public sealed partial class ComplaintService(
         }
         if (saved.Count == 0) return results;
 
-        var emails = await Task.WhenAll(saved.Select(s => Task.Run(async () => s.Submission.Email is { Length: > 0 } email
-            ? await RenderEmailAsync(email, s.Submission.Scope.FullName, s.Complaint, s.Submission.Staff, s.Submission.Institution, decided: false)
-            : null)));
-        foreach (var email in emails.OfType<RenderedEmail>()) outbox.Add(db, email.To, email.ToName, email.Subject, email.Html, email.InstitutionId);
+        foreach (var (submission, complaint) in saved)
+            if (submission.Email is { Length: > 0 } email)
+                await EnqueueAsync(db, email, submission.Scope.FullName, complaint, submission.Staff, submission.Institution, decided: false);
         await db.SaveChangesAsync();
         uploads.FlushFolder(); // the evidence files' names, on the disk before the rows that name them
         await transaction.CommitAsync();
@@ -440,15 +438,6 @@ public sealed partial class ComplaintService(
 
     private async Task EnqueueAsync(MadrasahDbContext db, string email, string name, AttendanceComplaint complaint, Staff staff, Institution institution, bool decided)
     {
-        var rendered = await RenderEmailAsync(email, name, complaint, staff, institution, decided);
-        outbox.Add(db, rendered.To, rendered.ToName, rendered.Subject, rendered.Html, rendered.InstitutionId);
-    }
-
-    private sealed record RenderedEmail(string To, string ToName, string Subject, string Html, int InstitutionId);
-
-    /// <summary>The email to the staff member (received, or decided); rendered apart from any context, so a batch renders its emails in parallel.</summary>
-    private async Task<RenderedEmail> RenderEmailAsync(string email, string name, AttendanceComplaint complaint, Staff staff, Institution institution, bool decided)
-    {
         var title = decided ? $"{complaint.Category.Label()} {complaint.Number} {complaint.Status.Label().ToLowerInvariant()}"
                             : $"{complaint.Category.Label()} {complaint.Number} telah diterima sistem";
         var lead = decided
@@ -456,15 +445,14 @@ public sealed partial class ComplaintService(
               + (complaint.Status == ComplaintStatus.Diterima ? " Catatan presensi Anda telah dikoreksi." : " Catatan presensi Anda tetap tidak lengkap untuk sesi tersebut.")
             : $"{complaint.Category.Label()} Anda telah kami terima dan menunggu verifikasi petugas kepegawaian {institution.Name}. Simpan nomor pengaduan berikut untuk keperluan tindak lanjut.";
         var rows = Facts(complaint, staff, institution).Select(f => (f.Label, f.Value)).ToList();
-        var html = await outbox.RenderAsync<ComplaintEmail>(new Dictionary<string, object?>
+        await outbox.EnqueueAsync<ComplaintEmail>(db, email, name, title, new Dictionary<string, object?>
         {
             [nameof(ComplaintEmail.Title)] = title,
             [nameof(ComplaintEmail.RecipientName)] = name,
             [nameof(ComplaintEmail.Lead)] = lead,
             [nameof(ComplaintEmail.ComplaintId)] = complaint.Id,
             [nameof(ComplaintEmail.Rows)] = (IReadOnlyList<(string, string)>)rows,
-        });
-        return new RenderedEmail(email, name, title, html, institution.Id);
+        }, institution.Id);
     }
 
     private static List<ReceiptFact> Facts(AttendanceComplaint c, Staff staff, Institution institution)

@@ -30,6 +30,9 @@ public sealed class ComplaintWriter : IAsyncDisposable, IDisposable
         }, MaxBatch, capacity: 1024, logger);
     }
 
+    /// <summary>Batches, submissions and time spent writing so far (the complaint benchmark prints them).</summary>
+    public BatchingWriterStatistics Statistics => _writer.Statistics;
+
     internal Task<AttendanceResult> WriteAsync(ComplaintSubmission submission) => _writer.WriteAsync(submission);
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();

@@ -35,15 +35,6 @@ public sealed class EmailOutbox : IDisposable
         IDictionary<string, object?> parameters, int? institutionId = null) where TComponent : IComponent
     {
         var html = await RenderAsync<TComponent>(parameters);
-        return Add(db, to, toName, subject, html, institutionId);
-    }
-
-    /// <summary>
-    /// Adds a message rendered beforehand with <see cref="RenderAsync{TComponent}"/> to the caller's context: for a
-    /// writer that renders the emails of a batch in parallel and adds them in one transaction.
-    /// </summary>
-    public OutboxMessage Add(MadrasahDbContext db, string to, string? toName, string subject, string html, int? institutionId = null)
-    {
         var now = _clock.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
         {

@@ -71,19 +71,8 @@ public sealed class UploadStore(IOptions<UploadOptions> options, IHostEnvironmen
     public async Task<StoredUpload> StoreAsync(UserScope owner, Stream content, string originalName, UploadRule rule,
         int? institutionId = null, bool flushFolder = true, CancellationToken cancellationToken = default)
     {
-        // Read at most one byte past the limit: enough to refuse, never an unbounded buffer.
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > rule.MaxBytes)
-                throw new UploadRejectedException($"{rule.FieldLabel}: ukuran berkas melebihi batas {rule.MaxSizeText}.");
-        }
-        if (buffer.Length == 0) throw new UploadRejectedException($"{rule.FieldLabel}: berkas kosong.");
-
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var bytes = await ReadAsync(content, rule, cancellationToken);
+        if (bytes.Length == 0) throw new UploadRejectedException($"{rule.FieldLabel}: berkas kosong.");
         var kind = Detect(bytes.Span);
         if (kind is null || !rule.Kinds.Contains(kind.Value))
             throw new UploadRejectedException($"{rule.FieldLabel}: isi berkas bukan {string.Join(" atau ", rule.Kinds.Select(KindName))}. Unggah berkas {string.Join("/", rule.Kinds.Select(KindName))} yang asli.");
@@ -104,6 +93,24 @@ public sealed class UploadStore(IOptions<UploadOptions> options, IHostEnvironmen
         // On the disk before the caller commits its row: should the caller's transaction fail, UploadJanitor removes the file.
         await DurableFile.WriteAsync(Path.Combine(Folder, upload.StoredName), bytes, flushFolder, cancellationToken);
         return upload;
+    }
+
+    /// <summary>The content, read at most one byte past the limit: enough to refuse, never an unbounded buffer.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadAsync(Stream content, UploadRule rule, CancellationToken cancellationToken)
+    {
+        UploadRejectedException TooLarge() => new($"{rule.FieldLabel}: ukuran berkas melebihi batas {rule.MaxSizeText}.");
+        // Content already in memory (a form's file read by the page) is used as it is, not copied.
+        if (content is MemoryStream memory && memory.TryGetBuffer(out var segment))
+            return segment.Count - (int)memory.Position > rule.MaxBytes ? throw TooLarge() : segment.AsMemory((int)memory.Position);
+        var buffer = new MemoryStream(content.CanSeek ? (int)Math.Min(content.Length - content.Position + 1, rule.MaxBytes + 1) : 0);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > rule.MaxBytes) throw TooLarge();
+        }
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     /// <summary>Flushes the names of the files stored so far to the disk (see <see cref="StoreAsync"/>).</summary>
