@@ -102,6 +102,10 @@ public sealed partial class ComplaintService(
     internal async Task<IReadOnlyList<AttendanceResult>> CommitAsync(IReadOnlyList<ComplaintSubmission> batch)
     {
         await using var db = await factory.CreateDbContextAsync();
+        // Every entity here is added (db.Add marks it), and the one later change is marked by hand below: without this,
+        // each save would compare every property of everything saved before it in the batch (its cost grew with the
+        // square of the batch and took most of the writer's time).
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync();
         var results = new AttendanceResult[batch.Count];
         var saved = new List<(ComplaintSubmission Submission, AttendanceComplaint Complaint)>();
@@ -149,6 +153,7 @@ public sealed partial class ComplaintService(
         // Saves the complaint, its upload row and the receipt row at once (the receipt's number is taken inside the transaction).
         var receipt = await receipts.AddAsync(db, ReceiptRequestFor(complaint, staff, institution), scope.FullName);
         complaint.SubmissionReceiptNumber = receipt.Number;
+        db.Entry(complaint).DetectChanges(); // saved with the next save of the batch
         audit.Record(db, scope, "attendance.complaint-submitted",
             $"{complaint.Category.Label()} {complaint.Number} ({complaint.Type.Label()}, {complaint.When()}) dikirim oleh {staff.FullName}.",
             staff.InstitutionId, institution.DistrictId, nameof(AttendanceComplaint), complaint.Id);
