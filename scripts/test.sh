@@ -30,12 +30,19 @@ trap 'scripts/postgres.sh stop "$pg"; rm -rf "$log" "$pg"' EXIT
 export MADRASAH_TEST_POSTGRES; MADRASAH_TEST_POSTGRES=$(FAST=1 scripts/postgres.sh start "$pg")
 
 set +e
+# The same model on PostgreSQL: every test but those that start the app or render a component (Kind=App,
+# Kind=Component). It runs beside the SQLite pass, at a lower priority, and its output follows that pass's.
+pg_log=$(mktemp)
+( MADRASAH_TEST_PROVIDER=PostgreSQL nice -n 5 dotnet test Madrasah.sln -c Debug --no-build -nologo \
+    --logger "console;verbosity=normal" --filter "Kind!=App&Kind!=Component" "$@" >"$pg_log" 2>&1; echo $? >"$pg_log.status" ) &
+pg_pid=$!
 dotnet test Madrasah.sln -c Debug --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-# The same model on PostgreSQL: every test but those that start the app or render a component (Kind=App, Kind=Component).
-MADRASAH_TEST_PROVIDER=PostgreSQL dotnet test Madrasah.sln -c Debug --no-build -nologo --logger "console;verbosity=normal" \
-  --filter "Kind!=App&Kind!=Component" "$@" 2>&1 | tee -a "$log"
-pg_status=${PIPESTATUS[0]}
+wait "$pg_pid"
+echo "=== The service tests on PostgreSQL ==="
+tee -a "$log" <"$pg_log"
+pg_status=$(cat "$pg_log.status")
+rm -f "$pg_log" "$pg_log.status"
 [ "$status" -ne 0 ] || status=$pg_status
 set -e
 

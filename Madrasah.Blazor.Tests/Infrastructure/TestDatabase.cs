@@ -77,6 +77,32 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         return institution;
     }
 
+    /// <summary>Until disposed, every insert into <paramref name="table"/> fails inside the database (a trigger), as a broken disk or constraint would.</summary>
+    public IAsyncDisposable RefuseInserts(string table)
+    {
+        using (var db = CreateContext())
+            db.Database.ExecuteSqlRaw(Provider == DatabaseProvider.PostgreSQL
+                ? $"CREATE FUNCTION refuse_insert() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$ LANGUAGE plpgsql; " +
+                  $"CREATE TRIGGER refuse_insert BEFORE INSERT ON \"{table}\" FOR EACH ROW EXECUTE FUNCTION refuse_insert();"
+                : $"CREATE TRIGGER refuse_insert BEFORE INSERT ON \"{table}\" BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;");
+        return new Undo(() =>
+        {
+            using var db = CreateContext();
+            db.Database.ExecuteSqlRaw(Provider == DatabaseProvider.PostgreSQL
+                ? $"DROP TRIGGER refuse_insert ON \"{table}\"; DROP FUNCTION refuse_insert();"
+                : "DROP TRIGGER refuse_insert;");
+        });
+    }
+
+    private sealed class Undo(Action undo) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            undo();
+            return ValueTask.CompletedTask;
+        }
+    }
+
     /// <summary>Forgets every open connection to this database (before its content is replaced or it is dropped).</summary>
     public void CloseConnections()
     {

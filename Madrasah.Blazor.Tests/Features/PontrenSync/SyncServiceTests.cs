@@ -1,10 +1,10 @@
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Data.Providers;
 using Madrasah.Blazor.Features.PontrenSync;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Pdf;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Madrasah.Blazor.Tests.Infrastructure.Pdf;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static Madrasah.Blazor.Tests.Features.PontrenSync.SyncTestKit;
 
@@ -124,7 +124,7 @@ public class SyncServiceTests
         {
             db.Add(new PontrenSyncRun { InstitutionId = kit.AlHikmahId, Status = SyncStatus.Berjalan, RequestedUtc = Thursday10.UtcDateTime, RequestedByUserId = "x" });
             var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-            Assert.Equal(19, Assert.IsType<SqliteException>(error.InnerException).SqliteErrorCode);
+            Assert.True(DatabaseEngine.IsUniqueViolation(error), error.InnerException?.Message);
         }
 
         // Another institution queues beside it; the runner runs both, each institution alone.

@@ -80,6 +80,40 @@ public sealed class UploadStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stored_file_is_complete_under_its_name_when_the_save_returns_before_its_row_is_saved()
+    {
+        var content = Pdf(250_000).ToArray();
+        Random.Shared.NextBytes(content.AsSpan(9));
+        await using var db = _app.Database.CreateContext();
+
+        var upload = await _store.SaveAsync(db, _operatorA, new MemoryStream(content), "surat.pdf", SuratTugas);
+
+        // The row is not saved yet (the caller commits it with its change): the file must already be whole.
+        var folder = Path.Combine(_app.Database.Folder, "uploads");
+        Assert.Equal(content, await File.ReadAllBytesAsync(Path.Combine(folder, upload.StoredName)));
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content)).ToLowerInvariant(), upload.Sha256);
+        Assert.Equal([upload.StoredName], Directory.GetFiles(folder).Select(Path.GetFileName));
+        Assert.Empty(_app.Database.CreateContext().Set<StoredUpload>());
+    }
+
+    [Fact]
+    public async Task A_file_stored_for_a_refused_change_is_deleted_and_a_temporary_file_left_by_a_crash_is_swept()
+    {
+        var upload = await _store.StoreAsync(_operatorA, Pdf(2_000), "surat.pdf", SuratTugas);
+        var folder = Path.Combine(_app.Database.Folder, "uploads");
+        Assert.True(File.Exists(Path.Combine(folder, upload.StoredName)));
+
+        _store.Delete(upload);
+        Assert.False(File.Exists(Path.Combine(folder, upload.StoredName)));
+
+        var leftover = Path.Combine(folder, "tmp-0123456789abcdef0123456789abcdef.part");
+        await File.WriteAllBytesAsync(leftover, new byte[100]);
+        File.SetLastWriteTimeUtc(leftover, DateTime.UtcNow - UploadJanitor.GracePeriod - TimeSpan.FromMinutes(5));
+        Assert.Equal(1, await _app.Provider.GetRequiredService<UploadJanitor>().SweepAsync());
+        Assert.False(File.Exists(leftover));
+    }
+
+    [Fact]
     public async Task A_renamed_non_pdf_is_refused_naming_the_field()
     {
         await using var db = _app.Database.CreateContext();

@@ -13,6 +13,7 @@ public static class AttendanceServiceCollectionExtensions
     {
         services.AddScoped<AttendanceService>();
         services.AddScoped<ComplaintService>();
+        services.AddSingleton<ComplaintWriter>();
         services.AddScoped<StaffAccountService>();
         services.AddScoped<MachineImportService>();
         services.AddReceiptAccessRule<ComplaintReceiptAccess>();

@@ -21,6 +21,7 @@ namespace Madrasah.Blazor.Features.Attendance;
 public sealed partial class ComplaintService(
     IDbContextFactory<MadrasahDbContext> factory,
     UploadStore uploads,
+    ComplaintWriter writer,
     ReceiptService receipts,
     ReceiptNumberGenerator numbers,
     EmailOutbox outbox,
@@ -41,32 +42,105 @@ public sealed partial class ComplaintService(
 
     /// <summary>
     /// Checks the form field by field (each refusal names its field and nothing is saved), stores the evidence (PDF by
-    /// content, at most 300 KB), and saves the complaint with its number, its receipt row, the audit entry and the
-    /// confirmation email in one transaction.
+    /// content, at most 300 KB) on the disk, and hands the complaint to <see cref="ComplaintWriter"/>, which checks it
+    /// again against the database and saves it with its number, its receipt row, the audit entry and the confirmation
+    /// email in one transaction (with the other submissions that arrived at the same moment).
     /// </summary>
     public async Task<AttendanceResult> SubmitAsync(UserScope scope, ComplaintInput input, CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var staff = await AttendanceService.StaffOfAsync(db, scope);
-        if (staff is null) return AttendanceResult.Fail(AttendanceService.NoStaffMessage);
-        var errors = await ValidateAsync(db, staff, input);
-        if (errors.Count > 0) return new AttendanceResult(false, errors);
+        Staff? staff;
+        Institution institution;
+        string? email;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            staff = await AttendanceService.StaffOfAsync(db, scope);
+            if (staff is null) return AttendanceResult.Fail(AttendanceService.NoStaffMessage);
+            // Checked here for an answer without waiting for the writer, and again by the writer inside its transaction.
+            var errors = CheckFields(input);
+            if (!errors.ContainsKey(ComplaintInput.DateField) && !errors.ContainsKey(ComplaintInput.EndDateField) && !errors.ContainsKey(ComplaintInput.SessionField))
+                foreach (var (field, message) in await CheckAgainstDatabaseAsync(db, staff, input)) errors[field] = message;
+            if (errors.Count > 0) return new AttendanceResult(false, errors);
+            institution = await db.Institutions.AsNoTracking().FirstAsync(i => i.Id == staff.InstitutionId, cancellationToken);
+            email = await db.Users.AsNoTracking().Where(u => u.Id == scope.UserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
+        }
 
-        var institution = await db.Institutions.AsNoTracking().FirstAsync(i => i.Id == staff.InstitutionId, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var leave = input.Category == ComplaintCategory.Ketidakhadiran;
         StoredUpload upload;
         try
         {
-            // The file is written before the transaction (never while the database is held); UploadJanitor removes it if the save fails.
-            upload = await uploads.SaveAsync(db, scope, new MemoryStream(input.Evidence!), input.EvidenceName ?? "bukti.pdf", ComplaintRules.Evidence,
-                staff.InstitutionId, cancellationToken);
+            // On the disk (flushed) before its row can commit, and in parallel with the other callers: never while the database is held.
+            // The writer flushes the folder (the file's name) once for its whole batch, before the commit.
+            upload = await uploads.StoreAsync(scope, new MemoryStream(input.Evidence!, 0, input.Evidence!.Length, writable: false, publiclyVisible: true), input.EvidenceName ?? "bukti.pdf", ComplaintRules.Evidence,
+                staff.InstitutionId, flushFolder: false, cancellationToken);
         }
         catch (UploadRejectedException e)
         {
             return AttendanceResult.Fail(ComplaintInput.EvidenceField, e.Message);
         }
 
+        AttendanceResult result;
+        try
+        {
+            result = await writer.WriteAsync(new ComplaintSubmission(scope, staff, institution, email, input, upload, clock.GetUtcNow().UtcDateTime));
+        }
+        catch (DbUpdateException e) when (DatabaseEngine.IsUniqueViolation(e))
+        {
+            // Two sends of the same session at once: the unique index keeps one.
+            uploads.Delete(upload);
+            return AttendanceResult.Fail(ComplaintInput.SessionField, $"{DuplicateMessage} (dikirim bersamaan). Lihat daftar pengaduan Anda.");
+        }
+        // A refused complaint's file is removed at once; after any other failure UploadJanitor removes it once it is sure no row names it.
+        if (!result.Succeeded) uploads.Delete(upload);
+        return result;
+    }
+
+    /// <summary>
+    /// Saves a batch of submissions in one transaction (called by <see cref="ComplaintWriter"/>, one batch at a time):
+    /// each is checked against the database as it stands, including the ones saved before it in the batch, and either
+    /// refused with its own messages or saved; the numbers stay gap-free, as a refused one takes none. The evidence
+    /// files are on the disk already; their folder is flushed once for all of them before the one commit.
+    /// </summary>
+    internal async Task<IReadOnlyList<AttendanceResult>> CommitAsync(IReadOnlyList<ComplaintSubmission> batch)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        // Every entity here is added (db.Add marks it), and the one later change is marked by hand below: without this,
+        // each save would compare every property of everything saved before it in the batch (its cost grew with the
+        // square of the batch and took most of the writer's time).
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // A failed save fails the whole batch (retried one by one), so EF's savepoint around each save serves nothing here
+        // (and costs SQLite a statement journal on the disk per save).
+        db.Database.AutoSavepointsEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var results = new AttendanceResult[batch.Count];
+        var saved = new List<(ComplaintSubmission Submission, AttendanceComplaint Complaint)>();
+        foreach (var (submission, i) in batch.Select((s, i) => (s, i)))
+        {
+            var errors = await CheckAgainstDatabaseAsync(db, submission.Staff, submission.Input);
+            if (errors.Count > 0)
+            {
+                results[i] = new AttendanceResult(false, errors);
+                continue;
+            }
+            var complaint = await AddAsync(db, submission);
+            saved.Add((submission, complaint));
+            results[i] = AttendanceResult.Ok(complaint.Id, complaint.Number,
+                $"{complaint.Category.Label()} terkirim dengan nomor {complaint.Number}. Simpan nomor ini untuk keperluan tindak lanjut.");
+        }
+        if (saved.Count == 0) return results;
+
+        foreach (var (submission, complaint) in saved)
+            if (submission.Email is { Length: > 0 } email)
+                await EnqueueAsync(db, email, submission.Scope.FullName, complaint, submission.Staff, submission.Institution, decided: false);
+        await db.SaveChangesAsync();
+        uploads.FlushFolder(); // the evidence files' names, on the disk before the rows that name them
+        await transaction.CommitAsync();
+        return results;
+    }
+
+    /// <summary>Adds one checked submission (and saves it in the open transaction, so the next one's checks see it).</summary>
+    private async Task<AttendanceComplaint> AddAsync(MadrasahDbContext db, ComplaintSubmission submission)
+    {
+        var (scope, staff, institution, _, input, upload, now) = submission;
+        var leave = input.Category == ComplaintCategory.Ketidakhadiran;
         var complaint = new AttendanceComplaint
         {
             InstitutionId = staff.InstitutionId, StaffId = staff.Id, SubmittedByUserId = scope.UserId,
@@ -76,32 +150,22 @@ public sealed partial class ComplaintService(
             EvidenceUploadId = upload.Id, EvidenceFileName = upload.OriginalName, EvidenceSizeBytes = upload.SizeBytes,
             Status = ComplaintStatus.Menunggu, SubmittedUtc = now, Revision = 1,
         };
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            complaint.Number = await numbers.NextAsync(db, NumberKind, now, cancellationToken);
-            db.Add(complaint);
-            await db.SaveChangesAsync(cancellationToken);
-            var receipt = await receipts.AddAsync(db, ReceiptRequestFor(complaint, staff, institution), scope.FullName, cancellationToken);
-            complaint.SubmissionReceiptNumber = receipt.Number;
-            audit.Record(db, scope, "attendance.complaint-submitted",
-                $"{complaint.Category.Label()} {complaint.Number} ({complaint.Type.Label()}, {complaint.When()}) dikirim oleh {staff.FullName}.",
-                staff.InstitutionId, institution.DistrictId, nameof(AttendanceComplaint), complaint.Id);
-            await EmailStaffAsync(db, scope, staff, complaint, institution, decided: false);
-            db.PublishAfterCommit(Topics(complaint));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (DatabaseEngine.IsUniqueViolation(e))
-        {
-            // Two sends of the same session at once: the unique index keeps one.
-            return AttendanceResult.Fail(ComplaintInput.SessionField, $"{DuplicateMessage} (dikirim bersamaan). Lihat daftar pengaduan Anda.");
-        }
-        return AttendanceResult.Ok(complaint.Id, complaint.Number,
-            $"{complaint.Category.Label()} terkirim dengan nomor {complaint.Number}. Simpan nomor ini untuk keperluan tindak lanjut.");
+        complaint.Number = await numbers.NextAsync(db, NumberKind, now);
+        uploads.Add(db, scope, upload, ComplaintRules.Evidence);
+        db.Add(complaint);
+        // Saves the complaint, its upload row and the receipt row at once (the receipt's number is taken inside the transaction).
+        var receipt = await receipts.AddAsync(db, ReceiptRequestFor(complaint, staff, institution), scope.FullName);
+        complaint.SubmissionReceiptNumber = receipt.Number;
+        db.Entry(complaint).DetectChanges(); // saved with the next save of the batch
+        audit.Record(db, scope, "attendance.complaint-submitted",
+            $"{complaint.Category.Label()} {complaint.Number} ({complaint.Type.Label()}, {complaint.When()}) dikirim oleh {staff.FullName}.",
+            staff.InstitutionId, institution.DistrictId, nameof(AttendanceComplaint), complaint.Id);
+        db.PublishAfterCommit(Topics(complaint));
+        return complaint;
     }
 
-    private async Task<Dictionary<string, string>> ValidateAsync(MadrasahDbContext db, Staff staff, ComplaintInput input)
+    /// <summary>The form's own rules: each field filled and within its limits.</summary>
+    private Dictionary<string, string> CheckFields(ComplaintInput input)
     {
         var errors = new Dictionary<string, string>();
         var leave = input.Category == ComplaintCategory.Ketidakhadiran;
@@ -127,16 +191,22 @@ public sealed partial class ComplaintService(
             errors[ComplaintInput.ReasonField] = reasonError;
         if (input.Evidence is null)
             errors[ComplaintInput.EvidenceField] = $"{ComplaintRules.Evidence.FieldLabel}: pilih berkas PDF surat tugas atau bukti pendukung (maksimal {ComplaintRules.Evidence.MaxSizeText}).";
-        if (errors.ContainsKey(ComplaintInput.DateField) || errors.ContainsKey(ComplaintInput.EndDateField) || errors.ContainsKey(ComplaintInput.SessionField))
-            return errors;
+        if (leave && input.Date is { } first && input.EndDate is { } last && !errors.ContainsKey(ComplaintInput.DateField)
+            && !errors.ContainsKey(ComplaintInput.EndDateField) && last.DayNumber - first.DayNumber + 1 > ComplaintRules.MaxLeaveDays)
+            errors[ComplaintInput.EndDateField] = $"Satu laporan ketidakhadiran paling banyak {ComplaintRules.MaxLeaveDays} hari.";
+        return errors;
+    }
 
+    /// <summary>
+    /// The rules that depend on what is saved, for a submission whose fields are valid: no attendance record already in
+    /// the session (or days) concerned, and no open or accepted complaint for it.
+    /// </summary>
+    private static async Task<Dictionary<string, string>> CheckAgainstDatabaseAsync(MadrasahDbContext db, Staff staff, ComplaintInput input)
+    {
+        var errors = new Dictionary<string, string>();
+        var leave = input.Category == ComplaintCategory.Ketidakhadiran;
         var first = input.Date!.Value;
         var last = leave ? input.EndDate!.Value : first;
-        if (leave && last.DayNumber - first.DayNumber + 1 > ComplaintRules.MaxLeaveDays)
-        {
-            errors[ComplaintInput.EndDateField] = $"Satu laporan ketidakhadiran paling banyak {ComplaintRules.MaxLeaveDays} hari.";
-            return errors;
-        }
         var session = leave ? null : input.Session;
         var records = await db.Set<AttendanceRecord>().AsNoTracking()
             .Where(r => r.StaffId == staff.Id && r.Date >= first && r.Date <= last && (session == null || r.Session == session))
@@ -373,12 +443,6 @@ public sealed partial class ComplaintService(
 
     private static string[] Topics(AttendanceComplaint complaint) =>
         [AttendanceTopics.Institution(complaint.InstitutionId), AttendanceTopics.Staff(complaint.StaffId), AttendanceTopics.Complaint(complaint.Id)];
-
-    private async Task EmailStaffAsync(MadrasahDbContext db, UserScope scope, Staff staff, AttendanceComplaint complaint, Institution institution, bool decided)
-    {
-        var email = await db.Users.AsNoTracking().Where(u => u.Id == scope.UserId).Select(u => u.Email).FirstOrDefaultAsync();
-        if (!string.IsNullOrWhiteSpace(email)) await EnqueueAsync(db, email, scope.FullName, complaint, staff, institution, decided);
-    }
 
     private async Task EnqueueAsync(MadrasahDbContext db, string email, string name, AttendanceComplaint complaint, Staff staff, Institution institution, bool decided)
     {

@@ -47,7 +47,7 @@ public sealed class PontrenCheckCache : IDisposable
         {
             foreach (var topic in topics)
                 if (DataTopics.InstitutionOf(topic) is { } id) Invalidate(id);
-        });
+        }, InvalidateAll);
     }
 
     /// <summary>How many times the rows were loaded and checked (a miss); for tests and the benchmark.</summary>
@@ -58,6 +58,13 @@ public sealed class PontrenCheckCache : IDisposable
     {
         _versions.AddOrUpdate(institutionId, 1, (_, v) => v + 1);
         _entries.Remove(institutionId);
+    }
+
+    /// <summary>Every institution's next read checks its rows again (changes may have been missed).</summary>
+    public void InvalidateAll()
+    {
+        foreach (var id in _versions.Keys) Invalidate(id);
+        _entries.Compact(1.0);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace Madrasah.Blazor.Infrastructure.Live;
 public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<Task>>> _subscribers = new();
-    private readonly ConcurrentDictionary<Guid, (Func<string, bool> Concerns, Action<IReadOnlyList<string>> Forget)> _caches = new();
+    private readonly ConcurrentDictionary<Guid, (Func<string, bool> Concerns, Action<IReadOnlyList<string>> Forget, Action ForgetAll)> _caches = new();
 
     private ILiveRelay? _relay;
 
@@ -34,16 +34,17 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
     /// <paramref name="concerns"/> accepts is published, before any subscriber is told, so a watcher that reloads at
     /// once never reads the stale entry.
     /// </summary>
-    public IDisposable InvalidateOn(Func<string, bool> concerns, Action forget) => InvalidateOn(concerns, _ => forget());
+    public IDisposable InvalidateOn(Func<string, bool> concerns, Action forget) => InvalidateOn(concerns, _ => forget(), forget);
 
     /// <summary>
     /// As <see cref="InvalidateOn(Func{string, bool}, Action)"/>, for a cache keyed by what the topics name (e.g. one
-    /// entry per institution): <paramref name="forget"/> is given the published topics that <paramref name="concerns"/> accepts.
+    /// entry per institution): <paramref name="forget"/> is given the published topics that <paramref name="concerns"/> accepts;
+    /// <paramref name="forgetAll"/> empties the cache when changes may have been missed (<see cref="PublishEverything"/>).
     /// </summary>
-    public IDisposable InvalidateOn(Func<string, bool> concerns, Action<IReadOnlyList<string>> forget)
+    public IDisposable InvalidateOn(Func<string, bool> concerns, Action<IReadOnlyList<string>> forget, Action forgetAll)
     {
         var id = Guid.NewGuid();
-        _caches.TryAdd(id, (concerns, forget));
+        _caches.TryAdd(id, (concerns, forget, forgetAll));
         return new Subscription(() => _caches.TryRemove(id, out _));
     }
 
@@ -67,7 +68,7 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
     public void PublishHere(params IEnumerable<string> topics)
     {
         var distinct = topics.Distinct().ToList();
-        foreach (var (concerns, forget) in _caches.Values)
+        foreach (var (concerns, forget, _) in _caches.Values)
         {
             var concerned = distinct.Where(concerns).ToList();
             if (concerned.Count == 0) continue;
@@ -88,9 +89,9 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
     /// </summary>
     public void PublishEverything()
     {
-        foreach (var (_, forget) in _caches.Values)
+        foreach (var (_, _, forgetAll) in _caches.Values)
         {
-            try { forget([]); } // build fix only: see the scale-bench report (a keyed cache such as PontrenCheckCache forgets nothing here)
+            try { forgetAll(); }
             catch (Exception ex) { logger.LogWarning(ex, "Live cache invalidation failed"); }
         }
         PublishHere(_subscribers.Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToList());

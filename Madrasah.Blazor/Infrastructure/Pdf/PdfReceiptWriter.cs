@@ -23,6 +23,11 @@ public sealed record ReceiptDocument(
 /// facts as a two-column table (long values wrap, words too long for a line are broken), extra sections, a QR code to
 /// the verification page, and a footer. One page for the usual receipt; a long one (or one very long value) continues
 /// on further pages. Drawing takes time linear in the length of the text.
+/// Cost per receipt (measured, see README "Performance"): the QR code is a vector path of merged module runs in a
+/// content stream of its own (no PNG encoded, decoded and recompressed per document); the text uses DejaVu reduced to
+/// Latin (<see cref="MadrasahFontResolver.CommonFamilyName"/>) when the receipt holds no other character, so PDFsharp's
+/// per-document font subset is built from about 1,200 glyphs instead of 6,000; streams are compressed at flate's
+/// fastest level.
 /// </summary>
 public class PdfReceiptWriter
 {
@@ -43,48 +48,69 @@ public class PdfReceiptWriter
     private static readonly XColor Grid = XColor.FromArgb(0xc9, 0xd3, 0xce);
     private static readonly XColor Muted = XColor.FromArgb(0x5b, 0x6b, 0x63);
 
-    private readonly XFont _brand, _title, _heading, _bold, _boldText, _text, _small, _cell, _cellBold;
+    private readonly Fonts _full;
+    private readonly Fonts? _common;
 
     public PdfReceiptWriter(IFontResolver fontResolver)
     {
-        PdfSharpSetup.Install(fontResolver);
-        const string family = MadrasahFontResolver.FamilyName;
-        _brand = new XFont(family, 22, XFontStyleEx.Bold);
-        _title = new XFont(family, 17, XFontStyleEx.Bold);
-        _heading = new XFont(family, 11, XFontStyleEx.Bold);
-        _bold = new XFont(family, 11, XFontStyleEx.Bold);
-        _boldText = new XFont(family, 10, XFontStyleEx.Bold);
-        _text = new XFont(family, 10, XFontStyleEx.Regular);
-        _small = new XFont(family, 7.5, XFontStyleEx.Regular);
-        _cell = new XFont(family, 9.5, XFontStyleEx.Regular);
-        _cellBold = new XFont(family, 9.5, XFontStyleEx.Bold);
+        var installed = PdfSharpSetup.Install(fontResolver);
+        _full = new Fonts(MadrasahFontResolver.FamilyName);
+        _common = installed is MadrasahFontResolver ? new Fonts(MadrasahFontResolver.CommonFamilyName) : null;
+    }
+
+    /// <summary>The faces of one family in the sizes a receipt uses.</summary>
+    private sealed class Fonts(string family)
+    {
+        public readonly XFont Brand = new(family, 22, XFontStyleEx.Bold);
+        public readonly XFont Title = new(family, 17, XFontStyleEx.Bold);
+        public readonly XFont Heading = new(family, 11, XFontStyleEx.Bold);
+        public readonly XFont Bold = new(family, 11, XFontStyleEx.Bold);
+        public readonly XFont BoldText = new(family, 10, XFontStyleEx.Bold);
+        public readonly XFont Text = new(family, 10, XFontStyleEx.Regular);
+        public readonly XFont Small = new(family, 7.5, XFontStyleEx.Regular);
+        public readonly XFont Cell = new(family, 9.5, XFontStyleEx.Regular);
+        public readonly XFont CellBold = new(family, 9.5, XFontStyleEx.Bold);
+    }
+
+    /// <summary>
+    /// The reduced faces when they hold every character of the receipt (they draw it exactly as the full ones, in a
+    /// fraction of the time and size), otherwise the full faces.
+    /// </summary>
+    private Fonts FontsFor(ReceiptDocument receipt)
+    {
+        if (_common is null) return _full;
+        static bool Covered(string? text) => text is null || MadrasahFontResolver.CoversWithCommonFaces(text);
+        var covered = Covered(receipt.Number) && Covered(receipt.Title) && Covered(receipt.IssuedByName) && Covered(receipt.InstitutionName)
+            && Covered(receipt.VerificationCode) && Covered(receipt.VerificationPageUrl)
+            && receipt.Facts.All(f => Covered(f.Label) && Covered(f.Value))
+            && receipt.Sections.All(s => Covered(s.Heading) && s.Rows.All(f => Covered(f.Label) && Covered(f.Value)));
+        return covered ? _common : _full;
     }
 
     /// <summary>The receipt as PDF bytes. Virtual for tests that watch when drawing happens.</summary>
     public virtual byte[] Write(ReceiptDocument receipt)
     {
         using var document = new PdfDocument();
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         document.Info.Title = $"{receipt.Title} {receipt.Number}";
         document.Info.Author = "Madrasah";
         document.Info.Creator = "Madrasah";
         document.Info.Subject = receipt.Title;
 
-        using var qrStream = new MemoryStream(QrPng(receipt.VerificationUrl));
-        using var qr = XImage.FromStream(qrStream);
-
+        var fonts = FontsFor(receipt);
         var page = new PageCursor(document);
-        var qrBottom = DrawHeader(page.Graphics, qr);
-        DrawIdentity(page, receipt, qrBottom);
+        var qrBottom = DrawHeader(page.Graphics, fonts, document.Pages[0], receipt.VerificationUrl);
+        DrawIdentity(page, fonts, receipt, qrBottom);
 
-        DrawTable(page, "Rincian", receipt.Facts);
+        DrawTable(page, fonts, "Rincian", receipt.Facts);
         foreach (var section in receipt.Sections)
-            DrawTable(page, section.Heading, section.Rows);
+            DrawTable(page, fonts, section.Heading, section.Rows);
         page.Dispose();
 
         for (var i = 0; i < document.PageCount; i++)
         {
             using var g = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
-            DrawFooter(g, receipt, i + 1, document.PageCount);
+            DrawFooter(g, fonts, receipt, i + 1, document.PageCount);
         }
 
         using var output = new MemoryStream();
@@ -93,34 +119,89 @@ public class PdfReceiptWriter
     }
 
     /// <summary>
-    /// PNG of a QR code (error correction M) for <paramref name="text"/>. Colours are given explicitly: QRCoder's
-    /// default PNG is a variant PDFsharp rejects ("Unsupported image format").
+    /// The QR code (error correction M, with its quiet zone of four modules) of <paramref name="text"/> as rows of
+    /// booleans, true for a dark module.
     /// </summary>
-    public static byte[] QrPng(string text)
+    public static bool[][] QrModules(string text)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(10, [0, 0, 0, 255], [255, 255, 255, 255]);
+        return data.ModuleMatrix.Select(row =>
+        {
+            var modules = new bool[row.Length];
+            for (var i = 0; i < modules.Length; i++) modules[i] = row[i];
+            return modules;
+        }).ToArray();
+    }
+
+    /// <summary>
+    /// Draws the QR code of <paramref name="text"/> on <paramref name="page"/> as a square of <paramref name="size"/>
+    /// points whose top left corner is at (x, y) (XGraphics coordinates, from the top left of the page): a white square
+    /// and the dark modules as one filled path, in a content stream of its own written in module units (integers, one
+    /// <c>re</c> per rectangle). Horizontal runs of dark modules become one rectangle, and a run repeated in the rows
+    /// below grows downwards, so the path holds a few hundred rectangles rather than one per module; one fill leaves no
+    /// seams between them. Vector modules stay sharp at any zoom and cost no image encoding or decoding.
+    /// </summary>
+    private static void DrawQr(PdfPage page, string text, double x, double y, double size)
+    {
+        var rows = QrModules(text);
+        var count = rows.Length;
+        var module = size / count;
+        var content = new StringBuilder(8 * 1024);
+        // PDF user space has its origin at the bottom left with y upwards: map module (column, row) to the page.
+        content.Append(CultureInfo.InvariantCulture,
+            $"q\n{module:0.#####} 0 0 {-module:0.#####} {x:0.###} {page.Height.Point - y:0.###} cm\n1 g\n0 0 {count} {count} re\nf\n0 g\n");
+
+        // Runs still open from the rows above: (first column, length) → first row.
+        var open = new Dictionary<(int Start, int Length), int>();
+        var current = new HashSet<(int Start, int Length)>();
+        var closed = new List<(int Start, int Length)>();
+        for (var r = 0; r <= count; r++)
+        {
+            current.Clear();
+            if (r < count)
+            {
+                var row = rows[r];
+                for (var c = 0; c < row.Length;)
+                {
+                    if (!row[c]) { c++; continue; }
+                    var start = c;
+                    while (c < row.Length && row[c]) c++;
+                    current.Add((start, c - start));
+                }
+            }
+            closed.Clear();
+            foreach (var (run, firstRow) in open)
+            {
+                if (current.Contains(run)) continue;
+                content.Append(run.Start).Append(' ').Append(firstRow).Append(' ').Append(run.Length).Append(' ').Append(r - firstRow).Append(" re\n");
+                closed.Add(run);
+            }
+            foreach (var run in closed) open.Remove(run);
+            foreach (var run in current) open.TryAdd(run, r);
+        }
+        content.Append("f\nQ\n");
+        page.Contents.AppendContent().CreateStream(Encoding.ASCII.GetBytes(content.ToString()));
     }
 
     /// <summary>The green band and the QR code with its caption at the right; returns the y below the caption.</summary>
-    private double DrawHeader(XGraphics g, XImage qr)
+    private static double DrawHeader(XGraphics g, Fonts f, PdfPage firstPage, string verificationUrl)
     {
         var width = g.PageSize.Width;
         g.DrawRectangle(new XSolidBrush(Green), 0, 0, width, BandHeight);
         g.DrawRectangle(new XSolidBrush(Gold), 0, BandHeight, width, 3);
-        g.DrawString("Madrasah", _brand, XBrushes.White, Margin, 20, XStringFormats.TopLeft);
-        g.DrawString("Sistem Informasi Madrasah", _text, XBrushes.White, Margin, 48, XStringFormats.TopLeft);
-        g.DrawString("Dokumen Elektronik", _text, XBrushes.White, new XRect(Margin, 30, width - 2 * Margin, 14), XStringFormats.TopRight);
+        g.DrawString("Madrasah", f.Brand, XBrushes.White, Margin, 20, XStringFormats.TopLeft);
+        g.DrawString("Sistem Informasi Madrasah", f.Text, XBrushes.White, Margin, 48, XStringFormats.TopLeft);
+        g.DrawString("Dokumen Elektronik", f.Text, XBrushes.White, new XRect(Margin, 30, width - 2 * Margin, 14), XStringFormats.TopRight);
 
         var qrX = width - Margin - QrSize;
         const double qrY = BandHeight + 22;
-        g.DrawImage(qr, qrX, qrY, QrSize, QrSize);
+        DrawQr(firstPage, verificationUrl, qrX, qrY, QrSize);
         var captionY = qrY + QrSize + 2;
-        foreach (var line in Wrap(g, QrCaption, _small, QrSize + 10))
+        foreach (var line in Wrap(g, QrCaption, f.Small, QrSize + 10))
         {
-            g.DrawString(line, _small, new XSolidBrush(Muted), new XRect(qrX - 5, captionY, QrSize + 10, _small.GetHeight()), XStringFormats.TopCenter);
-            captionY += _small.GetHeight();
+            g.DrawString(line, f.Small, new XSolidBrush(Muted), new XRect(qrX - 5, captionY, QrSize + 10, f.Small.GetHeight()), XStringFormats.TopCenter);
+            captionY += f.Small.GetHeight();
         }
         return captionY;
     }
@@ -129,38 +210,38 @@ public class PdfReceiptWriter
     /// Title, number, verification code, issue time and institution, left of the QR code (continuing on further pages
     /// when a value is very long); leaves the cursor where the body starts.
     /// </summary>
-    private void DrawIdentity(PageCursor page, ReceiptDocument receipt, double qrBottom)
+    private static void DrawIdentity(PageCursor page, Fonts f, ReceiptDocument receipt, double qrBottom)
     {
         var width = page.Graphics.PageSize.Width - 2 * Margin - QrSize - 24;
         page.Y = BandHeight + 22;
-        DrawLines(page, receipt.Title, _title, new XSolidBrush(GreenDark), Margin, width, after: 6);
-        DrawLines(page, $"Nomor: {receipt.Number}", _bold, XBrushes.Black, Margin, width, after: 4);
-        DrawLines(page, $"{VerificationCodeLabel}: {receipt.VerificationCode}", _boldText, XBrushes.Black, Margin, width, after: 4);
-        DrawLines(page, $"Dicetak: {Wib.Format(receipt.IssuedUtc)}", _text, XBrushes.Black, Margin, width, after: 2);
-        DrawLines(page, $"Dicetak oleh: {receipt.IssuedByName}", _text, XBrushes.Black, Margin, width, after: 2);
+        DrawLines(page, receipt.Title, f.Title, new XSolidBrush(GreenDark), Margin, width, after: 6);
+        DrawLines(page, $"Nomor: {receipt.Number}", f.Bold, XBrushes.Black, Margin, width, after: 4);
+        DrawLines(page, $"{VerificationCodeLabel}: {receipt.VerificationCode}", f.BoldText, XBrushes.Black, Margin, width, after: 4);
+        DrawLines(page, $"Dicetak: {Wib.Format(receipt.IssuedUtc)}", f.Text, XBrushes.Black, Margin, width, after: 2);
+        DrawLines(page, $"Dicetak oleh: {receipt.IssuedByName}", f.Text, XBrushes.Black, Margin, width, after: 2);
         if (!string.IsNullOrWhiteSpace(receipt.InstitutionName))
-            DrawLines(page, $"Lembaga: {receipt.InstitutionName}", _text, XBrushes.Black, Margin, width, after: 2);
+            DrawLines(page, $"Lembaga: {receipt.InstitutionName}", f.Text, XBrushes.Black, Margin, width, after: 2);
         page.Y = (page.Index == 0 ? Math.Max(page.Y, qrBottom) : page.Y) + 18;
     }
 
-    private void DrawTable(PageCursor page, string heading, IReadOnlyList<ReceiptFact> rows)
+    private static void DrawTable(PageCursor page, Fonts f, string heading, IReadOnlyList<ReceiptFact> rows)
     {
         if (rows.Count == 0) return;
         var g = page.Graphics;
         var tableWidth = g.PageSize.Width - 2 * Margin;
         var valueWidth = tableWidth - LabelColumn;
-        var lineHeight = _cell.GetHeight();
+        var lineHeight = f.Cell.GetHeight();
 
-        page.EnsureRoom(_heading.GetHeight() + 6 + lineHeight + 2 * CellPadding);
+        page.EnsureRoom(f.Heading.GetHeight() + 6 + lineHeight + 2 * CellPadding);
         g = page.Graphics;
-        g.DrawString(heading, _heading, new XSolidBrush(GreenDark), Margin, page.Y, XStringFormats.TopLeft);
-        page.Y += _heading.GetHeight() + 6;
+        g.DrawString(heading, f.Heading, new XSolidBrush(GreenDark), Margin, page.Y, XStringFormats.TopLeft);
+        page.Y += f.Heading.GetHeight() + 6;
 
         var pen = new XPen(Grid, 0.6);
         foreach (var row in rows)
         {
-            var labelLines = Wrap(g, row.Label, _cellBold, LabelColumn - 2 * CellPadding);
-            var valueLines = Wrap(g, string.IsNullOrWhiteSpace(row.Value) ? "—" : row.Value, _cell, valueWidth - 2 * CellPadding);
+            var labelLines = Wrap(g, row.Label, f.CellBold, LabelColumn - 2 * CellPadding);
+            var valueLines = Wrap(g, string.IsNullOrWhiteSpace(row.Value) ? "—" : row.Value, f.Cell, valueWidth - 2 * CellPadding);
             var lineCount = Math.Max(labelLines.Count, valueLines.Count);
             // A row that fits on a page is kept together; a taller one fills the page and continues on the next.
             if (lineCount * lineHeight + 2 * CellPadding <= PageCursor.Room) page.EnsureRoom(lineCount * lineHeight + 2 * CellPadding);
@@ -177,9 +258,9 @@ public class PdfReceiptWriter
                 {
                     var lineY = y + CellPadding + (i - first) * lineHeight;
                     if (i < labelLines.Count)
-                        g.DrawString(labelLines[i], _cellBold, XBrushes.Black, Margin + CellPadding, lineY, XStringFormats.TopLeft);
+                        g.DrawString(labelLines[i], f.CellBold, XBrushes.Black, Margin + CellPadding, lineY, XStringFormats.TopLeft);
                     if (i < valueLines.Count)
-                        g.DrawString(valueLines[i], _cell, XBrushes.Black, Margin + LabelColumn + CellPadding, lineY, XStringFormats.TopLeft);
+                        g.DrawString(valueLines[i], f.Cell, XBrushes.Black, Margin + LabelColumn + CellPadding, lineY, XStringFormats.TopLeft);
                 }
                 page.Y += height;
                 first += count;
@@ -188,17 +269,17 @@ public class PdfReceiptWriter
         page.Y += 16;
     }
 
-    private void DrawFooter(XGraphics g, ReceiptDocument receipt, int pageNumber, int pageCount)
+    private static void DrawFooter(XGraphics g, Fonts f, ReceiptDocument receipt, int pageNumber, int pageCount)
     {
         var width = g.PageSize.Width - 2 * Margin;
         g.DrawLine(new XPen(Grid, 0.8), Margin, FooterTop, Margin + width, FooterTop);
         var text = "Dokumen ini diterbitkan secara elektronik oleh Madrasah dan sah tanpa tanda tangan basah. "
             + $"Keaslian dan isinya dapat diperiksa dengan memindai kode QR, atau di {receipt.VerificationPageUrl} "
             + $"dengan nomor dan {VerificationCodeLabel.ToLowerInvariant()} bukti ini.";
-        var y = DrawLines(g, text, _small, new XSolidBrush(Muted), Margin, FooterTop + 6, width - 90);
-        g.DrawString($"Halaman {pageNumber} dari {pageCount}", _small, new XSolidBrush(Muted),
-            new XRect(Margin, FooterTop + 6, width, _small.GetHeight()), XStringFormats.TopRight);
-        g.DrawString($"{receipt.Number} · {Wib.Format(receipt.IssuedUtc)}", _small, new XSolidBrush(Muted), Margin, y + 2, XStringFormats.TopLeft);
+        var y = DrawLines(g, text, f.Small, new XSolidBrush(Muted), Margin, FooterTop + 6, width - 90);
+        g.DrawString($"Halaman {pageNumber} dari {pageCount}", f.Small, new XSolidBrush(Muted),
+            new XRect(Margin, FooterTop + 6, width, f.Small.GetHeight()), XStringFormats.TopRight);
+        g.DrawString($"{receipt.Number} · {Wib.Format(receipt.IssuedUtc)}", f.Small, new XSolidBrush(Muted), Margin, y + 2, XStringFormats.TopLeft);
     }
 
     /// <summary>Draws wrapped text from (x, y) within <paramref name="width"/>; returns the y below it.</summary>

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Madrasah.Blazor.Infrastructure.Uploads;
 
 /// <summary>
-/// Removes files of the upload folder that no record names: written by <see cref="UploadStore.SaveAsync"/> for a
-/// change whose transaction then failed (or was cut short by a crash). Runs every six hours (at the first start, then
+/// Removes files of the upload folder that no record names: written by <see cref="UploadStore.SaveAsync"/> (or
+/// <see cref="UploadStore.StoreAsync"/>) for a change whose transaction then failed (or was cut short by a crash), and
+/// the temporary files of a write cut short (<see cref="DurableFile"/>). Runs every six hours (at the first start, then
 /// whenever six hours have passed since the last sweep by any app server sharing the folder); a file younger than
 /// <see cref="GracePeriod"/> is left alone, its change may still be committing.
 /// </summary>

@@ -45,26 +45,35 @@ public sealed class UploadStore(IOptions<UploadOptions> options, IHostEnvironmen
     }
 
     /// <summary>
-    /// Validates and writes the file, and adds its record to <paramref name="db"/> (saved by the caller with the
-    /// change it belongs to). Throws <see cref="UploadRejectedException"/> with an Indonesian message when refused.
+    /// Validates and writes the file (on the disk, see <see cref="StoreAsync"/>), and adds its record to
+    /// <paramref name="db"/> (saved by the caller with the change it belongs to). Throws
+    /// <see cref="UploadRejectedException"/> with an Indonesian message when refused.
     /// </summary>
     public async Task<StoredUpload> SaveAsync(MadrasahDbContext db, UserScope owner, Stream content, string originalName, UploadRule rule,
         int? institutionId = null, CancellationToken cancellationToken = default)
     {
-        // Read at most one byte past the limit: enough to refuse, never an unbounded buffer.
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > rule.MaxBytes)
-                throw new UploadRejectedException($"{rule.FieldLabel}: ukuran berkas melebihi batas {rule.MaxSizeText}.");
-        }
-        if (buffer.Length == 0) throw new UploadRejectedException($"{rule.FieldLabel}: berkas kosong.");
+        var upload = await StoreAsync(owner, content, originalName, rule, institutionId, cancellationToken: cancellationToken);
+        Add(db, owner, upload, rule);
+        return upload;
+    }
 
-        var bytes = buffer.ToArray();
-        var kind = Detect(bytes);
+    /// <summary>
+    /// Validates the file by its content and writes it durably (flushed to the disk, then renamed to its generated
+    /// name, then the folder flushed): when this returns, the file is complete on the disk, so the row that names it may
+    /// commit. Its record is not added anywhere: the caller adds it with <see cref="Add"/> to the change it belongs to
+    /// (should that change never commit, <see cref="UploadJanitor"/> removes the file; or the caller <see cref="Delete"/>s
+    /// it at once). Throws <see cref="UploadRejectedException"/> with an Indonesian message when refused.
+    /// <para>
+    /// With <paramref name="flushFolder"/> false the file's name is not yet flushed to the disk: the caller must call
+    /// <see cref="FlushFolder"/> before the row that names it commits (a writer of many rows does it once for all).
+    /// </para>
+    /// </summary>
+    public async Task<StoredUpload> StoreAsync(UserScope owner, Stream content, string originalName, UploadRule rule,
+        int? institutionId = null, bool flushFolder = true, CancellationToken cancellationToken = default)
+    {
+        var bytes = await ReadAsync(content, rule, cancellationToken);
+        if (bytes.Length == 0) throw new UploadRejectedException($"{rule.FieldLabel}: berkas kosong.");
+        var kind = Detect(bytes.Span);
         if (kind is null || !rule.Kinds.Contains(kind.Value))
             throw new UploadRejectedException($"{rule.FieldLabel}: isi berkas bukan {string.Join(" atau ", rule.Kinds.Select(KindName))}. Unggah berkas {string.Join("/", rule.Kinds.Select(KindName))} yang asli.");
 
@@ -74,19 +83,52 @@ public sealed class UploadStore(IOptions<UploadOptions> options, IHostEnvironmen
             OriginalName = SafeName(originalName, kind.Value),
             ContentType = ContentTypeOf(kind.Value),
             SizeBytes = bytes.Length,
-            Sha256 = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(),
+            Sha256 = Convert.ToHexString(SHA256.HashData(bytes.Span)).ToLowerInvariant(),
             InstitutionId = institutionId ?? owner.InstitutionId,
             DistrictId = owner.DistrictId,
             UploadedByUserId = owner.UserId,
             UploadedUtc = clock.GetUtcNow().UtcDateTime,
         };
         upload.StoredName = upload.Id.ToString("N") + Extension(kind.Value);
-        // Written before the caller commits: should the caller's transaction fail, UploadJanitor removes the file.
-        await File.WriteAllBytesAsync(Path.Combine(Folder, upload.StoredName), bytes, cancellationToken);
+        // On the disk before the caller commits its row: should the caller's transaction fail, UploadJanitor removes the file.
+        await DurableFile.WriteAsync(Path.Combine(Folder, upload.StoredName), bytes, flushFolder, cancellationToken);
+        return upload;
+    }
+
+    /// <summary>The content, read at most one byte past the limit: enough to refuse, never an unbounded buffer.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadAsync(Stream content, UploadRule rule, CancellationToken cancellationToken)
+    {
+        UploadRejectedException TooLarge() => new($"{rule.FieldLabel}: ukuran berkas melebihi batas {rule.MaxSizeText}.");
+        // Content already in memory (a form's file read by the page) is used as it is, not copied.
+        if (content is MemoryStream memory && memory.TryGetBuffer(out var segment))
+            return segment.Count - (int)memory.Position > rule.MaxBytes ? throw TooLarge() : segment.AsMemory((int)memory.Position);
+        var buffer = new MemoryStream(content.CanSeek ? (int)Math.Min(content.Length - content.Position + 1, rule.MaxBytes + 1) : 0);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > rule.MaxBytes) throw TooLarge();
+        }
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    /// <summary>Flushes the names of the files stored so far to the disk (see <see cref="StoreAsync"/>).</summary>
+    public void FlushFolder() => DurableFile.FlushFolder(Folder);
+
+    /// <summary>Adds the record of a file stored by <see cref="StoreAsync"/> (and its audit entry) to the caller's change.</summary>
+    public void Add(MadrasahDbContext db, UserScope owner, StoredUpload upload, UploadRule rule)
+    {
         db.Add(upload);
         audit.Record(db, owner, "upload.stored", $"{rule.FieldLabel}: berkas {upload.OriginalName} ({UploadRule.SizeText(upload.SizeBytes)}) diunggah.",
             institutionId: upload.InstitutionId, entityType: nameof(StoredUpload), entityId: upload.Id);
-        return upload;
+    }
+
+    /// <summary>Removes the file of a stored upload whose change was refused (its record was never committed).</summary>
+    public void Delete(StoredUpload upload)
+    {
+        try { File.Delete(Path.Combine(Folder, upload.StoredName)); }
+        catch (IOException) { } // UploadJanitor removes it later
     }
 
     /// <summary>The file's record and content, or null when missing or outside the user's scope.</summary>
