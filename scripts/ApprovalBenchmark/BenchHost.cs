@@ -62,13 +62,14 @@ internal static class BenchHost
         long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 
 
-    public static async Task WaitHealthyAsync(string baseUrl)
+    public static async Task WaitHealthyAsync(string baseUrl, System.Diagnostics.Process? app = null)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         for (var i = 0; i < 300; i++)
         {
             try { if ((await http.GetAsync($"{baseUrl}/healthz")).StatusCode == HttpStatusCode.OK) return; }
             catch (HttpRequestException) { } catch (TaskCanceledException) { }
+            if (app is { HasExited: true }) throw new InvalidOperationException($"The app stopped (exit code {app.ExitCode}); its errors are above.");
             await Task.Delay(200);
         }
         throw new TimeoutException("The app did not become healthy.");

@@ -69,7 +69,7 @@ internal static class ScaleBenchmark
                 var url = $"http://127.0.0.1:{FreePort()}";
                 servers.Add(StartApp(appFolder, url, folder, postgres, instances == 1 ? "app" : ((char)('a' + i)).ToString()));
                 urls.Add(url);
-                await WaitHealthyAsync(url);
+                await WaitHealthyAsync(url, servers[^1]);
             }
             var requests = await SeedRequestsAsync(() => postgres is null
                 ? new MadrasahDbContext(new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "madrasah.db")};Default Timeout=30").Options)
