@@ -34,6 +34,8 @@ public class EmailSenderTests
         Assert.Equal(OutboxStatus.Sent, sent.Status);
         Assert.Equal(kit.Clock.UtcNow, sent.SentUtc);
         Assert.Null(sent.LastError);
+        // Watchers are told on the thread pool: wait (up to a deadline) for both notices rather than race them.
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); Volatile.Read(ref published) < 2 && DateTime.UtcNow < deadline;) await Task.Delay(20);
         Assert.True(published >= 2, "the queued message and its delivery both tell the outbox views");
 
         Assert.Equal(0, await sender.DeliverDueAsync(CancellationToken.None));

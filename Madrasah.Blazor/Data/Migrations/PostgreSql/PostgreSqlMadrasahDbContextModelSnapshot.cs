@@ -1458,6 +1458,8 @@ namespace Madrasah.Blazor.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InstitutionId", "FullName");
+
                     b.HasIndex("InstitutionId", "Nik");
 
                     b.HasIndex("InstitutionId", "Nip");
@@ -1513,6 +1515,8 @@ namespace Madrasah.Blazor.Data.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "FullName");
 
                     b.HasIndex("InstitutionId", "Nik");
 
