@@ -1,11 +1,13 @@
-// Approval latency and memory per circuit (issue 3's benchmark). From the repository root:
-//   dotnet run --project scripts/ApprovalBenchmark -c Release -- [N=200] [approvals=100] [circuit|chromium]
+// Approval latency and memory per circuit (issue 3's benchmark; issue 14's with "scale"). From the repository root:
+//   dotnet run --project scripts/ApprovalBenchmark -c Release -- [N=200] [approvals=100] [circuit|chromium|pages|scale]
 // Starts the app built in the same configuration (Development, demo data, temporary folders) on a free port, puts
 // 20 + 2 × approvals requests in the head's queue, makes 20 approvals to warm the server up (not counted), then: phase 1 with one open district inbox, phase 2 with N open inboxes
 // (half the head's /persetujuan, half the district's /kabupaten/persetujuan). Each approval is the head's click on
 // "Simpan Keputusan" in headless Chromium; latency = click → the request reaches a watcher's inbox.
 // Watchers are "circuit" (default: SignalR-level Blazor circuits, see CircuitWatcher; measures the server) or
 // "chromium" (one headless page each; measures server and browser together, on the same cores).
+// "scale" compares engines and instances in one run (issue 14; see ScaleBenchmark.cs):
+//   dotnet run --project scripts/ApprovalBenchmark -c Release -- 200 50 scale
 // "pages" instead measures memory per open circuit for each kind of page (PageKinds below): N circuits of one page
 // at a time, ΔRSS/N and live managed heap Δ/N, then those circuits close before the next kind.
 using System.Diagnostics;
@@ -17,11 +19,17 @@ using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.Approvals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using static BenchHost;
 
 var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var approvals = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
 var kind = args.Length > 2 ? args[2] : "circuit";
-if (kind is not ("circuit" or "chromium" or "pages")) throw new ArgumentException("watchers: circuit, chromium or pages");
+if (kind is not ("circuit" or "chromium" or "pages" or "scale")) throw new ArgumentException("watchers: circuit, chromium, pages or scale");
+if (kind == "scale")
+{
+    await ScaleBenchmark.RunAsync(n, approvals);
+    return;
+}
 
 var root = FindRoot();
 var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
@@ -51,12 +59,7 @@ try
     var requests = await SeedRequestsAsync(Path.Combine(data, "madrasah.db"), warmUp + 2 * approvals);
 
     using var playwright = await Playwright.CreateAsync();
-    await using var browser = await playwright.Chromium.LaunchAsync(new()
-    {
-        ExecutablePath = Environment.GetEnvironmentVariable("MADRASAH_CHROMIUM") ?? "/usr/bin/chromium", Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--renderer-process-limit=16", "--disable-background-networking",
-                "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
-    });
+    await using var browser = await LaunchChromiumAsync(playwright);
     var head = await SignInAsync(browser, baseUrl, "kepala@min1sleman.sch.id");
     var district = await SignInAsync(browser, baseUrl, "admin@kemenagsleman.go.id");
     if (kind == "pages")
@@ -167,74 +170,6 @@ static void Report(string label, List<double> latencies)
     var sorted = latencies.Where(l => !double.IsNaN(l)).Order().ToList();
     double P(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
     Console.WriteLine($"{label}: {sorted.Count} observations, click→visible p50 = {P(0.50):F0} ms, p95 = {P(0.95):F0} ms, max = {sorted[^1]:F0} ms, missed = {missed}");
-}
-
-static async Task<SignedIn> SignInAsync(IBrowser browser, string baseUrl, string email)
-{
-    var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "id-ID", TimezoneId = "Asia/Jakarta" });
-    context.SetDefaultTimeout(60_000);
-    await context.AddInitScriptAsync(ChromiumInbox.ObserverScript);
-    var page = await context.NewPageAsync();
-    await page.GotoAsync("/Account/Login");
-    await page.Locator("input[type=password]").WaitForAsync();
-    await page.Locator("input:not([type=hidden]):not([type=password])").First.FillAsync(email);
-    await page.Locator("input[type=password]").FillAsync(DemoData.Password);
-    await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
-    await page.GetByTestId("dashboard").WaitForAsync();
-    await page.CloseAsync();
-    var cookies = new CookieContainer();
-    foreach (var c in await context.CookiesAsync()) cookies.Add(new System.Net.Cookie(c.Name, c.Value, c.Path, c.Domain));
-    return new SignedIn(context, cookies);
-}
-
-static async Task<List<SeededRequest>> SeedRequestsAsync(string dbPath, int count)
-{
-    var options = new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite($"Data Source={dbPath};Default Timeout=30").Options;
-    await using var db = new MadrasahDbContext(options);
-    var institution = await db.Institutions.SingleAsync(i => i.Name == "MIN 1 Sleman");
-    var op = await db.Users.SingleAsync(u => u.Email == "operator@min1sleman.sch.id");
-    var now = DateTime.UtcNow;
-    // Each request carries its own submitter name: a text that reaches an inbox only with that request's row.
-    var requests = Enumerable.Range(1, count).Select(i => new ChangeRequest
-    {
-        InstitutionId = institution.Id, Status = ChangeRequestStatus.WaitingForHead, CreatedByUserId = op.Id, CreatedByName = $"Penguji Beban {i:D4}",
-        CreatedUtc = now, SubmittedUtc = now, UpdatedUtc = now, Revision = 1,
-        Fields = [new() { FieldKey = "Facilities", Label = "Sarana Prasarana", OldValue = institution.Facilities, NewValue = $"Sarana uji {i}" }],
-    }).ToList();
-    db.AddRange(requests);
-    await db.SaveChangesAsync();
-    return requests.Select(r => new SeededRequest(r.Id, r.CreatedByName)).ToList();
-}
-
-static long Rss(int pid) =>
-    long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-
-static async Task WaitHealthyAsync(string baseUrl)
-{
-    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-    for (var i = 0; i < 300; i++)
-    {
-        try { if ((await http.GetAsync($"{baseUrl}/healthz")).StatusCode == HttpStatusCode.OK) return; }
-        catch (HttpRequestException) { } catch (TaskCanceledException) { }
-        await Task.Delay(200);
-    }
-    throw new TimeoutException("The app did not become healthy.");
-}
-
-static string FindRoot()
-{
-    var dir = new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Madrasah.sln"))) dir = dir.Parent;
-    return dir?.FullName ?? throw new InvalidOperationException("Madrasah.sln not found");
-}
-
-static int FreePort()
-{
-    var l = new TcpListener(IPAddress.Loopback, 0);
-    l.Start();
-    var p = ((IPEndPoint)l.LocalEndpoint).Port;
-    l.Stop();
-    return p;
 }
 
 internal sealed record SignedIn(IBrowserContext Context, CookieContainer Cookies);

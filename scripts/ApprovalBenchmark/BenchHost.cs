@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Features.Approvals;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+/// <summary>What the benchmark's modes share: the app's start-up check, sign-in, the queued requests, ports, memory.</summary>
+internal static class BenchHost
+{
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = Environment.GetEnvironmentVariable("MADRASAH_CHROMIUM") ?? "/usr/bin/chromium", Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--renderer-process-limit=16", "--disable-background-networking",
+                "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
+    });
+
+    public static async Task<SignedIn> SignInAsync(IBrowser browser, string baseUrl, string email)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "id-ID", TimezoneId = "Asia/Jakarta" });
+        context.SetDefaultTimeout(60_000);
+        await context.AddInitScriptAsync(ChromiumInbox.ObserverScript);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("input[type=password]").WaitForAsync();
+        await page.Locator("input:not([type=hidden]):not([type=password])").First.FillAsync(email);
+        await page.Locator("input[type=password]").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Login" }).ClickAsync();
+        await page.GetByTestId("dashboard").WaitForAsync();
+        await page.CloseAsync();
+        var cookies = new CookieContainer();
+        foreach (var c in await context.CookiesAsync()) cookies.Add(new System.Net.Cookie(c.Name, c.Value, c.Path, c.Domain));
+        return new SignedIn(context, cookies);
+    }
+
+
+    public static Task<List<SeededRequest>> SeedRequestsAsync(string dbPath, int count) =>
+        SeedRequestsAsync(() => new MadrasahDbContext(new DbContextOptionsBuilder<MadrasahDbContext>().UseSqlite($"Data Source={dbPath};Default Timeout=30").Options), count);
+
+    /// <summary>Puts <paramref name="count"/> change requests in MIN 1 Sleman's head's queue, through a context of either engine.</summary>
+    public static async Task<List<SeededRequest>> SeedRequestsAsync(Func<MadrasahDbContext> open, int count)
+    {
+        await using var db = open();
+        var institution = await db.Institutions.SingleAsync(i => i.Name == "MIN 1 Sleman");
+        var op = await db.Users.SingleAsync(u => u.Email == "operator@min1sleman.sch.id");
+        var now = DateTime.UtcNow;
+        // Each request carries its own submitter name: a text that reaches an inbox only with that request's row.
+        var requests = Enumerable.Range(1, count).Select(i => new ChangeRequest
+        {
+            InstitutionId = institution.Id, Status = ChangeRequestStatus.WaitingForHead, CreatedByUserId = op.Id, CreatedByName = $"Penguji Beban {i:D4}",
+            CreatedUtc = now, SubmittedUtc = now, UpdatedUtc = now, Revision = 1,
+            Fields = [new() { FieldKey = "Facilities", Label = "Sarana Prasarana", OldValue = institution.Facilities, NewValue = $"Sarana uji {i}" }],
+        }).ToList();
+        db.AddRange(requests);
+        await db.SaveChangesAsync();
+        return requests.Select(r => new SeededRequest(r.Id, r.CreatedByName)).ToList();
+    }
+
+
+    public static long Rss(int pid) =>
+        long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+
+
+    public static async Task WaitHealthyAsync(string baseUrl, System.Diagnostics.Process? app = null)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var i = 0; i < 300; i++)
+        {
+            try { if ((await http.GetAsync($"{baseUrl}/healthz")).StatusCode == HttpStatusCode.OK) return; }
+            catch (HttpRequestException) { } catch (TaskCanceledException) { }
+            if (app is { HasExited: true }) throw new InvalidOperationException($"The app stopped (exit code {app.ExitCode}); its errors are above.");
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The app did not become healthy.");
+    }
+
+
+    public static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Madrasah.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Madrasah.sln not found");
+    }
+
+
+    public static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var p = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return p;
+    }
+}
