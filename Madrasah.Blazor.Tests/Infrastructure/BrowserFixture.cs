@@ -13,7 +13,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         App = await TestApp.StartAsync();
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Playwright.Chromium.LaunchAsync(new()
+        Browser = await LaunchChromiumAsync(Playwright);
+    }
+
+    /// <summary>Debian's headless Chromium as every browser test uses it.</summary>
+    public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Environment.GetEnvironmentVariable("MADRASAH_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
@@ -21,17 +27,21 @@ public sealed class BrowserFixture : IAsyncLifetime
                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--lang=id-ID"],
         });
         Assertions.SetDefaultExpectTimeout(15_000);
+        return browser;
     }
 
     /// <summary>
     /// A fresh browser context (own cookies: one user) with a desktop-sized page, on the shared app or on <paramref name="app"/>,
     /// set up like the users' browsers: Indonesian locale (date inputs show dd/mm/yyyy) and the WIB time zone.
     /// </summary>
-    public async Task<IPage> NewPageAsync(TestApp? app = null)
+    public Task<IPage> NewPageAsync(TestApp? app = null) => NewPageAsync(Browser, (app ?? App).BaseUrl);
+
+    /// <summary>As <see cref="NewPageAsync(TestApp?)"/>, on any browser and address (e.g. a proxy in front of several apps).</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, string baseUrl)
     {
-        var context = await Browser.NewContextAsync(new()
+        var context = await browser.NewContextAsync(new()
         {
-            BaseURL = (app ?? App).BaseUrl,
+            BaseURL = baseUrl,
             ViewportSize = new() { Width = 1366, Height = 900 },
             Locale = "id-ID",
             TimezoneId = "Asia/Jakarta",

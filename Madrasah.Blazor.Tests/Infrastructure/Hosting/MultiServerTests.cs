@@ -36,29 +36,12 @@ public sealed class TwoServersFixture : IAsyncLifetime
         (Nginx, A, B) = (parts["nginx"], parts["a"], parts["b"]);
         ConnectionString = line[(line.IndexOf("postgres=", StringComparison.Ordinal) + "postgres=".Length)..];
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("MADRASAH_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=id-ID"],
-        });
-        Assertions.SetDefaultExpectTimeout(15_000);
-    }
-
-    /// <summary>A new user's browser (own cookies) on <paramref name="baseUrl"/>.</summary>
-    public async Task<IPage> NewPageAsync(string baseUrl)
-    {
-        var context = await Browser.NewContextAsync(new()
-        {
-            BaseURL = baseUrl, ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "id-ID", TimezoneId = "Asia/Jakarta",
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        Browser = await BrowserFixture.LaunchChromiumAsync(Playwright);
     }
 
     public async Task<IPage> SignInAsync(string baseUrl, string email)
     {
-        var page = await NewPageAsync(baseUrl);
+        var page = await BrowserFixture.NewPageAsync(Browser, baseUrl);
         await BrowserFixture.SignInOnPageAsync(page, email);
         return page;
     }

@@ -57,7 +57,7 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
     public void Publish(params IEnumerable<string> topics)
     {
         var distinct = topics.Distinct().ToList();
-        PublishHere(distinct);
+        PublishDistinct(distinct);
         if (distinct.Count > 0) _relay?.Send(distinct);
     }
 
@@ -65,9 +65,10 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
     /// Publishes on this server only: for topics the other servers hear of otherwise (in the committing transaction
     /// itself) or that came from them.
     /// </summary>
-    public void PublishHere(params IEnumerable<string> topics)
+    public void PublishHere(params IEnumerable<string> topics) => PublishDistinct(topics.Distinct().ToList());
+
+    private void PublishDistinct(List<string> distinct)
     {
-        var distinct = topics.Distinct().ToList();
         foreach (var (concerns, forget, _) in _caches.Values)
         {
             var concerned = distinct.Where(concerns).ToList();
