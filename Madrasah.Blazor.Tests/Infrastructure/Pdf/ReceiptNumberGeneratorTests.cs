@@ -54,6 +54,20 @@ public class ReceiptNumberGeneratorTests
     }
 
     [Fact]
+    public async Task A_range_takes_the_next_numbers_in_order_and_the_next_single_number_follows_it()
+    {
+        await using var database = new TestDatabase();
+        var generator = new ReceiptNumberGenerator();
+        await using var db = database.CreateContext();
+
+        Assert.Equal("BPL-2026-000001", await generator.NextAsync(db, Profile, Mid2026));
+        Assert.Equal(["BPL-2026-000002", "BPL-2026-000003", "BPL-2026-000004"], await generator.NextRangeAsync(db, Profile, Mid2026, 3));
+        Assert.Equal("BPL-2026-000005", await generator.NextAsync(db, Profile, Mid2026));
+        // A range as the year's first numbers starts at 1.
+        Assert.Equal(["BPL-2027-000001", "BPL-2027-000002"], await generator.NextRangeAsync(db, Profile, new DateTime(2027, 3, 1, 0, 0, 0, DateTimeKind.Utc), 2));
+    }
+
+    [Fact]
     public async Task A_rolled_back_transaction_gives_its_number_back()
     {
         await using var database = new TestDatabase();

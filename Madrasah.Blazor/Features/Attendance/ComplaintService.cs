@@ -102,46 +102,75 @@ public sealed partial class ComplaintService(
     internal async Task<IReadOnlyList<AttendanceResult>> CommitAsync(IReadOnlyList<ComplaintSubmission> batch)
     {
         await using var db = await factory.CreateDbContextAsync();
-        // Every entity here is added (db.Add marks it), and the one later change is marked by hand below: without this,
-        // each save would compare every property of everything saved before it in the batch (its cost grew with the
-        // square of the batch and took most of the writer's time).
+        // Every entity here is added (db.Add marks it), never changed: EF need not compare anything before a save.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // A failed save fails the whole batch (retried one by one), so EF's savepoint around each save serves nothing here
         // (and costs SQLite a statement journal on the disk per save).
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync();
+
+        // The batch's staff's records and complaints, read once; each submission is checked against them and against the
+        // complaints accepted before it in this batch (which join the list as they are accepted).
+        var (records, complaints) = await SavedForAsync(db, batch);
         var results = new AttendanceResult[batch.Count];
-        var saved = new List<(ComplaintSubmission Submission, AttendanceComplaint Complaint)>();
+        var accepted = new List<(ComplaintSubmission Submission, AttendanceComplaint Complaint, int Index)>();
+        var refused = new List<int>();
         foreach (var (submission, i) in batch.Select((s, i) => (s, i)))
         {
-            var errors = await CheckAgainstDatabaseAsync(db, submission.Staff, submission.Input);
-            if (errors.Count > 0)
+            if (CheckAgainst(records, complaints, submission.Staff, submission.Input).Count > 0)
             {
-                results[i] = new AttendanceResult(false, errors);
+                refused.Add(i);
                 continue;
             }
-            var complaint = await AddAsync(db, submission);
-            saved.Add((submission, complaint));
+            var complaint = NewComplaint(submission);
+            complaints.Add(complaint);
+            accepted.Add((submission, complaint, i));
+        }
+
+        // Numbers in the batch's order, one statement per WIB year (a batch across New Year's midnight takes from both).
+        foreach (var year in accepted.GroupBy(a => Wib.FromUtc(a.Submission.SubmittedUtc).Year))
+        {
+            var numbered = await numbers.NextRangeAsync(db, NumberKind, year.First().Submission.SubmittedUtc, year.Count());
+            foreach (var ((_, complaint, _), number) in year.Zip(numbered)) complaint.Number = number;
+        }
+        // The refusals' messages once the batch's complaints have their numbers (a duplicate of one of them names it).
+        foreach (var i in refused) results[i] = new AttendanceResult(false, CheckAgainst(records, complaints, batch[i].Staff, batch[i].Input));
+        if (accepted.Count == 0) return results;
+        var issued = await receipts.AddUnsavedAsync(db,
+            [.. accepted.Select(a => (ReceiptRequestFor(a.Complaint, a.Submission.Staff, a.Submission.Institution), a.Submission.Scope.FullName))]);
+        foreach (var ((submission, complaint, _), receipt) in accepted.Zip(issued))
+        {
+            complaint.SubmissionReceiptNumber = receipt.Number;
+            uploads.Add(db, submission.Scope, submission.Upload, ComplaintRules.Evidence);
+            db.Add(complaint);
+        }
+        // The complaints, their uploads and their receipt rows in one save (the audit entries and emails need the ids).
+        await db.SaveChangesAsync();
+        foreach (var (submission, complaint, i) in accepted)
+        {
+            audit.Record(db, submission.Scope, "attendance.complaint-submitted",
+                $"{complaint.Category.Label()} {complaint.Number} ({complaint.Type.Label()}, {complaint.When()}) dikirim oleh {submission.Staff.FullName}.",
+                submission.Staff.InstitutionId, submission.Institution.DistrictId, nameof(AttendanceComplaint), complaint.Id);
+            db.PublishAfterCommit(Topics(complaint));
             results[i] = AttendanceResult.Ok(complaint.Id, complaint.Number,
                 $"{complaint.Category.Label()} terkirim dengan nomor {complaint.Number}. Simpan nomor ini untuk keperluan tindak lanjut.");
         }
-        if (saved.Count == 0) return results;
-
-        foreach (var (submission, complaint) in saved)
-            if (submission.Email is { Length: > 0 } email)
-                await EnqueueAsync(db, email, submission.Scope.FullName, complaint, submission.Staff, submission.Institution, decided: false);
+        // Rendering the emails is most of what is left: on the pool in parallel, while this (the one writer's) thread waits.
+        var emails = await Task.WhenAll(accepted.Where(a => a.Submission.Email is { Length: > 0 }).Select(a => Task.Run(() =>
+            PrepareEmailAsync(a.Submission.Email!, a.Submission.Scope.FullName, a.Complaint, a.Submission.Staff, a.Submission.Institution, decided: false))));
+        foreach (var email in emails) db.Add(email);
         await db.SaveChangesAsync();
         uploads.FlushFolder(); // the evidence files' names, on the disk before the rows that name them
         await transaction.CommitAsync();
         return results;
     }
 
-    /// <summary>Adds one checked submission (and saves it in the open transaction, so the next one's checks see it).</summary>
-    private async Task<AttendanceComplaint> AddAsync(MadrasahDbContext db, ComplaintSubmission submission)
+    /// <summary>A checked submission as a complaint, not yet numbered.</summary>
+    private static AttendanceComplaint NewComplaint(ComplaintSubmission submission)
     {
-        var (scope, staff, institution, _, input, upload, now) = submission;
+        var (scope, staff, _, _, input, upload, now) = submission;
         var leave = input.Category == ComplaintCategory.Ketidakhadiran;
-        var complaint = new AttendanceComplaint
+        return new AttendanceComplaint
         {
             InstitutionId = staff.InstitutionId, StaffId = staff.Id, SubmittedByUserId = scope.UserId,
             Category = input.Category, Type = input.Type!.Value, Date = input.Date!.Value,
@@ -150,18 +179,20 @@ public sealed partial class ComplaintService(
             EvidenceUploadId = upload.Id, EvidenceFileName = upload.OriginalName, EvidenceSizeBytes = upload.SizeBytes,
             Status = ComplaintStatus.Menunggu, SubmittedUtc = now, Revision = 1,
         };
-        complaint.Number = await numbers.NextAsync(db, NumberKind, now);
-        uploads.Add(db, scope, upload, ComplaintRules.Evidence);
-        db.Add(complaint);
-        // Saves the complaint, its upload row and the receipt row at once (the receipt's number is taken inside the transaction).
-        var receipt = await receipts.AddAsync(db, ReceiptRequestFor(complaint, staff, institution), scope.FullName);
-        complaint.SubmissionReceiptNumber = receipt.Number;
-        db.Entry(complaint).DetectChanges(); // saved with the next save of the batch
-        audit.Record(db, scope, "attendance.complaint-submitted",
-            $"{complaint.Category.Label()} {complaint.Number} ({complaint.Type.Label()}, {complaint.When()}) dikirim oleh {staff.FullName}.",
-            staff.InstitutionId, institution.DistrictId, nameof(AttendanceComplaint), complaint.Id);
-        db.PublishAfterCommit(Topics(complaint));
-        return complaint;
+    }
+
+    /// <summary>The attendance records and the open or accepted complaints of a batch's staff over the batch's dates.</summary>
+    private static async Task<(List<AttendanceRecord> Records, List<AttendanceComplaint> Complaints)> SavedForAsync(
+        MadrasahDbContext db, IReadOnlyList<ComplaintSubmission> batch)
+    {
+        var staffIds = batch.Select(s => s.Staff.Id).Distinct().ToList();
+        var first = batch.Min(s => s.Input.Date!.Value);
+        var last = batch.Max(s => s.Input.Category == ComplaintCategory.Ketidakhadiran ? s.Input.EndDate!.Value : s.Input.Date!.Value);
+        var records = await db.Set<AttendanceRecord>().AsNoTracking()
+            .Where(r => staffIds.Contains(r.StaffId) && r.Date >= first && r.Date <= last).ToListAsync();
+        var complaints = await db.Set<AttendanceComplaint>().AsNoTracking()
+            .Where(c => staffIds.Contains(c.StaffId) && c.Status != ComplaintStatus.Ditolak && c.Date <= last && c.EndDate >= first).ToListAsync();
+        return (records, complaints);
     }
 
     /// <summary>The form's own rules: each field filled and within its limits.</summary>
@@ -203,15 +234,28 @@ public sealed partial class ComplaintService(
     /// </summary>
     private static async Task<Dictionary<string, string>> CheckAgainstDatabaseAsync(MadrasahDbContext db, Staff staff, ComplaintInput input)
     {
+        var (first, last, session) = Span(input);
+        var records = await db.Set<AttendanceRecord>().AsNoTracking()
+            .Where(r => r.StaffId == staff.Id && r.Date >= first && r.Date <= last && (session == null || r.Session == session)).ToListAsync();
+        var complaints = await db.Set<AttendanceComplaint>().AsNoTracking()
+            .Where(c => c.StaffId == staff.Id && c.Status != ComplaintStatus.Ditolak && c.Date <= last && c.EndDate >= first
+                && (session == null || c.Session == null || c.Session == session)).ToListAsync();
+        return CheckAgainst(records, complaints, staff, input);
+    }
+
+    /// <summary>
+    /// <see cref="CheckAgainstDatabaseAsync"/>'s rules over records and complaints already read (which may hold other
+    /// staff's and other days': only the submission's own count).
+    /// </summary>
+    private static Dictionary<string, string> CheckAgainst(IEnumerable<AttendanceRecord> records, IEnumerable<AttendanceComplaint> complaints, Staff staff, ComplaintInput input)
+    {
         var errors = new Dictionary<string, string>();
         var leave = input.Category == ComplaintCategory.Ketidakhadiran;
-        var first = input.Date!.Value;
-        var last = leave ? input.EndDate!.Value : first;
-        var session = leave ? null : input.Session;
-        var records = await db.Set<AttendanceRecord>().AsNoTracking()
+        var (first, last, session) = Span(input);
+        var recorded = records
             .Where(r => r.StaffId == staff.Id && r.Date >= first && r.Date <= last && (session == null || r.Session == session))
-            .OrderBy(r => r.Date).ThenBy(r => r.Session).ToListAsync();
-        if (records.FirstOrDefault() is { } recorded)
+            .OrderBy(r => r.Date).ThenBy(r => r.Session).FirstOrDefault();
+        if (recorded is not null)
         {
             var text = AttendanceService.Cell(recorded)!.Text;
             errors[leave ? ComplaintInput.DateField : ComplaintInput.SessionField] = leave
@@ -219,15 +263,21 @@ public sealed partial class ComplaintService(
                 : $"Sesi {recorded.Session.Short()} pada {AttendanceFormat.Day(recorded.Date)} sudah memiliki catatan presensi ({text}); tidak perlu pengaduan.";
             return errors;
         }
-        var duplicate = await db.Set<AttendanceComplaint>().AsNoTracking()
+        var duplicate = complaints
             .Where(c => c.StaffId == staff.Id && c.Status != ComplaintStatus.Ditolak && c.Date <= last && c.EndDate >= first
                 && (session == null || c.Session == null || c.Session == session))
-            .OrderBy(c => c.Date).FirstOrDefaultAsync();
+            .OrderBy(c => c.Date).FirstOrDefault();
         if (duplicate is not null)
             errors[leave ? ComplaintInput.DateField : ComplaintInput.SessionField] =
                 $"{DuplicateMessage}: {duplicate.Number} ({duplicate.Type.Label()}, {duplicate.When()}, {duplicate.Status.Label()}). Tidak perlu mengirim pengaduan yang sama dua kali.";
         return errors;
     }
+
+    /// <summary>The days and session a submission with valid fields is about (a leave: its days, every session).</summary>
+    private static (DateOnly First, DateOnly Last, AttendanceSession? Session) Span(ComplaintInput input) =>
+        input.Category == ComplaintCategory.Ketidakhadiran
+            ? (input.Date!.Value, input.EndDate!.Value, null)
+            : (input.Date!.Value, input.Date!.Value, input.Session);
 
     /// <summary>The signed-in staff member's own complaints of one category, newest first.</summary>
     public Task<ComplaintList> MineAsync(UserScope scope, ComplaintCategory category, int page = 1, int pageSize = 20) =>
@@ -444,7 +494,10 @@ public sealed partial class ComplaintService(
     private static string[] Topics(AttendanceComplaint complaint) =>
         [AttendanceTopics.Institution(complaint.InstitutionId), AttendanceTopics.Staff(complaint.StaffId), AttendanceTopics.Complaint(complaint.Id)];
 
-    private async Task EnqueueAsync(MadrasahDbContext db, string email, string name, AttendanceComplaint complaint, Staff staff, Institution institution, bool decided)
+    private async Task EnqueueAsync(MadrasahDbContext db, string email, string name, AttendanceComplaint complaint, Staff staff, Institution institution, bool decided) =>
+        db.Add(await PrepareEmailAsync(email, name, complaint, staff, institution, decided));
+
+    private Task<OutboxMessage> PrepareEmailAsync(string email, string name, AttendanceComplaint complaint, Staff staff, Institution institution, bool decided)
     {
         var title = decided ? $"{complaint.Category.Label()} {complaint.Number} {complaint.Status.Label().ToLowerInvariant()}"
                             : $"{complaint.Category.Label()} {complaint.Number} telah diterima sistem";
@@ -453,7 +506,7 @@ public sealed partial class ComplaintService(
               + (complaint.Status == ComplaintStatus.Diterima ? " Catatan presensi Anda telah dikoreksi." : " Catatan presensi Anda tetap tidak lengkap untuk sesi tersebut.")
             : $"{complaint.Category.Label()} Anda telah kami terima dan menunggu verifikasi petugas kepegawaian {institution.Name}. Simpan nomor pengaduan berikut untuk keperluan tindak lanjut.";
         var rows = Facts(complaint, staff, institution).Select(f => (f.Label, f.Value)).ToList();
-        await outbox.EnqueueAsync<ComplaintEmail>(db, email, name, title, new Dictionary<string, object?>
+        return outbox.PrepareAsync<ComplaintEmail>(email, name, title, new Dictionary<string, object?>
         {
             [nameof(ComplaintEmail.Title)] = title,
             [nameof(ComplaintEmail.RecipientName)] = name,

@@ -34,9 +34,21 @@ public sealed class EmailOutbox : IDisposable
     public async Task<OutboxMessage> EnqueueAsync<TComponent>(MadrasahDbContext db, string to, string? toName, string subject,
         IDictionary<string, object?> parameters, int? institutionId = null) where TComponent : IComponent
     {
+        var message = await PrepareAsync<TComponent>(to, toName, subject, parameters, institutionId);
+        db.Add(message);
+        return message;
+    }
+
+    /// <summary>
+    /// The message <see cref="EnqueueAsync{TComponent}"/> adds, rendered but not added to any context: a batch renders
+    /// its messages in parallel (rendering is the costly part) and then adds them to its one context.
+    /// </summary>
+    public async Task<OutboxMessage> PrepareAsync<TComponent>(string to, string? toName, string subject,
+        IDictionary<string, object?> parameters, int? institutionId = null) where TComponent : IComponent
+    {
         var html = await RenderAsync<TComponent>(parameters);
         var now = _clock.GetUtcNow().UtcDateTime;
-        var message = new OutboxMessage
+        return new OutboxMessage
         {
             To = to.Trim(),
             ToName = string.IsNullOrWhiteSpace(toName) ? null : toName.Trim(),
@@ -48,8 +60,6 @@ public sealed class EmailOutbox : IDisposable
             Status = OutboxStatus.Pending,
             InstitutionId = institutionId,
         };
-        db.Add(message);
-        return message;
     }
 
     /// <summary>Renders a template (a component without render mode) to an HTML string, in a scope of its own.</summary>

@@ -55,25 +55,47 @@ public sealed class ReceiptService(
         await using var ownTransaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
-
-        var issuedUtc = clock.GetUtcNow().UtcDateTime;
-        var receipt = new Receipt
-        {
-            Number = await numbers.NextAsync(db, request.Kind, issuedUtc, cancellationToken),
-            Kind = request.Kind.Code,
-            Title = request.Kind.Title,
-            InstitutionId = request.InstitutionId,
-            DistrictId = request.DistrictId,
-            InstitutionName = request.InstitutionName,
-            IssuedUtc = issuedUtc,
-            IssuedByName = issuedByName,
-            FactsJson = JsonSerializer.Serialize(request.Facts),
-            SectionsJson = JsonSerializer.Serialize(request.Sections ?? []),
-        };
-        db.Add(receipt);
+        var receipt = (await AddUnsavedAsync(db, [(request, issuedByName)], cancellationToken))[0];
         await db.SaveChangesAsync(cancellationToken);
         if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
         return receipt;
+    }
+
+    /// <summary>
+    /// Numbers several receipts (one number statement per kind, in the order given) and adds them to the caller's
+    /// context without saving: for a batch that saves them with its own rows, inside its transaction (which must be
+    /// open, so a rollback gives the numbers back).
+    /// </summary>
+    public async Task<IReadOnlyList<Receipt>> AddUnsavedAsync(MadrasahDbContext db, IReadOnlyList<(ReceiptRequest Request, string IssuedByName)> requests,
+        CancellationToken cancellationToken = default)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Receipts are numbered inside the caller's transaction.");
+        var issuedUtc = clock.GetUtcNow().UtcDateTime;
+        var receipts = new Receipt[requests.Count];
+        foreach (var kind in requests.Select((r, i) => (r.Request.Kind, Index: i)).GroupBy(x => x.Kind.Code))
+        {
+            var indexes = kind.Select(x => x.Index).ToList();
+            var numbered = await numbers.NextRangeAsync(db, kind.First().Kind, issuedUtc, indexes.Count, cancellationToken);
+            foreach (var (index, number) in indexes.Zip(numbered))
+            {
+                var (request, issuedByName) = requests[index];
+                receipts[index] = new Receipt
+                {
+                    Number = number,
+                    Kind = request.Kind.Code,
+                    Title = request.Kind.Title,
+                    InstitutionId = request.InstitutionId,
+                    DistrictId = request.DistrictId,
+                    InstitutionName = request.InstitutionName,
+                    IssuedUtc = issuedUtc,
+                    IssuedByName = issuedByName,
+                    FactsJson = JsonSerializer.Serialize(request.Facts),
+                    SectionsJson = JsonSerializer.Serialize(request.Sections ?? []),
+                };
+                db.Add(receipts[index]);
+            }
+        }
+        return receipts;
     }
 
     /// <summary>
