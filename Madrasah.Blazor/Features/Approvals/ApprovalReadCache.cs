@@ -73,6 +73,11 @@ public sealed class ApprovalReadCache : IDisposable
         }
     }
 
-    /// <summary>Lazy, so that a losing racer of AddOrUpdate never starts a query.</summary>
-    private static Lazy<Task<object>> Start<T>(Func<Task<T>> load) where T : notnull => new(async () => await load());
+    /// <summary>
+    /// Lazy, so that a losing racer of AddOrUpdate never starts a query. The query itself runs on the pool, not inside
+    /// the Lazy: SQLite's async calls complete synchronously, so a query run by the Lazy's factory would hold its lock
+    /// for the whole read, and every other circuit asking for the same page (a thousand after one publish) would block a
+    /// pool thread on that lock instead of awaiting the one task.
+    /// </summary>
+    private static Lazy<Task<object>> Start<T>(Func<Task<T>> load) where T : notnull => new(() => Task.Run(async () => (object)await load()));
 }
