@@ -55,7 +55,10 @@ try
 {
     await WaitHealthyAsync(baseUrl);
     // A server in use has compiled its code: the first approvals (tier-0 JIT) are run and not counted.
-    const int warmUp = 20;
+    // Tiered compilation promotes a method after 30 calls, and once more after 30 instrumented ones: a step taken once per
+    // approval is compiled for good only after about 60 approvals (20 left the first phase measuring the JIT at work:
+    // 300 ms of server CPU per approval against 80 later).
+    var warmUp = int.TryParse(Environment.GetEnvironmentVariable("BENCH_WARMUP"), out var w) ? w : 100;
     var requests = await SeedRequestsAsync(Path.Combine(data, "madrasah.db"), warmUp + 2 * approvals);
 
     using var playwright = await Playwright.CreateAsync();
@@ -77,7 +80,9 @@ try
     watchers.Add(await Open(district, "/kabupaten/persetujuan"));
     await RunAsync(approver, watchers, requests.Take(warmUp).ToList());
     requests = requests.Skip(warmUp).ToList();
+    var cpu = CpuNow(server);
     Report("1 watcher", await RunAsync(approver, watchers, requests.Take(approvals).ToList()));
+    ReportCpu(server, cpu, approvals);
 
     Console.WriteLine($"server RSS after phase 1: {Rss(server.Id) / 1024.0:F1} MB");
     var heapBefore = LiveHeap.Measure(server.Id); // first: reading the heap must not count in the RSS difference
@@ -94,7 +99,9 @@ try
     Console.WriteLine($"live managed heap {LiveHeap.Total(heapBefore) / 1048576.0:F1} MB → {LiveHeap.Total(heapAfter) / 1048576.0:F1} MB; " +
                       $"Δ/N = {(LiveHeap.Total(heapAfter) - LiveHeap.Total(heapBefore)) / (double)opened / 1024:F0} KB, most of it:");
     foreach (var line in LiveHeap.Growth(heapBefore, heapAfter, opened, int.TryParse(Environment.GetEnvironmentVariable("BENCH_TOP"), out var top) ? top : 8)) Console.WriteLine($"  {line}");
+    cpu = CpuNow(server);
     Report($"{watchers.Count} open inboxes", await RunAsync(approver, watchers, requests.Skip(approvals).Take(approvals).ToList()));
+    ReportCpu(server, cpu, approvals);
     Console.WriteLine($"server RSS at the end: {Rss(server.Id) / 1024.0:F1} MB");
 }
 finally
@@ -162,6 +169,20 @@ static async Task MeasurePagesAsync(IBrowser browser, string baseUrl, int pid, i
         await who.Context.CloseAsync();
         await Task.Delay(2000);
     }
+}
+
+// CPU time so far of the server and of this process (the watchers, the Playwright driver's client side).
+static (TimeSpan Server, TimeSpan Bench) CpuNow(Process server)
+{
+    server.Refresh();
+    return (server.TotalProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
+}
+
+static void ReportCpu(Process server, (TimeSpan Server, TimeSpan Bench) before, int approvals)
+{
+    var now = CpuNow(server);
+    Console.WriteLine($"  CPU per approval: server {(now.Server - before.Server).TotalMilliseconds / approvals:F0} ms, " +
+                      $"benchmark process (watchers) {(now.Bench - before.Bench).TotalMilliseconds / approvals:F0} ms");
 }
 
 static void Report(string label, List<double> latencies)
