@@ -97,8 +97,15 @@ public sealed partial class CircuitWatcher : IAsyncDisposable
         _ = _hub.SendAsync("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,{result}]");
     }
 
+    private static long s_batches, s_batchBytes;
+
+    /// <summary>Render batches (and their bytes) received by every watcher of this process so far.</summary>
+    public static (long Batches, long Bytes) Received => (Interlocked.Read(ref s_batches), Interlocked.Read(ref s_batchBytes));
+
     private void OnRenderBatch(long batchId, byte[] batch)
     {
+        Interlocked.Increment(ref s_batches);
+        Interlocked.Add(ref s_batchBytes, batch.Length);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         foreach (var (token, bytes) in _armed)
             if (batch.AsSpan().IndexOf(bytes) >= 0 && _armed.TryRemove(token, out _)) _seen.TryAdd(token, now);

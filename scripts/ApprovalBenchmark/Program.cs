@@ -82,7 +82,7 @@ try
     requests = requests.Skip(warmUp).ToList();
     var cpu = CpuNow(server);
     Report("1 watcher", await RunAsync(approver, watchers, requests.Take(approvals).ToList()));
-    ReportCpu(server, cpu, approvals);
+    ReportCpu(server, cpu, approvals, watchers.Count);
 
     Console.WriteLine($"server RSS after phase 1: {Rss(server.Id) / 1024.0:F1} MB");
     var heapBefore = LiveHeap.Measure(server.Id); // first: reading the heap must not count in the RSS difference
@@ -101,7 +101,7 @@ try
     foreach (var line in LiveHeap.Growth(heapBefore, heapAfter, opened, int.TryParse(Environment.GetEnvironmentVariable("BENCH_TOP"), out var top) ? top : 8)) Console.WriteLine($"  {line}");
     cpu = CpuNow(server);
     Report($"{watchers.Count} open inboxes", await RunAsync(approver, watchers, requests.Skip(approvals).Take(approvals).ToList()));
-    ReportCpu(server, cpu, approvals);
+    ReportCpu(server, cpu, approvals, watchers.Count);
     Console.WriteLine($"server RSS at the end: {Rss(server.Id) / 1024.0:F1} MB");
 }
 finally
@@ -172,17 +172,20 @@ static async Task MeasurePagesAsync(IBrowser browser, string baseUrl, int pid, i
 }
 
 // CPU time so far of the server and of this process (the watchers, the Playwright driver's client side).
-static (TimeSpan Server, TimeSpan Bench) CpuNow(Process server)
+static (TimeSpan Server, TimeSpan Bench, long Batches, long Bytes) CpuNow(Process server)
 {
     server.Refresh();
-    return (server.TotalProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
+    var (batches, bytes) = CircuitWatcher.Received;
+    return (server.TotalProcessorTime, Process.GetCurrentProcess().TotalProcessorTime, batches, bytes);
 }
 
-static void ReportCpu(Process server, (TimeSpan Server, TimeSpan Bench) before, int approvals)
+static void ReportCpu(Process server, (TimeSpan Server, TimeSpan Bench, long Batches, long Bytes) before, int approvals, int watchers)
 {
     var now = CpuNow(server);
+    var batches = (now.Batches - before.Batches) / (double)approvals / watchers;
     Console.WriteLine($"  CPU per approval: server {(now.Server - before.Server).TotalMilliseconds / approvals:F0} ms, " +
-                      $"benchmark process (watchers) {(now.Bench - before.Bench).TotalMilliseconds / approvals:F0} ms");
+                      $"benchmark process (watchers) {(now.Bench - before.Bench).TotalMilliseconds / approvals:F0} ms; " +
+                      $"render batches per approval per watcher {batches:F2}, {(now.Bytes - before.Bytes) / Math.Max(1.0, now.Batches - before.Batches):F0} bytes each");
 }
 
 static void Report(string label, List<double> latencies)

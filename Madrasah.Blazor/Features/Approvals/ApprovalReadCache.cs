@@ -74,10 +74,10 @@ public sealed class ApprovalReadCache : IDisposable
     }
 
     /// <summary>
-    /// Lazy, so that a losing racer of AddOrUpdate never starts a query. The query itself runs on the pool, not inside
-    /// the Lazy: SQLite's async calls complete synchronously, so a query run by the Lazy's factory would hold its lock
-    /// for the whole read, and every other circuit asking for the same page (a thousand after one publish) would block a
-    /// pool thread on that lock instead of awaiting the one task.
+    /// Lazy, so that a losing racer of AddOrUpdate never starts a query. The query runs inside the Lazy's factory (SQLite's
+    /// async calls complete synchronously), so the circuits asking at the same moment wait for it and then find the
+    /// result complete: each parent re-renders once. (Run on the pool instead, most of them would find it still running,
+    /// and a parent awaiting an incomplete load renders twice, before and after; tried, it was no faster.)
     /// </summary>
-    private static Lazy<Task<object>> Start<T>(Func<Task<T>> load) where T : notnull => new(() => Task.Run(async () => (object)await load()));
+    private static Lazy<Task<object>> Start<T>(Func<Task<T>> load) where T : notnull => new(async () => await load());
 }

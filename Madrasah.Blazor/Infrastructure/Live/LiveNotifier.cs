@@ -153,6 +153,7 @@ public static class LiveServiceCollectionExtensions
     public static IServiceCollection AddLiveUpdates(this IServiceCollection services)
     {
         services.TryAddSingleton<LiveNotifier>();
+        services.TryAddScoped<LiveCircuit>();
         return services;
     }
 }

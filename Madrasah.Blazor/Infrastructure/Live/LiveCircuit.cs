@@ -1,0 +1,168 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+
+namespace Madrasah.Blazor.Infrastructure.Live;
+
+/// <summary>
+/// The live components of one circuit (a scoped service: one per circuit). Each <see cref="LiveRefresh"/> watches its
+/// topics through it, and one publish, whatever its topics and however many components watch them, refreshes them in
+/// <b>one render batch</b>: an inbox page and the menu's count beside it used to send two batches per change, and
+/// with a thousand open inboxes every batch is a thousand messages to send and to acknowledge.
+/// <para>
+/// How: the circuit subscribes to each topic once; a publish marks its watchers due and queues one flush on the
+/// circuit's dispatcher (publishes that arrive before it runs join it). The flush renders <see cref="LiveBatchHost"/>
+/// (render-less, in the layout), whose render hands each due component its notice: a parent's handler that completes at
+/// once (a shared result, a SQLite read) re-renders inside that same batch. Without a host (a component rendered
+/// alone, as in component tests) each component is told on its own dispatcher, as before.
+/// </para>
+/// </summary>
+public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logger) : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, (IDisposable Subscription, HashSet<LiveRefresh> Watchers)> _topics = [];
+    private HashSet<LiveRefresh> _due = [];
+    private bool _flushQueued;
+    private LiveBatchHost? _host;
+
+    /// <summary>Calls <paramref name="component"/>'s notice whenever <paramref name="topic"/> is published, until disposed.</summary>
+    internal IDisposable Watch(string topic, LiveRefresh component)
+    {
+        lock (_lock)
+        {
+            if (!_topics.TryGetValue(topic, out var entry))
+            {
+                entry = (notifier.Subscribe(topic, () => OnPublished(topic)), []);
+                _topics[topic] = entry;
+            }
+            entry.Watchers.Add(component);
+        }
+        return new Unwatch(this, topic, component);
+    }
+
+    internal void Attach(LiveBatchHost host)
+    {
+        lock (_lock)
+        {
+            _host = host;
+            _flushQueued = false;
+        }
+    }
+
+    internal void Detach(LiveBatchHost host)
+    {
+        lock (_lock) if (_host == host) _host = null;
+    }
+
+    private Task OnPublished(string topic)
+    {
+        LiveBatchHost? host;
+        lock (_lock)
+        {
+            if (!_topics.TryGetValue(topic, out var entry)) return Task.CompletedTask;
+            host = _host;
+            if (host is null)
+            {
+                // No host in this circuit: each component on its own.
+                foreach (var watcher in entry.Watchers) _ = watcher.NotifyAloneAsync();
+                return Task.CompletedTask;
+            }
+            _due.UnionWith(entry.Watchers);
+            if (_flushQueued) return Task.CompletedTask;
+            _flushQueued = true;
+        }
+        return FlushAsync(host);
+    }
+
+    private async Task FlushAsync(LiveBatchHost host)
+    {
+        try
+        {
+            await host.FlushAsync(TakeDue);
+        }
+        catch
+        {
+            TakeDue(); // the host is gone (its circuit ends): let the next publish try again
+            throw;
+        }
+    }
+
+    /// <summary>The components due now (called by the host on the dispatcher, as it starts its render).</summary>
+    private IReadOnlyCollection<LiveRefresh> TakeDue()
+    {
+        lock (_lock)
+        {
+            var due = _due;
+            _due = [];
+            _flushQueued = false;
+            return due;
+        }
+    }
+
+    internal void Log(Exception exception) => logger.LogWarning(exception, "A live component's refresh failed");
+
+    private void Forget(string topic, LiveRefresh component)
+    {
+        lock (_lock)
+        {
+            _due.Remove(component);
+            if (!_topics.TryGetValue(topic, out var entry)) return;
+            entry.Watchers.Remove(component);
+            if (entry.Watchers.Count > 0) return;
+            entry.Subscription.Dispose();
+            _topics.Remove(topic);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            foreach (var (subscription, _) in _topics.Values) subscription.Dispose();
+            _topics.Clear();
+            _due.Clear();
+        }
+    }
+
+    private sealed class Unwatch(LiveCircuit circuit, string topic, LiveRefresh component) : IDisposable
+    {
+        private int _disposed;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) circuit.Forget(topic, component);
+        }
+    }
+}
+
+/// <summary>
+/// Renders nothing; its render is where a <see cref="LiveCircuit"/>'s due components are told of a change, so that
+/// the re-renders they cause join the render batch in progress (a component asked to render while a batch is being
+/// built is rendered in that batch) instead of each sending one of its own. One per layout.
+/// </summary>
+public sealed class LiveBatchHost : ComponentBase, IDisposable
+{
+    [Inject] private LiveCircuit Circuit { get; set; } = default!;
+
+    private Func<IReadOnlyCollection<LiveRefresh>>? _takeDue;
+
+    protected override void OnInitialized() => Circuit.Attach(this);
+
+    internal Task FlushAsync(Func<IReadOnlyCollection<LiveRefresh>> takeDue) => InvokeAsync(() =>
+    {
+        _takeDue = takeDue;
+        StateHasChanged();
+    });
+
+    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    {
+        var takeDue = Interlocked.Exchange(ref _takeDue, null);
+        if (takeDue is null) return;
+        foreach (var component in takeDue())
+        {
+            var notice = component.NotifyInBatch();
+            if (!notice.IsCompleted) _ = notice.ContinueWith(t => Circuit.Log(t.Exception!), TaskContinuationOptions.OnlyOnFaulted);
+            else if (notice.IsFaulted) Circuit.Log(notice.Exception!);
+        }
+    }
+
+    public void Dispose() => Circuit.Detach(this);
+}
