@@ -9,14 +9,15 @@ namespace Madrasah.Blazor.Infrastructure.Live;
 /// <b>one render batch</b>: an inbox page and the menu's count beside it used to send two batches per change, and
 /// with a thousand open inboxes every batch is a thousand messages to send and to acknowledge.
 /// <para>
-/// How: the circuit subscribes to each topic once; a publish marks its watchers due and queues one flush on the
-/// circuit's dispatcher (publishes that arrive before it runs join it). The flush renders <see cref="LiveBatchHost"/>
+/// How: the circuit listens to each topic once and is told once per publish (<see cref="LiveNotifier.Listen"/>); a
+/// publish marks its watchers due and queues one flush on the circuit's dispatcher (publishes that arrive before it
+/// runs join it). The flush renders <see cref="LiveBatchHost"/>
 /// (render-less, in the layout), whose render hands each due component its notice: a parent's handler that completes at
 /// once (a shared result, a SQLite read) re-renders inside that same batch. Without a host (a component rendered
 /// alone, as in component tests) each component is told on its own dispatcher, as before.
 /// </para>
 /// </summary>
-public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logger) : IDisposable
+public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logger) : ILiveListener, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, (IDisposable Subscription, HashSet<LiveRefresh> Watchers)> _topics = [];
@@ -31,7 +32,7 @@ public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logg
         {
             if (!_topics.TryGetValue(topic, out var entry))
             {
-                entry = (notifier.Subscribe(topic, () => OnPublished(topic)), []);
+                entry = (notifier.Listen(topic, this), []);
                 _topics[topic] = entry;
             }
             entry.Watchers.Add(component);
@@ -53,24 +54,22 @@ public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logg
         lock (_lock) if (_host == host) _host = null;
     }
 
-    private Task OnPublished(string topic)
+    /// <summary>Once per publish naming any of this circuit's topics.</summary>
+    public Task OnPublishedAsync(IReadOnlyList<string> topics)
     {
         LiveBatchHost? host;
+        HashSet<LiveRefresh> watchers;
         lock (_lock)
         {
-            if (!_topics.TryGetValue(topic, out var entry)) return Task.CompletedTask;
+            watchers = topics.Where(_topics.ContainsKey).SelectMany(t => _topics[t].Watchers).ToHashSet();
+            if (watchers.Count == 0) return Task.CompletedTask;
             host = _host;
-            if (host is null)
-            {
-                // No host in this circuit: each component on its own.
-                foreach (var watcher in entry.Watchers) _ = watcher.NotifyAloneAsync();
-                return Task.CompletedTask;
-            }
-            _due.UnionWith(entry.Watchers);
-            if (_flushQueued) return Task.CompletedTask;
-            _flushQueued = true;
+            if (host is not null) _due.UnionWith(watchers);
+            if (host is not null && _flushQueued) return Task.CompletedTask;
+            if (host is not null) _flushQueued = true;
         }
-        return FlushAsync(host);
+        // No host in this circuit: each component on its own dispatcher.
+        return host is null ? Task.WhenAll(watchers.Select(w => w.NotifyAloneAsync())) : FlushAsync(host);
     }
 
     private async Task FlushAsync(LiveBatchHost host)

@@ -12,6 +12,7 @@ namespace Madrasah.Blazor.Infrastructure.Live;
 public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<Task>>> _subscribers = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<ILiveListener, bool>> _listeners = new();
     private readonly ConcurrentDictionary<Guid, (Func<string, bool> Concerns, Action<IReadOnlyList<string>> Forget, Action ForgetAll)> _caches = new();
 
     private ILiveRelay? _relay;
@@ -34,6 +35,20 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
     /// <paramref name="concerns"/> accepts is published, before any subscriber is told, so a watcher that reloads at
     /// once never reads the stale entry.
     /// </summary>
+    /// <summary>
+    /// Tells <paramref name="listener"/> of every publish naming <paramref name="topic"/>. A listener of several topics
+    /// is told once per publish, with all of its topics that the publish names (a circuit refreshes once, see
+    /// <see cref="LiveCircuit"/>).
+    /// </summary>
+    public IDisposable Listen(string topic, ILiveListener listener)
+    {
+        _listeners.GetOrAdd(topic, _ => new(ReferenceEqualityComparer.Instance)).TryAdd(listener, true);
+        return new Subscription(() =>
+        {
+            if (_listeners.TryGetValue(topic, out var set)) set.TryRemove(listener, out _);
+        });
+    }
+
     public IDisposable InvalidateOn(Func<string, bool> concerns, Action forget) => InvalidateOn(concerns, _ => forget(), forget);
 
     /// <summary>
@@ -76,12 +91,24 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
             try { forget(concerned); }
             catch (Exception ex) { logger.LogWarning(ex, "Live cache invalidation failed"); }
         }
+        Dictionary<ILiveListener, List<string>>? told = null;
         foreach (var topic in distinct)
         {
+            if (_listeners.TryGetValue(topic, out var listeners))
+                foreach (var listener in listeners.Keys)
+                {
+                    told ??= new(ReferenceEqualityComparer.Instance);
+                    if (told.TryGetValue(listener, out var topics)) topics.Add(topic);
+                    else told[listener] = [topic];
+                }
             if (!_subscribers.TryGetValue(topic, out var set)) continue;
             foreach (var callback in set.Values)
                 ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Notifier.InvokeAsync(s.Topic, s.Callback), (Notifier: this, Topic: topic, Callback: callback), preferLocal: false);
         }
+        if (told is null) return;
+        foreach (var (listener, topics) in told)
+            ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Notifier.InvokeAsync(s.Topics[0], () => s.Listener.OnPublishedAsync(s.Topics)),
+                (Notifier: this, Listener: listener, Topics: (IReadOnlyList<string>)topics), preferLocal: false);
     }
 
     /// <summary>
@@ -95,10 +122,12 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
             try { forgetAll(); }
             catch (Exception ex) { logger.LogWarning(ex, "Live cache invalidation failed"); }
         }
-        PublishHere(_subscribers.Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToList());
+        PublishHere(_subscribers.Where(s => !s.Value.IsEmpty).Select(s => s.Key)
+            .Concat(_listeners.Where(l => !l.Value.IsEmpty).Select(l => l.Key)).ToList());
     }
 
-    public int SubscriberCount(string topic) => _subscribers.TryGetValue(topic, out var set) ? set.Count : 0;
+    public int SubscriberCount(string topic) =>
+        (_subscribers.TryGetValue(topic, out var set) ? set.Count : 0) + (_listeners.TryGetValue(topic, out var listeners) ? listeners.Count : 0);
 
     private async Task InvokeAsync(string topic, Func<Task> callback)
     {
@@ -114,6 +143,13 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
 }
 
 /// <summary>Carries published topics to the other app servers (PostgreSQL's NOTIFY when there are several).</summary>
+/// <summary>A subscriber of several topics told once per publish (<see cref="LiveNotifier.Listen"/>).</summary>
+public interface ILiveListener
+{
+    /// <param name="topics">Its topics that the publish names.</param>
+    Task OnPublishedAsync(IReadOnlyList<string> topics);
+}
+
 public interface ILiveRelay
 {
     void Send(IReadOnlyList<string> topics);
