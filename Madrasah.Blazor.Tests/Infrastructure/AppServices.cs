@@ -16,6 +16,9 @@ namespace Madrasah.Blazor.Tests.Infrastructure;
 /// </summary>
 public sealed class AppServices : IAsyncDisposable
 {
+    /// <summary>The PBKDF2 iterations of Passwords in tests (the app's own 210,000 take 0.1-0.3 s of CPU per hash).</summary>
+    public const int TestPasswordHashIterations = 1_000;
+
     public TestDatabase Database { get; }
     public ServiceProvider Provider { get; }
 
@@ -55,6 +58,8 @@ public sealed class AppServices : IAsyncDisposable
             ["Database:Path"] = databasePath,
             ["DataProtection:KeyFolder"] = Path.Combine(dataFolder, "keys"),
             ["Uploads:Folder"] = Path.Combine(dataFolder, "uploads"),
+            // Every sign-in and new Password hashes: a cheap count for tests (the app's 210,000 has a test of its own).
+            [PasswordHashing.IterationsKey] = TestPasswordHashIterations.ToString(),
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var environment = new TestHostEnvironment(dataFolder);
         services.AddLogging();

@@ -33,6 +33,9 @@ public static class DemoSeed
         await File.WriteAllBytesAsync(database.Path, seeded);
     }
 
+    /// <summary>Writes a copy of the once-seeded demo database (SQLite, WAL mode) to <paramref name="path"/>, e.g. for a <see cref="TestApp"/> to start on.</summary>
+    public static async Task WriteSqliteCopyAsync(string path) => await File.WriteAllBytesAsync(path, await Seeded.Value);
+
     private static async Task<byte[]> SeedOnceAsync()
     {
         using var database = new TestDatabase();

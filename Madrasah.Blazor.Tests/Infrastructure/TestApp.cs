@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -87,6 +88,22 @@ public sealed class TestApp : IAsyncDisposable
             environment["Kestrel__Certificates__Default__Password"] = CertificatePassword;
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
+        if (environment["ASPNETCORE_ENVIRONMENT"] != "Production")
+        {
+            // Cheap Password hashes, as in the service tests (a production host refuses them; SignInServiceTests check the app's own count).
+            environment.TryAdd("Identity__PasswordHashIterations", AppServices.TestPasswordHashIterations.ToString(CultureInfo.InvariantCulture));
+        }
+        // No tiered profile-guided optimisation: a test app lives for seconds to minutes, too short to earn the instrumented code back.
+        environment.TryAdd("DOTNET_TieredPGO", "0");
+        var seeded = environment["ASPNETCORE_ENVIRONMENT"] == "Development"
+            && !(settings ?? new Dictionary<string, string>()).Keys.Any(k => k.StartsWith("Database__", StringComparison.Ordinal));
+        if (seeded)
+        {
+            // The demo data the Development start-up would seed, migrated and seeded once per run (DemoSeed, through the app's
+            // own DemoData) and copied here: the start-up finds it and checks its migrations, region data, roles and demo
+            // data as usual. A test with database settings of its own starts from an empty file and seeds it at start-up.
+            await DemoSeed.WriteSqliteCopyAsync(Path.Combine(dataFolder, "madrasah.db"));
+        }
         foreach (var (key, value) in environment) start.Environment[key] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");

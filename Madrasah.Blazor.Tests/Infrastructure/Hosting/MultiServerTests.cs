@@ -30,6 +30,8 @@ public sealed class TwoServersFixture : IAsyncLifetime
         var output = Script("start", new Dictionary<string, string>
         {
             ["APP"] = TestApp.AppFolder, ["SMTP_PORT"] = Smtp.Port.ToString(), ["EMAIL_POLL_SECONDS"] = "1",
+            // As every test app: cheap Password hashes (Development only) and no tiered PGO for a short-lived process.
+            ["Identity__PasswordHashIterations"] = AppServices.TestPasswordHashIterations.ToString(), ["DOTNET_TieredPGO"] = "0",
         });
         var line = output.Split('\n').Last(l => l.StartsWith("nginx=", StringComparison.Ordinal));
         var parts = line.Split(' ').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);

@@ -18,7 +18,8 @@ public sealed class TakenAddressTests
         holder.Start();
         var port = ((IPEndPoint)holder.LocalEndpoint).Port;
 
-        var (exitCode, lines) = await StartAndWaitForExitAsync(port, _ => Task.CompletedTask);
+        // The demo data already there (as a restarted app finds it): the start reaches the port without seeding first.
+        var (exitCode, lines) = await StartAndWaitForExitAsync(port, DemoSeed.WriteSqliteCopyAsync);
 
         Assert.Equal(TakenAddress.ExitCode, exitCode);
         var line = Assert.Single(lines, l => l.Contains($"127.0.0.1:{port}"));
@@ -66,6 +67,8 @@ public sealed class TakenAddressTests
             start.Environment["Email__PickupFolder"] = Path.Combine(dataFolder, "mail");
             start.Environment["Uploads__Folder"] = Path.Combine(dataFolder, "uploads");
             start.Environment["DataProtection__KeyFolder"] = Path.Combine(dataFolder, "keys");
+            start.Environment["Identity__PasswordHashIterations"] = AppServices.TestPasswordHashIterations.ToString();
+            start.Environment["DOTNET_TieredPGO"] = "0";
 
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -4,6 +4,7 @@ using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -117,11 +118,43 @@ public sealed class SignInServiceTests : IAsyncLifetime
     [Fact]
     public async Task Passwords_are_hashed_with_at_least_210000_PBKDF2_iterations()
     {
-        await using var db = _app.Database.CreateContext();
-        var hash = Convert.FromBase64String((await db.Users.FirstAsync()).PasswordHash!);
+        // The app's own setting, without the test run's cheaper count (AppServices lowers it for every other test).
+        await using var app = new AppServices(settings: new Dictionary<string, string?> { [PasswordHashing.IterationsKey] = null });
+        await using (var scope = app.CreateRequestScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            Assert.True((await users.CreateAsync(new ApplicationUser { UserName = "baru@contoh.sch.id", Email = "baru@contoh.sch.id", FullName = "Baru" }, DemoData.Password)).Succeeded);
+        }
+        await using var db = app.Database.CreateContext();
+        var hash = Convert.FromBase64String((await db.Users.SingleAsync()).PasswordHash!);
         Assert.Equal(0x01, hash[0]); // Identity v3 format: 0x01, PRF (4 bytes), iteration count (4 bytes, big-endian), …
         var iterations = (hash[5] << 24) | (hash[6] << 16) | (hash[7] << 8) | hash[8];
         Assert.True(iterations >= 210_000, $"iterations = {iterations}");
+    }
+
+    [Fact]
+    public void A_production_host_refuses_a_password_hash_cheaper_than_210000_iterations()
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Path"] = _app.Database.Path,
+            [PasswordHashing.IterationsKey] = "1000",
+        }).Build();
+        services.AddLogging();
+        services.AddMadrasahData(configuration, new ProductionHost(_app.Database.Folder));
+        services.AddMadrasahIdentity(configuration, new ProductionHost(_app.Database.Folder));
+        using var provider = services.BuildServiceProvider();
+        var refused = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PasswordHasherOptions>>().Value);
+        Assert.Contains("never for production", refused.Message);
+    }
+
+    private sealed class ProductionHost(string root) : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Production";
+        public string ApplicationName { get; set; } = "Madrasah.Blazor";
+        public string ContentRootPath { get; set; } = root;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 
     [Theory]

@@ -11,6 +11,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Madrasah.Blazor.Infrastructure.Identity;
 
+/// <summary>The PBKDF2 work of every stored Password.</summary>
+public static class PasswordHashing
+{
+    /// <summary>The iterations of every stored Password (OWASP's figure for PBKDF2-HMAC-SHA512).</summary>
+    public const int DefaultIterations = 210_000;
+
+    /// <summary>A lower count for test hosts (each of a test run's sign-ins hashes); a production host refuses it.</summary>
+    public const string IterationsKey = "Identity:PasswordHashIterations";
+}
+
 public static class IdentityServiceCollectionExtensions
 {
     public static IServiceCollection AddMadrasahIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -73,7 +83,13 @@ public static class IdentityServiceCollectionExtensions
             .AddPolicy(Policies.InScope, p => p.RequireAuthenticatedUser().AddRequirements(InScopeRequirement.Instance));
         services.AddSingleton<IAuthorizationHandler, InstitutionScopeHandler>();
 
-        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        // PBKDF2 work per Password: 210,000 iterations. Identity:PasswordHashIterations lowers it for test hosts only
+        // (every sign-in and new Password of a test run hashes); a production host refuses a lower value at start-up.
+        services.AddOptions<PasswordHasherOptions>()
+            .Configure(o => o.IterationCount = configuration.GetValue(PasswordHashing.IterationsKey, PasswordHashing.DefaultIterations))
+            .Validate(o => o.IterationCount >= PasswordHashing.DefaultIterations || !environment.IsProduction(),
+                $"{PasswordHashing.IterationsKey} below {PasswordHashing.DefaultIterations} is for tests only, never for production.")
+            .ValidateOnStart();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
