@@ -9,6 +9,24 @@ using Microsoft.Playwright;
 /// <summary>What the benchmark's modes share: the app's start-up check, sign-in, the queued requests, ports, memory.</summary>
 internal static class BenchHost
 {
+    /// <summary>
+    /// The head approves one request in Chromium ("Setujui" on Facilities, then "Simpan Keputusan") and waits for the
+    /// page to show it forwarded; <paramref name="arm"/> runs just before the click. Returns the click's time (Unix ms,
+    /// the page's clock, the same as the watchers').
+    /// </summary>
+    public static async Task<double> ApproveAsync(IPage approver, int requestId, Action arm)
+    {
+        await approver.GotoAsync($"/perubahan/{requestId}");
+        await approver.Locator(".app-shell[data-interactive='true']").WaitForAsync();
+        await approver.GetByTestId("field-Facilities").GetByLabel("Setujui").CheckAsync();
+        arm();
+        await approver.EvaluateAsync("() => document.addEventListener('click', () => window.__clickAt = Date.now(), { capture: true, once: true })");
+        await approver.GetByRole(AriaRole.Button, new() { Name = "Simpan Keputusan" }).ClickAsync();
+        var clickAt = await approver.EvaluateAsync<double>("() => window.__clickAt");
+        await approver.GetByText("Menunggu Persetujuan Kabupaten/Kota").First.WaitForAsync();
+        return clickAt;
+    }
+
     public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
     {
         ExecutablePath = Environment.GetEnvironmentVariable("MADRASAH_CHROMIUM") ?? "/usr/bin/chromium", Headless = true,

@@ -117,14 +117,7 @@ static async Task<List<double>> RunAsync(IPage approver, List<IInboxWatcher> wat
     var latencies = new List<double>();
     foreach (var request in requests)
     {
-        await approver.GotoAsync($"/perubahan/{request.Id}");
-        await approver.Locator(".app-shell[data-interactive='true']").WaitForAsync();
-        await approver.GetByTestId("field-Facilities").GetByLabel("Setujui").CheckAsync();
-        foreach (var watcher in watchers) watcher.Arm(request);
-        await approver.EvaluateAsync("() => document.addEventListener('click', () => window.__clickAt = Date.now(), { capture: true, once: true })");
-        await approver.GetByRole(AriaRole.Button, new() { Name = "Simpan Keputusan" }).ClickAsync();
-        var clickAt = await approver.EvaluateAsync<double>("() => window.__clickAt");
-        await approver.GetByText("Menunggu Persetujuan Kabupaten/Kota").First.WaitForAsync();
+        var clickAt = await ApproveAsync(approver, request.Id, () => { foreach (var watcher in watchers) watcher.Arm(request); });
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
         var seen = new double?[watchers.Count];

@@ -140,14 +140,7 @@ internal static class ScaleBenchmark
         var result = new List<double[]>();
         foreach (var request in requests)
         {
-            await approver.GotoAsync($"/perubahan/{request.Id}");
-            await approver.Locator(".app-shell[data-interactive='true']").WaitForAsync();
-            await approver.GetByTestId("field-Facilities").GetByLabel("Setujui").CheckAsync();
-            foreach (var (circuit, _) in watchers) circuit.Arm(request.Token);
-            await approver.EvaluateAsync("() => document.addEventListener('click', () => window.__clickAt = Date.now(), { capture: true, once: true })");
-            await approver.GetByRole(AriaRole.Button, new() { Name = "Simpan Keputusan" }).ClickAsync();
-            var clickAt = await approver.EvaluateAsync<double>("() => window.__clickAt");
-            await approver.GetByText("Menunggu Persetujuan Kabupaten/Kota").First.WaitForAsync();
+            var clickAt = await BenchHost.ApproveAsync(approver, request.Id, () => { foreach (var (circuit, _) in watchers) circuit.Arm(request.Token); });
 
             var deadline = DateTime.UtcNow.AddSeconds(60);
             var seen = new double?[watchers.Count];
