@@ -1,5 +1,10 @@
 // Small browser helpers called through JS interop.
 window.madrasah = {
+    /** The page's title once it is interactive (AppTitle; the prerendered page has it in its head). */
+    setTitle: function (title) {
+        document.title = title;
+    },
+
     /**
      * Copies text to the clipboard. navigator.clipboard exists only on HTTPS or localhost, so on a plain-HTTP
      * intranet the older document.execCommand('copy') on a hidden textarea is tried next. When both fail, the

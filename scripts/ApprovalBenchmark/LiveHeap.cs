@@ -36,6 +36,7 @@ public static class LiveHeap
     /// <summary>The types that grew most between two measurements, per circuit.</summary>
     public static IEnumerable<string> Growth(Dictionary<string, (long Bytes, long Count)> before, Dictionary<string, (long Bytes, long Count)> after, int circuits, int top) =>
         after.Select(kv => (Type: kv.Key, Bytes: kv.Value.Bytes - before.GetValueOrDefault(kv.Key).Bytes, Count: kv.Value.Count - before.GetValueOrDefault(kv.Key).Count))
+            .Where(e => Environment.GetEnvironmentVariable("BENCH_MATCH") is not { Length: > 0 } match || System.Text.RegularExpressions.Regex.IsMatch(e.Type, match))
             .OrderByDescending(e => e.Bytes).Take(top)
             .Select(e => $"{e.Bytes / (double)circuits / 1024,7:F1} KB {e.Count / (double)circuits,6:F1}×  {e.Type}");
 }

@@ -158,6 +158,8 @@ static async Task MeasurePagesAsync(IBrowser browser, string baseUrl, int pid, i
         var rssAfter = Rss(pid);
         var heapAfter = LiveHeap.Measure(pid);
         Console.WriteLine($"| {label} `{path}` | {(rssAfter - rssBefore) / (double)n:F0} KB | {(LiveHeap.Total(heapAfter) - LiveHeap.Total(heapBefore)) / (double)n / 1024:F0} KB |");
+        if (Environment.GetEnvironmentVariable("BENCH_MATCH") is { Length: > 0 })
+            foreach (var line in LiveHeap.Growth(heapBefore, heapAfter, n, 200)) Console.WriteLine($"  {line}");
         foreach (var circuit in circuits) await circuit.DisposeAsync();
         await who.Context.CloseAsync();
         await Task.Delay(2000);

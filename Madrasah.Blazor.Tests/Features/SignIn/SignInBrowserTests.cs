@@ -30,6 +30,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
         var page = await fixture.SignInAsync(email);
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = dashboardTitle })).ToBeVisibleAsync();
+        await Expect(page).ToHaveTitleAsync("Beranda — Madrasah");
         await Expect(page.GetByTestId("context-name")).ToHaveTextAsync(contextName);
         await Expect(MenuLinks(page)).ToHaveTextAsync(menu.Select(Exact).ToArray());
         await BrowserFixture.ScreenshotAsync(page, "dashboard-" + email.Split('@')[0]);

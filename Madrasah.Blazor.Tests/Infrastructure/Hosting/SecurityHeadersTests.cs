@@ -224,6 +224,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture, Se
         await BrowserFixture.SignInOnPageAsync(page, "admin@madrasah.demo.id");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Surat Keluar" }).ClickAsync();
+        await Expect(page).ToHaveTitleAsync("Surat Keluar — Madrasah"); // the tab's title follows in-app navigation
         var address = $"csp.{Guid.NewGuid():N}@contoh.sch.id";
         await page.GetByTestId("test-address").FillAsync(address);
         await page.GetByRole(AriaRole.Button, new() { Name = "Kirim Email Uji" }).ClickAsync();
@@ -231,6 +232,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture, Se
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Pengguna" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Tambah Pengguna" }).ClickAsync();
+        await Expect(page).ToHaveTitleAsync("Tambah Pengguna — Madrasah");
         await page.GetByTestId("new-user-role").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Option, new() { Name = "Operator / Staf Lembaga" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Operator / Staf Lembaga" }).ClickAsync();

@@ -26,11 +26,11 @@ public sealed class LiveCircuitTests : ComponentTestContext
         builder.CloseComponent();
         builder.OpenComponent<LiveRefresh>(1);
         builder.AddComponentParameter(2, nameof(LiveRefresh.Topic), "approvals:institution:1 institution:1");
-        builder.AddComponentParameter(3, nameof(LiveRefresh.OnChange), EventCallback.Factory.Create(this, () => { _inbox++; Told(); }));
+        builder.AddComponentParameter(3, nameof(LiveRefresh.OnChange), (Func<Task>)(() => { _inbox++; Told(); return Task.CompletedTask; }));
         builder.CloseComponent();
         builder.OpenComponent<LiveRefresh>(4);
         builder.AddComponentParameter(5, nameof(LiveRefresh.Topic), "approvals:institution:1");
-        builder.AddComponentParameter(6, nameof(LiveRefresh.OnChange), EventCallback.Factory.Create(this, () => { _badge++; Told(); }));
+        builder.AddComponentParameter(6, nameof(LiveRefresh.OnChange), (Func<Task>)(() => { _badge++; Told(); return Task.CompletedTask; }));
         builder.CloseComponent();
     });
 
@@ -59,5 +59,58 @@ public sealed class LiveCircuitTests : ComponentTestContext
         await _bothTold.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await Renderer.Dispatcher.InvokeAsync(() => { });
         Assert.Equal((1, 1), (_inbox, _badge));
+    }
+
+    [Fact]
+    public async Task A_reload_that_waits_renders_its_page_once_after_it_has_finished()
+    {
+        var reload = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cut = Render(builder =>
+        {
+            builder.OpenComponent<LiveBatchHost>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<SlowInbox>(1);
+            builder.AddComponentParameter(2, nameof(SlowInbox.Reload), reload.Task);
+            builder.CloseComponent();
+        });
+        var inbox = cut.FindComponent<SlowInbox>();
+        Assert.Equal(1, inbox.Instance.Renders);
+
+        Services.GetRequiredService<LiveNotifier>().Publish("approvals:institution:1");
+        await inbox.Instance.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Renderer.Dispatcher.InvokeAsync(() => { });
+        Assert.Equal(1, inbox.Instance.Renders); // waiting: the page still shows what it had, without a render
+
+        reload.SetResult();
+        cut.WaitForAssertion(() => Assert.Equal("loaded 1", cut.Find("p").TextContent));
+        Assert.Equal(2, inbox.Instance.Renders); // once, after the reload
+    }
+
+    /// <summary>A page whose reload waits (a shared query still running, a database answering asynchronously).</summary>
+    private sealed class SlowInbox : ComponentBase
+    {
+        [Parameter] public Task Reload { get; set; } = Task.CompletedTask;
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int Renders { get; private set; }
+        private int _loads;
+
+        private async Task LoadAsync()
+        {
+            Started.TrySetResult();
+            await Reload;
+            _loads++;
+        }
+
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+        {
+            Renders++;
+            builder.OpenElement(0, "p");
+            builder.AddContent(1, $"loaded {_loads}");
+            builder.CloseElement();
+            builder.OpenComponent<LiveRefresh>(2);
+            builder.AddComponentParameter(3, nameof(LiveRefresh.Topic), "approvals:institution:1");
+            builder.AddComponentParameter(4, nameof(LiveRefresh.OnChange), (Func<Task>)LoadAsync);
+            builder.CloseComponent();
+        }
     }
 }

@@ -74,10 +74,9 @@ public sealed class ApprovalReadCache : IDisposable
     }
 
     /// <summary>
-    /// Lazy, so that a losing racer of AddOrUpdate never starts a query. The query runs inside the Lazy's factory (SQLite's
-    /// async calls complete synchronously), so the circuits asking at the same moment wait for it and then find the
-    /// result complete: each parent re-renders once. (Run on the pool instead, most of them would find it still running,
-    /// and a parent awaiting an incomplete load renders twice, before and after; tried, it was no faster.)
+    /// Lazy, so that a losing racer of AddOrUpdate never starts a query; the query itself runs on the thread pool, so
+    /// the circuits asking at the same moment await it instead of blocking a thread each while it runs (they reload
+    /// before they render: see <see cref="LiveBatchHost"/>, so waiting costs no extra render).
     /// </summary>
-    private static Lazy<Task<object>> Start<T>(Func<Task<T>> load) where T : notnull => new(async () => await load());
+    private static Lazy<Task<object>> Start<T>(Func<Task<T>> load) where T : notnull => new(() => Task.Run(async () => (object)await load()));
 }

@@ -11,10 +11,9 @@ namespace Madrasah.Blazor.Infrastructure.Live;
 /// <para>
 /// How: the circuit listens to each topic once and is told once per publish (<see cref="LiveNotifier.Listen"/>); a
 /// publish marks its watchers due and queues one flush on the circuit's dispatcher (publishes that arrive before it
-/// runs join it). The flush renders <see cref="LiveBatchHost"/>
-/// (render-less, in the layout), whose render hands each due component its notice: a parent's handler that completes at
-/// once (a shared result, a SQLite read) re-renders inside that same batch. Without a host (a component rendered
-/// alone, as in component tests) each component is told on its own dispatcher, as before.
+/// runs join it). The flush runs every due component's handler, then renders <see cref="LiveBatchHost"/> (render-less,
+/// in the layout), whose render re-renders those components' owners inside that same batch. Without a host (a component
+/// rendered alone, as in component tests) each component is told on its own dispatcher.
 /// </para>
 /// </summary>
 public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logger) : ILiveListener, IDisposable
@@ -133,34 +132,53 @@ public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logg
 }
 
 /// <summary>
-/// Renders nothing; its render is where a <see cref="LiveCircuit"/>'s due components are told of a change, so that
-/// the re-renders they cause join the render batch in progress (a component asked to render while a batch is being
-/// built is rendered in that batch) instead of each sending one of its own. One per layout.
+/// Renders nothing; a flush first runs the handler of each due component (their reloads, at the same time, none of them
+/// rendering), then renders this host, whose render asks each of those components to render: they all join this one
+/// render batch. A reload that has to wait (a query shared with other circuits, a database that answers asynchronously)
+/// neither blocks a thread nor makes its component render twice. One per layout.
 /// </summary>
 public sealed class LiveBatchHost : ComponentBase, IDisposable
 {
     [Inject] private LiveCircuit Circuit { get; set; } = default!;
 
-    private Func<IReadOnlyCollection<LiveRefresh>>? _takeDue;
+    private IReadOnlyList<LiveRefresh> _loaded = [];
+    private Task _flushing = Task.CompletedTask;
 
     protected override void OnInitialized() => Circuit.Attach(this);
 
-    internal Task FlushAsync(Func<IReadOnlyCollection<LiveRefresh>> takeDue) => InvokeAsync(() =>
+    internal Task FlushAsync(Func<IReadOnlyCollection<LiveRefresh>> takeDue) => InvokeAsync(async () =>
     {
-        _takeDue = takeDue;
-        StateHasChanged();
+        // One flush at a time: a publish that arrives while reloads run is flushed after them, with what is due by then.
+        while (!_flushing.IsCompleted) await _flushing;
+        var flush = LoadThenRenderAsync(takeDue());
+        _flushing = flush;
+        await flush;
     });
+
+    private async Task LoadThenRenderAsync(IReadOnlyCollection<LiveRefresh> due)
+    {
+        var loaded = await Task.WhenAll(due.Select(async component =>
+        {
+            try
+            {
+                await component.LoadAsync();
+                return component;
+            }
+            catch (Exception exception)
+            {
+                Circuit.Log(exception);
+                return null;
+            }
+        }));
+        _loaded = loaded.OfType<LiveRefresh>().ToList();
+        if (_loaded.Count > 0) StateHasChanged();
+    }
 
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
-        var takeDue = Interlocked.Exchange(ref _takeDue, null);
-        if (takeDue is null) return;
-        foreach (var component in takeDue())
-        {
-            var notice = component.NotifyInBatch();
-            if (!notice.IsCompleted) _ = notice.ContinueWith(t => Circuit.Log(t.Exception!), TaskContinuationOptions.OnlyOnFaulted);
-            else if (notice.IsFaulted) Circuit.Log(notice.Exception!);
-        }
+        var loaded = _loaded;
+        _loaded = [];
+        foreach (var component in loaded) component.RenderOwner();
     }
 
     public void Dispose() => Circuit.Detach(this);
