@@ -3,6 +3,8 @@ using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Features.Approvals;
 using Madrasah.Blazor.Features.Institutions;
 using Madrasah.Blazor.Infrastructure.Identity;
+using Madrasah.Blazor.Infrastructure.Live;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -68,16 +70,16 @@ public sealed class ApprovalInboxTests : ApprovalComponentTestContext
 
         header("Diajukan").QuerySelector("button")!.Click(); // newest first
         inbox.WaitForAssertion(() => Assert.Equal("descending", header("Diajukan").GetAttribute("aria-sort")));
-        Assert.Equal(ids[^1].ToString(), RowIds(inbox, "head-inbox")[0]);
+        inbox.WaitForAssertion(() => Assert.Equal(ids[^1].ToString(), RowIds(inbox, "head-inbox")[0]));
 
         header("Diajukan").QuerySelector("button")!.Click(); // oldest first: the oldest is on page 1, not the last page
         inbox.WaitForAssertion(() => Assert.Equal("ascending", header("Diajukan").GetAttribute("aria-sort")));
-        Assert.Equal(Ids(ids[..20].ToArray()), RowIds(inbox, "head-inbox"));
+        inbox.WaitForAssertion(() => Assert.Equal(Ids(ids[..20].ToArray()), RowIds(inbox, "head-inbox")));
 
         header("No.").QuerySelector("button")!.Click();
         inbox.WaitForAssertion(() => Assert.Equal("descending", header("No.").GetAttribute("aria-sort")));
         Assert.Null(header("Diajukan").GetAttribute("aria-sort"));
-        Assert.Equal(ids[^1].ToString(), RowIds(inbox, "head-inbox")[0]);
+        inbox.WaitForAssertion(() => Assert.Equal(ids[^1].ToString(), RowIds(inbox, "head-inbox")[0]));
     }
 
     [Fact]
@@ -144,6 +146,7 @@ public sealed class ApprovalInboxTests : ApprovalComponentTestContext
         inbox.FindAll("button").Single(b => b.TextContent.Trim() == "Filter").Click();
 
         inbox.Find("#filter-to").Change("10/03/2026");
+        inbox.WaitForAssertion(() => Assert.Contains("Diajukan sampai 10/03/2026", inbox.Find("[data-testid=filter-summary]").TextContent));
         inbox.Find("#filter-from").Change("11/03/2026");
 
         inbox.WaitForAssertion(() => Assert.Equal(
@@ -169,5 +172,21 @@ public sealed class ApprovalInboxTests : ApprovalComponentTestContext
 
         inbox.WaitForAssertion(() => Assert.Equal(Ids(request.Id), RowIds(inbox, "head-inbox")));
         Assert.Contains("Telepon", inbox.Find("[data-testid=head-inbox] [data-testid=request-row]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_change_reloads_the_district_list_without_rebuilding_its_filters()
+    {
+        var inbox = RenderPage<DistrictInboxPage>(DistrictAdmin);
+        inbox.WaitForElement("[data-testid=district-inbox] [data-testid=requests-empty]");
+        var filters = inbox.FindComponent<DistrictInboxFilters>();
+        var (pageRenders, filterRenders) = (inbox.RenderCount, filters.RenderCount);
+
+        var request = await SeedRequestAsync("MIN 1 Sleman", ChangeRequestStatus.WaitingForDistrict, DateTime.UtcNow);
+        Services.GetRequiredService<LiveNotifier>().Publish(ApprovalTopics.For(DistrictAdmin));
+
+        inbox.WaitForAssertion(() => Assert.Equal(Ids(request), RowIds(inbox, "district-inbox")));
+        Assert.True(inbox.RenderCount > pageRenders);
+        Assert.Equal(filterRenders, filters.RenderCount); // the same filter: nothing of it to rebuild
     }
 }

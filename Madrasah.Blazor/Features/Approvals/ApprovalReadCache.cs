@@ -17,12 +17,13 @@ public sealed class ApprovalReadCache : IDisposable
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
     public const int DefaultCapacity = 256;
 
-    private sealed class Entry(Lazy<Task<object>> value, DateTimeOffset created)
+    /// <summary>A result being read or read: the first to ask reads it, the others await the same task.</summary>
+    private sealed class Entry(DateTimeOffset created)
     {
-        public Lazy<Task<object>> Value { get; } = value;
+        public TaskCompletionSource<object> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public DateTimeOffset Created { get; } = created;
         public long LastUsed;
-        public bool Failed => Value.IsValueCreated && (Value.Value.IsFaulted || Value.Value.IsCanceled);
+        public bool Failed => Result.Task.IsFaulted || Result.Task.IsCanceled;
     }
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new();
@@ -48,12 +49,25 @@ public sealed class ApprovalReadCache : IDisposable
     public async Task<T> GetOrLoadAsync<T>(string key, Func<Task<T>> load) where T : notnull
     {
         var now = _clock.GetUtcNow();
-        var entry = _entries.AddOrUpdate(key,
-            _ => new Entry(Start(load), now),
-            (_, old) => old.Failed || now - old.Created > MaxAge ? new Entry(Start(load), now) : old);
+        var candidate = new Entry(now);
+        var entry = _entries.AddOrUpdate(key, candidate, (_, old) => old.Failed || now - old.Created > MaxAge ? candidate : old);
         Interlocked.Exchange(ref entry.LastUsed, Interlocked.Increment(ref _uses));
         if (_entries.Count > _capacity) Trim(now);
-        return (T)await entry.Value.Value;
+        // The one whose entry went in reads, on its own thread (SQLite answers synchronously: a lone user's read completes
+        // at once); everyone asking meanwhile awaits that read instead of blocking a thread, and reloads before rendering
+        // (LiveBatchHost), so the wait costs no extra render.
+        if (ReferenceEquals(entry, candidate))
+        {
+            try
+            {
+                entry.Result.SetResult(await load());
+            }
+            catch (Exception exception)
+            {
+                entry.Result.SetException(exception);
+            }
+        }
+        return (T)await entry.Result.Task;
     }
 
     /// <summary>Forgets every shared result: the next read of each inbox queries the database again.</summary>
@@ -72,11 +86,4 @@ public sealed class ApprovalReadCache : IDisposable
             foreach (var victim in victims) _entries.TryRemove(victim);
         }
     }
-
-    /// <summary>
-    /// Lazy, so that a losing racer of AddOrUpdate never starts a query; the query itself runs on the thread pool, so
-    /// the circuits asking at the same moment await it instead of blocking a thread each while it runs (they reload
-    /// before they render: see <see cref="LiveBatchHost"/>, so waiting costs no extra render).
-    /// </summary>
-    private static Lazy<Task<object>> Start<T>(Func<Task<T>> load) where T : notnull => new(() => Task.Run(async () => (object)await load()));
 }
