@@ -1,8 +1,16 @@
 // Small browser helpers called through JS interop.
 window.madrasah = {
-    /** The page's title once it is interactive (AppTitle; the prerendered page has it in its head). */
-    setTitle: function (title) {
+    /**
+     * The page's title once it is interactive (AppTitle; the prerendered page has it in its head); on a page's first
+     * render the focus also moves to its heading, as Blazor's FocusOnNavigate does.
+     */
+    showPage: function (title, focusHeading) {
         document.title = title;
+        if (!focusHeading) return;
+        const heading = document.querySelector('h1');
+        if (!heading) return;
+        if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1; // focusable by script only, as Blazor does it
+        heading.focus({ preventScroll: true });
     },
 
     /**

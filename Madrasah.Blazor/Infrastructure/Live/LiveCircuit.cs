@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Rendering;
 namespace Madrasah.Blazor.Infrastructure.Live;
 
 /// <summary>
-/// The live components of one circuit (a scoped service: one per circuit). Each <see cref="LiveRefresh"/> watches its
+/// The live components of one circuit (a scoped service: one per circuit). Each <see cref="LiveComponentBase"/> watches its
 /// topics through it, and one publish, whatever its topics and however many components watch them, refreshes them in
 /// <b>one render batch</b>: an inbox page and the menu's count beside it used to send two batches per change, and
 /// with a thousand open inboxes every batch is a thousand messages to send and to acknowledge.
@@ -19,13 +19,13 @@ namespace Madrasah.Blazor.Infrastructure.Live;
 public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logger) : ILiveListener, IDisposable
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, (IDisposable Subscription, HashSet<LiveRefresh> Watchers)> _topics = [];
-    private HashSet<LiveRefresh> _due = [];
+    private readonly Dictionary<string, (IDisposable Subscription, HashSet<LiveComponentBase> Watchers)> _topics = [];
+    private HashSet<LiveComponentBase> _due = [];
     private bool _flushQueued;
     private LiveBatchHost? _host;
 
     /// <summary>Calls <paramref name="component"/>'s notice whenever <paramref name="topic"/> is published, until disposed.</summary>
-    internal IDisposable Watch(string topic, LiveRefresh component)
+    internal IDisposable Watch(string topic, LiveComponentBase component)
     {
         lock (_lock)
         {
@@ -57,7 +57,7 @@ public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logg
     public Task OnPublishedAsync(IReadOnlyList<string> topics)
     {
         LiveBatchHost? host;
-        HashSet<LiveRefresh> watchers;
+        HashSet<LiveComponentBase> watchers;
         lock (_lock)
         {
             watchers = topics.Where(_topics.ContainsKey).SelectMany(t => _topics[t].Watchers).ToHashSet();
@@ -85,7 +85,7 @@ public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logg
     }
 
     /// <summary>The components due now (called by the host on the dispatcher, as it starts its render).</summary>
-    private IReadOnlyCollection<LiveRefresh> TakeDue()
+    private IReadOnlyCollection<LiveComponentBase> TakeDue()
     {
         lock (_lock)
         {
@@ -98,7 +98,7 @@ public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logg
 
     internal void Log(Exception exception) => logger.LogWarning(exception, "A live component's refresh failed");
 
-    private void Forget(string topic, LiveRefresh component)
+    private void Forget(string topic, LiveComponentBase component)
     {
         lock (_lock)
         {
@@ -121,7 +121,7 @@ public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logg
         }
     }
 
-    private sealed class Unwatch(LiveCircuit circuit, string topic, LiveRefresh component) : IDisposable
+    private sealed class Unwatch(LiveCircuit circuit, string topic, LiveComponentBase component) : IDisposable
     {
         private int _disposed;
         public void Dispose()
@@ -141,12 +141,12 @@ public sealed class LiveBatchHost : ComponentBase, IDisposable
 {
     [Inject] private LiveCircuit Circuit { get; set; } = default!;
 
-    private IReadOnlyList<LiveRefresh> _loaded = [];
+    private IReadOnlyList<LiveComponentBase> _loaded = [];
     private Task _flushing = Task.CompletedTask;
 
     protected override void OnInitialized() => Circuit.Attach(this);
 
-    internal Task FlushAsync(Func<IReadOnlyCollection<LiveRefresh>> takeDue) => InvokeAsync(async () =>
+    internal Task FlushAsync(Func<IReadOnlyCollection<LiveComponentBase>> takeDue) => InvokeAsync(async () =>
     {
         // One flush at a time: a publish that arrives while reloads run is flushed after them, with what is due by then.
         while (!_flushing.IsCompleted) await _flushing;
@@ -155,7 +155,7 @@ public sealed class LiveBatchHost : ComponentBase, IDisposable
         await flush;
     });
 
-    private async Task LoadThenRenderAsync(IReadOnlyCollection<LiveRefresh> due)
+    private async Task LoadThenRenderAsync(IReadOnlyCollection<LiveComponentBase> due)
     {
         var loaded = await Task.WhenAll(due.Select(async component =>
         {
@@ -170,7 +170,7 @@ public sealed class LiveBatchHost : ComponentBase, IDisposable
                 return null;
             }
         }));
-        _loaded = loaded.OfType<LiveRefresh>().ToList();
+        _loaded = loaded.OfType<LiveComponentBase>().ToList();
         if (_loaded.Count > 0) StateHasChanged();
     }
 
@@ -178,7 +178,7 @@ public sealed class LiveBatchHost : ComponentBase, IDisposable
     {
         var loaded = _loaded;
         _loaded = [];
-        foreach (var component in loaded) component.RenderOwner();
+        foreach (var component in loaded) component.RenderAfterChange();
     }
 
     public void Dispose() => Circuit.Detach(this);
