@@ -43,6 +43,13 @@ public sealed record ChangeRequestListItem(int Id, string InstitutionName, Chang
 {
     private string? _cells;
     private string? _cellsWithInstitution;
+    private string? _key;
+
+    /// <summary>
+    /// The id as text, made once per row: the row's @key and data-request-id in every open inbox, without an int boxed
+    /// or formatted per circuit and render.
+    /// </summary>
+    public string Key => _key ??= Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The row's cells as encoded HTML, made once per row. Every open inbox (a circuit each) renders it as one markup
