@@ -110,8 +110,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The browser tests run in two collections beside each other, each with an app and a Chromium of its own (a collection's
+/// tests run one after another; one collection of all of them was the longest path of the whole run). A class whose tests
+/// change what the others count on starts an app of its own in either.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>The second browser collection (see <see cref="BrowserCollection"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class SecondBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser 2";
 }

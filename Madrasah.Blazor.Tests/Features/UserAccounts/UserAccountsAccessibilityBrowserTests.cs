@@ -9,7 +9,7 @@ namespace Madrasah.Blazor.Tests.Features.UserAccounts;
 /// axe-core on the account pages no menu lists (AccessibilityBrowserTests checks the menus' pages): the new-user form
 /// with its institution search open, the deactivation dialog, "Ubah Password", "Lupa Password" and an emailed link's page.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
 public sealed class UserAccountsAccessibilityBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
 {
