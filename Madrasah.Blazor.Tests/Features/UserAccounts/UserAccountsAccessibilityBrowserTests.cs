@@ -26,7 +26,8 @@ public sealed class UserAccountsAccessibilityBrowserTests(BrowserFixture fixture
         await Expect(admin.GetByRole(AriaRole.Option, new() { Name = "MIN 1 Sleman" })).ToBeVisibleAsync();
         await AccessibilityBrowserTests.CheckShownAsync(admin, "/admin/pengguna/baru with the institution search open", problems);
 
-        await AccessibilityBrowserTests.CheckAsync(admin, "/admin/pengguna", problems, interactive: true);
+        // The list itself is in the administrator's menu: AccessibilityBrowserTests checks it as it opens. Here, its dialog.
+        await BrowserFixture.OpenAsync(admin, "/admin/pengguna");
         await admin.GetByTestId("users-table").Locator("tbody tr").Filter(new() { HasText = "operator@min1sleman.sch.id" })
             .GetByRole(AriaRole.Button, new() { Name = "Nonaktifkan" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
