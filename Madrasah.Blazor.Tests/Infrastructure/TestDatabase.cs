@@ -230,7 +230,9 @@ public static class TestProvider
 
     /// <summary>Makes the database <paramref name="name"/>: a copy of <paramref name="template"/>, or empty.</summary>
     public static void CreatePostgreSqlDatabase(string name, string? template) =>
-        Execute($"CREATE DATABASE \"{name}\"" + (template is null ? " TEMPLATE template0 ENCODING 'UTF8'" : $" TEMPLATE \"{template}\""));
+        // FILE_COPY copies the template's files (two checkpoints, cheap on the test server without fsync) instead of
+        // logging every block of them: a third less time per database, and every service test makes one.
+        Execute($"CREATE DATABASE \"{name}\"" + (template is null ? " TEMPLATE template0 ENCODING 'UTF8'" : $" TEMPLATE \"{template}\" STRATEGY FILE_COPY"));
 
     public static void DropPostgreSqlDatabase(string connectionString)
     {
@@ -243,7 +245,7 @@ public static class TestProvider
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-        Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        CreatePostgreSqlDatabase(name, template);
     }
 
     public static string DatabaseName(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Database!;
