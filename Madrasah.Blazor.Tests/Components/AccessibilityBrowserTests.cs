@@ -9,7 +9,7 @@ namespace Madrasah.Blazor.Tests.Components;
 /// a serious or critical violation fails, listed with its page, rule and elements. The pages are taken from the
 /// rendered menu, so a page added to a role's menu is checked without touching this test.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
 public sealed class AccessibilityBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
 {

@@ -8,7 +8,7 @@ namespace Madrasah.Blazor.Tests.Components;
 /// The app as it runs in production (no developer pages, no stack traces), on its own process because the
 /// last test stops the server.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
 public sealed class ResilienceBrowserTests(BrowserFixture fixture, ProductionAppFixture production)
     : IClassFixture<ProductionAppFixture>

@@ -20,7 +20,11 @@ public sealed class AppServices : IAsyncDisposable
     public const int TestPasswordHashIterations = 1_000;
 
     public TestDatabase Database { get; }
-    public ServiceProvider Provider { get; }
+
+    private readonly ServiceProvider _provider;
+
+    /// <summary>The services; the PostgreSQL database is made when they are first asked for (unless the demo data was copied in first).</summary>
+    public ServiceProvider Provider { get { Database.EnsureCreated(); return _provider; } }
 
     /// <param name="configure">The feature's own registrations.</param>
     /// <param name="settings">Configuration as appsettings.json would give it ("HeadRegistration:CodeValidDays" = "3").</param>
@@ -29,9 +33,11 @@ public sealed class AppServices : IAsyncDisposable
     {
         Database = new TestDatabase(migrate);
         var services = new ServiceCollection();
-        Register(services, Database, configure, settings);
+        // Not through Register(…, TestDatabase, …), which makes the database at once: a test that copies the demo data
+        // in first (DemoSeed.CopyIntoAsync, before it asks for a service) makes it once, from the seeded template.
+        Register(services, Database.Path, Database.Folder, configure, Merge(Database.Settings, settings));
         // As the app's Development host: a singleton that takes a scoped service fails the test.
-        Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     /// <summary>
@@ -39,8 +45,11 @@ public sealed class AppServices : IAsyncDisposable
     /// feature's own registrations: service tests and component tests (bUnit) build on the same registrations.
     /// </summary>
     public static void Register(IServiceCollection services, TestDatabase database,
-        Action<IServiceCollection, IConfiguration>? configure = null, IDictionary<string, string?>? settings = null) =>
+        Action<IServiceCollection, IConfiguration>? configure = null, IDictionary<string, string?>? settings = null)
+    {
+        database.EnsureCreated(); // a provider of the caller's own: its first service may open the database at once
         Register(services, database.Path, database.Folder, configure, Merge(database.Settings, settings));
+    }
 
     private static Dictionary<string, string?> Merge(IDictionary<string, string?> first, IDictionary<string, string?>? then)
     {
@@ -76,7 +85,7 @@ public sealed class AppServices : IAsyncDisposable
     /// <summary>A request-like scope: services resolved from it see an HttpContext (for SignInManager).</summary>
     public AsyncServiceScope CreateRequestScope()
     {
-        var scope = Provider.CreateAsyncScope();
+        var scope = Provider.CreateAsyncScope(); // (makes the database if it was not yet)
         scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
             new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         return scope;
@@ -87,7 +96,7 @@ public sealed class AppServices : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Provider.DisposeAsync();
+        await _provider.DisposeAsync();
         Database.Dispose();
     }
 

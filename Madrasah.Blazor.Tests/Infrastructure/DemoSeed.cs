@@ -22,9 +22,7 @@ public static class DemoSeed
     {
         if (database.Provider == DatabaseProvider.PostgreSQL)
         {
-            var template = await SeededPostgreSql.Value;
-            database.CloseConnections();
-            TestProvider.CopyDatabase(template, database.ConnectionString);
+            database.ReplaceWithCopyOf(await SeededPostgreSql.Value); // made once, from the seeded template, when not used before
             return;
         }
         var seeded = await Seeded.Value;

@@ -191,11 +191,5 @@ public sealed class SmtpTestServer(SmtpTestTls tls = SmtpTestTls.None, string? u
     }
 
     /// <summary>A port nothing listens on now.</summary>
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try { return ((IPEndPoint)listener.LocalEndpoint).Port; }
-        finally { listener.Stop(); }
-    }
+    public static int FreePort() => LoopbackPorts.Next();
 }

@@ -174,14 +174,7 @@ public sealed class TestApp : IAsyncDisposable
         return path;
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static int FreePort() => LoopbackPorts.Next();
 
     /// <summary>A context on the running app's own database (SQLite in WAL mode: safe beside the app), to set up rare states.</summary>
     public MadrasahDbContext CreateDbContext() =>

@@ -12,20 +12,25 @@ using static Microsoft.Playwright.Assertions;
 namespace Madrasah.Blazor.Tests.Features.Approvals;
 
 /// <summary>
-/// The seed's approval scheme in the browser. Each test starts its own app (it renames MIN 1 Sleman, which the
-/// shared app's other tests expect unchanged) and uses the collection's Chromium.
+/// The seed's approval scheme in the browser, on an app of the class's own (the story renames MIN 1 Sleman, which the
+/// shared app's other tests expect unchanged) and the collection's Chromium. The story runs on the demo's MIN 1 Sleman
+/// and Kabupaten Sleman; every other test works in an institution and district of its own, made for it in the same app
+/// (<see cref="NewInstitutionAsync"/>), so no test sees another's requests in its inboxes, badges or lists, whatever
+/// their order: one app start for the class instead of one per test.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class ApprovalBrowserTests(BrowserFixture fixture)
+public sealed class ApprovalBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>
 {
+    private TestApp App => own.App;
+
     private const string LongReason =
         "Nomor belum terdaftar di Telkom; lampirkan bukti pemasangan dari kantor Telkom Sleman, lalu ajukan ulang bersama nomor faksimile.";
 
     [Fact]
     public async Task Operator_head_and_district_follow_one_change_live_from_submission_to_the_institution_data()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = App;
         var head = await SignInAsync(app, "kepala@min1sleman.sch.id");
         var district = await SignInAsync(app, "admin@kemenagsleman.go.id");
         var operatorPage = await SignInAsync(app, "operator@min1sleman.sch.id");
@@ -140,9 +145,10 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Another_institutions_head_and_operator_get_not_found_for_a_request_id()
     {
-        await using var app = await TestApp.StartAsync();
-        await AddHeadAsync(app, "kepala@mtsn3sleman.sch.id", "MTs Negeri 3 Sleman");
-        var operatorPage = await SignInAsync(app, "operator@min1sleman.sch.id");
+        var app = App;
+        var own = await NewInstitutionAsync(app, "a");
+        var other = await NewInstitutionAsync(app, "b", own.DistrictId); // of the same district
+        var operatorPage = await SignInAsync(app, own.Operator);
         await BrowserFixture.OpenAsync(operatorPage, "/lembaga/ubah");
         await operatorPage.GetByLabel("Sarana Prasarana").FillAsync("Laboratorium rahasia lantai 3");
         await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Ajukan Perubahan" }).ClickAsync();
@@ -159,8 +165,8 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
         // Another institution's users see neither; the district sees nothing that has not reached it; the head no draft.
         foreach (var (outsider, requestIds) in new[]
         {
-            ("kepala@mtsn3sleman.sch.id", new[] { id, draftId }), ("operator@mtsn3sleman.sch.id", new[] { id, draftId }),
-            ("admin@kemenagsleman.go.id", new[] { id, draftId }), ("kepala@min1sleman.sch.id", new[] { draftId }),
+            (other.Head, new[] { id, draftId }), (other.Operator, new[] { id, draftId }),
+            (own.DistrictAdmin, new[] { id, draftId }), (own.Head, new[] { draftId }),
         })
         {
             var page = await SignInAsync(app, outsider);
@@ -183,9 +189,10 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task The_operator_closes_a_request_the_head_rejected_entirely()
     {
-        await using var app = await TestApp.StartAsync();
-        var operatorPage = await SignInAsync(app, "operator@min1sleman.sch.id");
-        var head = await SignInAsync(app, "kepala@min1sleman.sch.id");
+        var app = App;
+        var own = await NewInstitutionAsync(app, "c");
+        var operatorPage = await SignInAsync(app, own.Operator);
+        var head = await SignInAsync(app, own.Head);
         await BrowserFixture.OpenAsync(operatorPage, "/lembaga/ubah");
         var form = operatorPage.GetByTestId("change-form");
         await Expect(operatorPage.GetByLabel("NIK Kepala Madrasah")).ToHaveValueAsync("3404071211750001");
@@ -229,14 +236,15 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Every_approvals_page_fits_a_390_px_phone_cuts_nothing_at_1366_px_and_passes_axe()
     {
-        await using var app = await TestApp.StartAsync();
-        var forHead = await SeedForDistrictAsync(app, "MIN 1 Sleman", ChangeRequestStatus.WaitingForHead, DateTime.UtcNow.AddHours(-3));
-        var forDistrict = await SeedForDistrictAsync(app, "MIN 1 Sleman", ChangeRequestStatus.WaitingForDistrict, DateTime.UtcNow.AddHours(-2));
+        var app = App;
+        var own = await NewInstitutionAsync(app, "d");
+        var forHead = await SeedForDistrictAsync(app, own.Name, ChangeRequestStatus.WaitingForHead, DateTime.UtcNow.AddHours(-3));
+        var forDistrict = await SeedForDistrictAsync(app, own.Name, ChangeRequestStatus.WaitingForDistrict, DateTime.UtcNow.AddHours(-2));
         (string Email, string[] Paths)[] visits =
         [
-            ("operator@min1sleman.sch.id", ["/perubahan", "/lembaga/ubah", $"/perubahan/{forHead}"]),
-            ("kepala@min1sleman.sch.id", ["/persetujuan", $"/perubahan/{forHead}"]),
-            ("admin@kemenagsleman.go.id", ["/kabupaten/persetujuan", $"/perubahan/{forDistrict}"]),
+            (own.Operator, ["/perubahan", "/lembaga/ubah", $"/perubahan/{forHead}"]),
+            (own.Head, ["/persetujuan", $"/perubahan/{forHead}"]),
+            (own.DistrictAdmin, ["/kabupaten/persetujuan", $"/perubahan/{forDistrict}"]),
         ];
         foreach (var (email, paths) in visits)
         {
@@ -329,21 +337,65 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture)
         return page;
     }
 
-    /// <summary>A head account for another institution, written straight into the app's database (the demo has none).</summary>
-    private static async Task AddHeadAsync(TestApp app, string email, string institutionName)
+    /// <summary>An institution made for one test, with its operator, head and district admin (emails; the demo Password).</summary>
+    private sealed record OwnInstitution(string Name, int DistrictId, string Operator, string Head, string DistrictAdmin);
+
+    private static int _districts;
+
+    /// <summary>
+    /// A copy of the demo's MIN 1 Sleman as it was seeded ("MIN Uji <paramref name="key"/>", its own NSM, no registration
+    /// code), with an operator, a head and a district admin of their own that have the demo accounts' names and Password,
+    /// written straight into the app's database; in a district of its own unless <paramref name="districtId"/> names one.
+    /// </summary>
+    private static async Task<OwnInstitution> NewInstitutionAsync(TestApp app, string key, int? districtId = null)
     {
         await using var db = OpenDatabase(app);
-        var template = await db.Users.SingleAsync(u => u.Email == "kepala@min1sleman.sch.id"); // same demo password
-        var institution = await db.Institutions.SingleAsync(i => i.Name == institutionName);
+        if (districtId is null)
+        {
+            var district = new District
+            {
+                Code = $"34.{80 + Interlocked.Increment(ref _districts)}", Name = $"Kabupaten Uji {key.ToUpperInvariant()}",
+                ProvinceCode = "34", ProvinceName = "Daerah Istimewa Yogyakarta",
+            };
+            db.Add(district);
+            await db.SaveChangesAsync();
+            districtId = district.Id;
+        }
+        var institution = await db.Institutions.AsNoTracking().SingleAsync(i => i.StatisticNumber == "111134040001");
+        institution.Id = 0;
+        institution.DistrictId = districtId.Value;
+        institution.Name = $"MIN Uji {key.ToUpperInvariant()}";
+        institution.StatisticNumber = $"1111340499{(int)key[0] % 100:00}";
+        institution.Npsn = $"607199{(int)key[0] % 100:00}";
+        institution.RegistrationCodeHash = null;
+        institution.RegistrationCodeExpiresUtc = null;
+        // As the demo seeds them: MIN 1 Sleman's values before any test changed them.
+        (institution.Accreditation, institution.Phone, institution.Website) = ("A", "0274-880001", null);
+        db.Institutions.Add(institution);
+        await db.SaveChangesAsync();
+
+        var host = $"uji-{key}.sch.id";
+        var result = new OwnInstitution(institution.Name, districtId.Value, $"operator@{host}", $"kepala@{host}", $"admin@kemenag-uji-{key}.go.id");
+        await AddUserAsync(db, result.Operator, "operator@min1sleman.sch.id", Roles.Operator, institution.Id, null);
+        await AddUserAsync(db, result.Head, "kepala@min1sleman.sch.id", Roles.KepalaMadrasah, institution.Id, null);
+        await AddUserAsync(db, result.DistrictAdmin, "admin@kemenagsleman.go.id", Roles.AdminKabKota, null, districtId);
+        await db.SaveChangesAsync();
+        return result;
+    }
+
+    /// <summary>An account like the demo's <paramref name="like"/> (its name and Password hash) under <paramref name="email"/>.</summary>
+    private static async Task AddUserAsync(MadrasahDbContext db, string email, string like, string role, int? institutionId, int? districtId)
+    {
+        var template = await db.Users.AsNoTracking().SingleAsync(u => u.Email == like);
         var user = new ApplicationUser
         {
             UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
             EmailConfirmed = true, PasswordHash = template.PasswordHash, SecurityStamp = Guid.NewGuid().ToString("N"),
-            ConcurrencyStamp = Guid.NewGuid().ToString(), FullName = "Kepala MTs Uji", InstitutionId = institution.Id, CreatedUtc = DateTime.UtcNow,
+            ConcurrencyStamp = Guid.NewGuid().ToString(), FullName = template.FullName, InstitutionId = institutionId, DistrictId = districtId,
+            CreatedUtc = DateTime.UtcNow,
         };
         db.Users.Add(user);
-        var roleId = await db.Roles.Where(r => r.Name == Roles.KepalaMadrasah).Select(r => r.Id).SingleAsync();
+        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync();
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
-        await db.SaveChangesAsync();
     }
 }

@@ -13,7 +13,7 @@ namespace Madrasah.Blazor.Tests.Features.Attendance;
 /// the staff member's open list shows the decision live, the recap shows the session on duty, the complaint PDF names
 /// the reference number, and the decision arrives by email.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
 public sealed class AttendanceBrowserTests(BrowserFixture fixture)
 {

@@ -9,7 +9,7 @@ namespace Madrasah.Blazor.Tests.Features.Attendance;
 /// the person opens the one-time link from the email, sets a password and signs in with the NIP. On an app of its own,
 /// so the shared demo staff stay without accounts.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
 public sealed class StaffAccountBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>
 {

@@ -11,7 +11,7 @@ namespace Madrasah.Blazor.Tests.Features.HeadRegistration;
 /// "Jika Tidak Bisa Registrasi Akun Kepala Lembaga": too many wrong codes, and a verification email that did not
 /// come or came too late. On an app of their own, so the refused tries and the registered head touch no other test.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
 public sealed class HeadRegistrationTroubleBrowserTests(BrowserFixture fixture, OwnAppFixture own)
     : IClassFixture<OwnAppFixture>

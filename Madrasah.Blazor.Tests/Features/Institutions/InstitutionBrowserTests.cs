@@ -8,7 +8,7 @@ namespace Madrasah.Blazor.Tests.Features.Institutions;
 /// Going from list to institution to staff in a real browser, and what a typed address must not reveal. The staff
 /// table's own paging, search and sorting are component tests (StaffListPageTests).
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
 public sealed class InstitutionBrowserTests(BrowserFixture fixture)
 {

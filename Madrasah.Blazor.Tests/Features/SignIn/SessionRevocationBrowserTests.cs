@@ -11,7 +11,7 @@ namespace Madrasah.Blazor.Tests.Features.SignIn;
 /// been copied: the open page stops working within the circuits' revalidation interval (set to a few seconds
 /// here), nothing it saves lands, and the copied cookie opens neither pages nor downloads.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
 public sealed class SessionRevocationBrowserTests(BrowserFixture fixture, SessionRevocationBrowserTests.ShortRevalidationApp own)
     : IClassFixture<SessionRevocationBrowserTests.ShortRevalidationApp>

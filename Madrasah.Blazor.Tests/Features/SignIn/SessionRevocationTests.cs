@@ -9,7 +9,7 @@ namespace Madrasah.Blazor.Tests.Features.SignIn;
 /// on the sign-in form, and guessing the current Password on "Ubah Password". The app is the class's own: these
 /// tests sign accounts out everywhere and change Passwords.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
 public sealed class SessionRevocationTests(OwnAppFixture own) : IClassFixture<OwnAppFixture>
 {

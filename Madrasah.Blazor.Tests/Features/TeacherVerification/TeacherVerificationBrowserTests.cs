@@ -12,7 +12,7 @@ namespace Madrasah.Blazor.Tests.Features.TeacherVerification;
 /// code from the mail folder, is refused a wrong code with the tries left, and verifies with the right one + SIMPAN;
 /// the operator's open table and counter follow without a reload.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
 public sealed class TeacherVerificationBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>
 {

@@ -10,7 +10,7 @@ namespace Madrasah.Blazor.Tests.Features.UserAccounts;
 /// forgets it and sets a new one; the administrator deactivates the account. Accounts made here, so the demo
 /// accounts other tests sign in with stay as they are.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
 public sealed class UserAccountsBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>
 {

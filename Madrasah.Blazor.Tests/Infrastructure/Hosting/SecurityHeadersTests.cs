@@ -7,7 +7,11 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Madrasah.Blazor.Tests.Infrastructure.Hosting;
 
-/// <summary>The app as configured for production (demo data and the failure probe switched on), over HTTPS with a self-signed certificate.</summary>
+/// <summary>
+/// The app as configured for production (demo data and the failure probe switched on), over HTTPS with a self-signed
+/// certificate: one for the browser collection, shared by the header tests and the policy's browser tests (neither
+/// changes what the other reads).
+/// </summary>
 public sealed class SecureProductionApp : IAsyncLifetime
 {
     public TestApp App { get; private set; } = null!;
@@ -30,7 +34,7 @@ public sealed class SecureProductionApp : IAsyncLifetime
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed partial class SecurityHeadersTests(SecureProductionApp production) : IClassFixture<SecureProductionApp>
+public sealed partial class SecurityHeadersTests(SecureProductionApp production)
 {
     /// <summary>A name, not 127.0.0.1: HSTS is never sent to loopback names (a developer's machine would remember it).</summary>
     private const string Host = "madrasah.uji.example";
@@ -160,7 +164,7 @@ public sealed partial class SecurityHeadersTests(SecureProductionApp production)
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture, SecureProductionApp production) : IClassFixture<SecureProductionApp>
+public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture, SecureProductionApp production)
 {
     private TestApp App => production.App;
 
@@ -173,7 +177,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture, Se
             BaseURL = App.HttpsUrl, IgnoreHTTPSErrors = true, ViewportSize = new() { Width = 1366, Height = 900 },
             Locale = "id-ID", TimezoneId = "Asia/Jakarta",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(BrowserFixture.StepTimeout);
         var page = await context.NewPageAsync();
         var violations = new System.Collections.Concurrent.ConcurrentQueue<string>(); // filled on Playwright's event thread
         page.Console += (_, message) =>

@@ -91,12 +91,7 @@ public sealed class TakenAddressTests
         Assert.DoesNotContain(lines, l => l.Contains("fail:") || l.Contains("Hosting failed"));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => LoopbackPorts.Next();
 
     [Theory]
     [InlineData("Failed to bind to address http://127.0.0.1:5080: address already in use.", "http://127.0.0.1:5080")]

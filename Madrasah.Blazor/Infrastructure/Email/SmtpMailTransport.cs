@@ -18,12 +18,11 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
     {
         var o = options.Value;
         var smtp = o.Smtp;
-        var timeout = TimeSpan.FromSeconds(Math.Max(1, smtp.TimeoutSeconds));
+        var timeout = DeliveryLimit(smtp);
         using var mime = OutboxMimeMessage.Create(message, o);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        // MailKit's own limit per operation is a little longer, so the limit of the whole delivery is the one that speaks.
-        using var client = new SmtpClient { Timeout = (int)timeout.TotalMilliseconds + 1000 };
+        using var client = NewClient(timeout);
         if (CertificateValidation is not null) client.ServerCertificateValidationCallback = CertificateValidation;
         try
         {
@@ -38,6 +37,15 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
             throw new TimeoutException($"SMTP server {smtp.Host}:{smtp.Port} timed out: the delivery did not complete within {timeout.TotalSeconds:0} s.");
         }
     }
+
+    /// <summary>How long one whole delivery may take: Email:Smtp:TimeoutSeconds, at least one second.</summary>
+    internal static TimeSpan DeliveryLimit(SmtpOptions smtp) => TimeSpan.FromSeconds(Math.Max(1, smtp.TimeoutSeconds));
+
+    /// <summary>
+    /// MailKit's client for a delivery bounded by <paramref name="limit"/>: its own limit per operation is a little longer,
+    /// so the limit of the whole delivery is the one that speaks.
+    /// </summary>
+    internal static SmtpClient NewClient(TimeSpan limit) => new() { Timeout = (int)limit.TotalMilliseconds + 1000 };
 
     public static SecureSocketOptions Map(SmtpSecurity security) => security switch
     {

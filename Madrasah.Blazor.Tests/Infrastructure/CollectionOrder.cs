@@ -1,0 +1,35 @@
+using System.Reflection;
+using Madrasah.Blazor.Tests.Infrastructure;
+using Xunit.Sdk;
+using Xunit.v3;
+
+[assembly: TestCollectionOrderer(typeof(CollectionOrder))]
+
+namespace Madrasah.Blazor.Tests.Infrastructure;
+
+/// <summary>
+/// Starts the longest test collections first. xunit runs as many collections at once as the machine has cores, each
+/// holding its place until all its tests are done, and starts them in this order: the browser collections (one app and
+/// one Chromium each, their tests one after another) are by far the longest, so they start at once instead of wherever
+/// xunit's default (random) order would put them, and the short collections fill the other places around them. Then come
+/// the other classes that start apps (Kind=App), then the rest; within a group, by name (a stable order run to run).
+/// </summary>
+public sealed class CollectionOrder : ITestCollectionOrderer
+{
+    public IReadOnlyCollection<TTestCollection> OrderTestCollections<TTestCollection>(IReadOnlyCollection<TTestCollection> testCollections)
+        where TTestCollection : ITestCollection =>
+        testCollections.OrderBy(c => Weight(c)).ThenBy(c => c.TestCollectionDisplayName, StringComparer.Ordinal).ToList();
+
+    private const string ClassCollection = "Test collection for ";
+
+    private static int Weight(ITestCollection collection)
+    {
+        var name = collection.TestCollectionDisplayName;
+        if (name is BrowserCollection.Name or SecondBrowserCollection.Name) return 0;
+        // The other named collections share an app between their classes (the receipts', the two servers').
+        if (!name.StartsWith(ClassCollection, StringComparison.Ordinal)) return 1;
+        var type = typeof(CollectionOrder).Assembly.GetType(name[ClassCollection.Length..]);
+        var kinds = type?.GetCustomAttributes<TraitAttribute>().Where(t => t.Name == "Kind").Select(t => t.Value) ?? [];
+        return kinds.Contains("App") ? 1 : 2;
+    }
+}
