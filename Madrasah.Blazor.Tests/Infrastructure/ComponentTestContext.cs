@@ -19,6 +19,11 @@ public abstract class ComponentTestContext : BunitContext
 {
     protected TestDatabase Database { get; } = new();
 
+    // bUnit's WaitFor… steps give up after 1 s by default: on a 2-core machine running the browser tests and the
+    // PostgreSQL pass beside, a search that renders in milliseconds alone once took longer. A passing step still
+    // returns as soon as its condition holds; only a failing one waits this long.
+    static ComponentTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+
     protected ComponentTestContext(Action<IServiceCollection, IConfiguration>? configure = null, IDictionary<string, string?>? settings = null)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
