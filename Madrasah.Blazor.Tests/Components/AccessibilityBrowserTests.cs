@@ -11,8 +11,10 @@ namespace Madrasah.Blazor.Tests.Components;
 /// </summary>
 [Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class AccessibilityBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
+public sealed class AccessibilityBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     // axe-core as the Deque package bundles it, run in the page by hand: the package's RunAxe injects the script and
     // carries every result back through JSON each time (3–6 s a page here); running axe once injected and returning
     // only the serious and critical violations takes 0.2–0.4 s, and checks the same WCAG 2.0/2.1 A and AA rules.

@@ -9,8 +9,10 @@ namespace Madrasah.Blazor.Tests.Components;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class NotFoundResponseTests(BrowserFixture fixture)
+public sealed class NotFoundResponseTests(BrowserFixture fixture) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     private HttpClient NewClient() => HttpVisitor.New(fixture.App.BaseUrl);
 
     private Task<HttpClient> SignedInClientAsync(string email) => HttpVisitor.SignedInAsync(fixture.App.BaseUrl, email);

@@ -8,11 +8,13 @@ namespace Madrasah.Blazor.Tests.Components;
 /// The app as it runs in production (no developer pages, no stack traces), on its own process because the
 /// last test stops the server.
 /// </summary>
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
 public sealed class ResilienceBrowserTests(BrowserFixture fixture, ProductionAppFixture production)
-    : IClassFixture<ProductionAppFixture>
+    : IClassFixture<ProductionAppFixture>, IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     private TestApp _app => production.App;
 
     private Task<IPage> NewPageAsync() => fixture.NewPageAsync(_app);

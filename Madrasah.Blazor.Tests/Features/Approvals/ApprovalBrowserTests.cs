@@ -20,8 +20,10 @@ namespace Madrasah.Blazor.Tests.Features.Approvals;
 /// </summary>
 [Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class ApprovalBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>
+public sealed class ApprovalBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>, IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     private TestApp App => own.App;
 
     private const string LongReason =

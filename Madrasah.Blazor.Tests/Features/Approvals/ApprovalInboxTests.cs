@@ -189,4 +189,23 @@ public sealed class ApprovalInboxTests : ApprovalComponentTestContext
         Assert.True(inbox.RenderCount > pageRenders);
         Assert.Equal(filterRenders, filters.RenderCount); // the same filter: nothing of it to rebuild
     }
+
+    [Fact]
+    public async Task A_change_keeps_the_sortable_headers_click_handlers()
+    {
+        await SeedWaitingAsync(1);
+        var inbox = RenderPage<HeadInboxPage>(Head);
+        inbox.WaitForAssertion(() => Assert.Single(RowIds(inbox, "head-inbox")));
+        string[] Handlers() => inbox.FindAll("[data-testid=head-inbox] th button").Select(b => b.GetAttribute("blazor:onclick")!).ToArray();
+        var before = Handlers();
+        Assert.Equal(2, before.Length); // "No." and "Diajukan"
+        Assert.All(before, id => Assert.False(string.IsNullOrEmpty(id)));
+
+        await SeedWaitingAsync(1);
+        Services.GetRequiredService<LiveNotifier>().Publish(ApprovalTopics.For(Head));
+
+        inbox.WaitForAssertion(() => Assert.Equal(2, RowIds(inbox, "head-inbox").Length));
+        // The same handlers: a live re-render in every open inbox sends no new handler for the browser to swap in.
+        Assert.Equal(before, Handlers());
+    }
 }

@@ -15,8 +15,10 @@ namespace Madrasah.Blazor.Tests.Features.Attendance;
 /// </summary>
 [Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class AttendanceBrowserTests(BrowserFixture fixture)
+public sealed class AttendanceBrowserTests(BrowserFixture fixture) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     private const string Staff = "nur.hidayah@guru.demo.id";
     private const string Officer = "kepegawaian@min1sleman.sch.id";
 

@@ -11,8 +11,10 @@ namespace Madrasah.Blazor.Tests.Features.Attendance;
 /// </summary>
 [Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class StaffAccountBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>
+public sealed class StaffAccountBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>, IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     private const string Nip = "198001012005011003";
     private const string Email = "sutrisno.tu@gmail.com";
     private const string Password = "Ngaglik#Sleman2026";

@@ -14,8 +14,10 @@ namespace Madrasah.Blazor.Tests.Features.HeadRegistration;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture)
+public sealed class HeadRegistrationBrowserTests(BrowserFixture fixture) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     private const string HeadNik = "3404015508780002";
     private const string HeadEmail = "siti.rahmawati@mtsn3sleman.sch.id";
     private const string HeadPassword = "Sleman#Kamad2026";

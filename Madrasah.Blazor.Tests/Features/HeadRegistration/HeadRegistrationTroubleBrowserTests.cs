@@ -14,8 +14,10 @@ namespace Madrasah.Blazor.Tests.Features.HeadRegistration;
 [Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
 public sealed class HeadRegistrationTroubleBrowserTests(BrowserFixture fixture, OwnAppFixture own)
-    : IClassFixture<OwnAppFixture>
+    : IClassFixture<OwnAppFixture>, IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     private TestApp App => own.App;
 
     /// <summary>Gives the institution a code valid for a day (what "Buat Kode Baru" does) and returns it.</summary>

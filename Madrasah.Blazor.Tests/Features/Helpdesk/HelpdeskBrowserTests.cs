@@ -14,8 +14,10 @@ namespace Madrasah.Blazor.Tests.Features.Helpdesk;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class HelpdeskBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
+public sealed class HelpdeskBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     private static readonly FilePayload Pdf = new() { Name = "surat-penunjukan.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF") };
     private static readonly FilePayload Png = new() { Name = "tangkapan-layar.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] };
     private static readonly FilePayload Forged = new() { Name = "bukti.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("MZ this is a program") };

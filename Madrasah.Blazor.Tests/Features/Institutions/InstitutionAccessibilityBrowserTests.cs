@@ -11,8 +11,10 @@ namespace Madrasah.Blazor.Tests.Features.Institutions;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class InstitutionAccessibilityBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
+public sealed class InstitutionAccessibilityBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     [Fact]
     public async Task The_district_admins_institution_pages_and_form_have_no_serious_violations()
     {

@@ -10,8 +10,10 @@ namespace Madrasah.Blazor.Tests.Features.Institutions;
 /// </summary>
 [Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class InstitutionBrowserTests(BrowserFixture fixture)
+public sealed class InstitutionBrowserTests(BrowserFixture fixture) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     [Fact]
     public async Task District_admin_opens_the_staff_of_an_institution_from_the_district_list()
     {

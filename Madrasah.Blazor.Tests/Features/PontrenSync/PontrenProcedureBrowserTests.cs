@@ -30,8 +30,10 @@ namespace Madrasah.Blazor.Tests.Features.PontrenSync;
 [Trait("Kind", "App")]
 [Collection(BrowserCollection.Name)]
 public sealed class PontrenProcedureBrowserTests(BrowserFixture fixture, PontrenProcedureBrowserTests.SlowSyncApp own, ITestOutputHelper output)
-    : IClassFixture<PontrenProcedureBrowserTests.SlowSyncApp>
+    : IClassFixture<PontrenProcedureBrowserTests.SlowSyncApp>, IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     /// <summary>An app of the class's own: one row per sync batch and a pause after each, so the progress stays on screen.</summary>
     public sealed class SlowSyncApp : IAsyncLifetime
     {

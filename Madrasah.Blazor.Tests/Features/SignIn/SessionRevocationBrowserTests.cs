@@ -14,8 +14,10 @@ namespace Madrasah.Blazor.Tests.Features.SignIn;
 [Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
 public sealed class SessionRevocationBrowserTests(BrowserFixture fixture, SessionRevocationBrowserTests.ShortRevalidationApp own)
-    : IClassFixture<SessionRevocationBrowserTests.ShortRevalidationApp>
+    : IClassFixture<SessionRevocationBrowserTests.ShortRevalidationApp>, IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     /// <summary>Circuits re-check their sign-in every <see cref="RevalidationSeconds"/> seconds.</summary>
     public const int RevalidationSeconds = 3;
 

@@ -7,8 +7,10 @@ namespace Madrasah.Blazor.Tests.Features.SignIn;
 /// <summary>Every demo account of the README signs in, sees its own dashboard and menu only, signs out and signs in again.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class SignInBrowserTests(BrowserFixture fixture)
+public sealed class SignInBrowserTests(BrowserFixture fixture) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     public static TheoryData<string, string, string, string[]> Accounts => new()
     {
         { "operator@min1sleman.sch.id", "Beranda Operator Lembaga", "MIN 1 Sleman", ["Beranda", "Data Lembaga", "Pengajuan Perubahan", "PTK & Pegawai", "Akun PTK", "Log Audit", "Hubungi Kami"] },

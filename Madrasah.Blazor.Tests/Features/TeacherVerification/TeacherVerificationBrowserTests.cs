@@ -14,8 +14,10 @@ namespace Madrasah.Blazor.Tests.Features.TeacherVerification;
 /// </summary>
 [Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class TeacherVerificationBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>
+public sealed class TeacherVerificationBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>, IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     private const string NewEmail = "nur.hidayah@min1sleman.sch.id";
 
     /// <summary>The code of the newest verification email to <paramref name="email"/> in the app's pickup folder, once it is written.</summary>

@@ -11,8 +11,10 @@ namespace Madrasah.Blazor.Tests.Features.UserAccounts;
 /// </summary>
 [Collection(SecondBrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class UserAccountsAccessibilityBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
+public sealed class UserAccountsAccessibilityBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     [Fact]
     public async Task The_administrators_form_and_dialog_have_no_serious_violations()
     {

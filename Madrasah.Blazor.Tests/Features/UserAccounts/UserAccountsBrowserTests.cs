@@ -10,10 +10,12 @@ namespace Madrasah.Blazor.Tests.Features.UserAccounts;
 /// forgets it and sets a new one; the administrator deactivates the account. Accounts made here, so the demo
 /// accounts other tests sign in with stay as they are.
 /// </summary>
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class UserAccountsBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>
+public sealed class UserAccountsBrowserTests(BrowserFixture fixture, OwnAppFixture own) : IClassFixture<OwnAppFixture>, IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     private const string FirstPassword = "Godean#Operator26";
     private const string SecondPassword = "Kaliurang#Km7baru";
     private const string ThirdPassword = "Merapi#Sleman2027";

@@ -6,8 +6,10 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Audit;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class AuditBrowserTests(BrowserFixture fixture)
+public sealed class AuditBrowserTests(BrowserFixture fixture) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     [Fact]
     public async Task Sign_ins_are_in_the_audit_log_of_the_own_institution_only()
     {

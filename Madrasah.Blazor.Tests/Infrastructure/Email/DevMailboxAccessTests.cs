@@ -11,8 +11,10 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Email;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class DevMailboxAccessTests(BrowserFixture fixture)
+public sealed class DevMailboxAccessTests(BrowserFixture fixture) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     private PlainHttpClient NewClient() => new(fixture.App.BaseUrl);
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response, string who)

@@ -6,8 +6,10 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Email;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class MailboxBrowserTests(BrowserFixture fixture)
+public sealed class MailboxBrowserTests(BrowserFixture fixture) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     [Fact]
     public async Task A_message_queued_by_the_app_appears_in_the_development_mailbox_live()
     {

@@ -164,8 +164,10 @@ public sealed partial class SecurityHeadersTests(SecureProductionApp production)
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture, SecureProductionApp production)
+public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture, SecureProductionApp production) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     private TestApp App => production.App;
 
     private sealed record Watched(IPage Page, System.Collections.Concurrent.ConcurrentQueue<string> Violations);

@@ -7,8 +7,10 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Pdf;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class ReceiptBrowserTests(BrowserFixture fixture)
+public sealed class ReceiptBrowserTests(BrowserFixture fixture) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     [Fact]
     public async Task A_printed_receipt_carries_its_number_and_the_public_page_confirms_it()
     {

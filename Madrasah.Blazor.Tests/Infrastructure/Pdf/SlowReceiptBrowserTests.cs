@@ -13,8 +13,10 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Pdf;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class SlowReceiptBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
+public sealed class SlowReceiptBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     [Fact]
     public async Task Parallel_sign_ins_and_page_loads_succeed_while_a_long_profile_is_printed()
     {

@@ -11,8 +11,10 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Uploads;
 /// <summary>GET /berkas/{id} on the real app, with the cookies of real sign-ins.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
-public sealed class UploadEndpointBrowserTests(BrowserFixture fixture)
+public sealed class UploadEndpointBrowserTests(BrowserFixture fixture) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => fixture.CloseContextsAsync();
+
     /// <summary>A PDF uploaded by MIN 1 Sleman's operator, stored the way the app stores it, into the running app's folders.</summary>
     private async Task<(Guid Id, byte[] Content)> UploadAsMin1OperatorAsync()
     {
