@@ -19,7 +19,6 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture, ITestOutpu
     // carries every result back through JSON each time (3–6 s a page here); running axe once injected and returning
     // only the serious and critical violations takes 0.2–0.4 s, and checks the same WCAG 2.0/2.1 A and AA rules.
     private static readonly string AxeSource = new BundledAxeScriptProvider().GetScript();
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, object> AxeInContext = new();
 
     private const string RunAxe = """
         async () => {
@@ -110,12 +109,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture, ITestOutpu
     internal static async Task CheckShownAsync(IPage page, string what, List<string> problems)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
-        {
-            // Given to the page's context once: every later page of it loads axe by itself, instead of half a megabyte of
-            // script crossing Playwright's driver and the browser for every page checked.
-            if (AxeInContext.TryAdd(page.Context, new object())) await page.Context.AddInitScriptAsync(AxeSource);
             await page.EvaluateAsync(AxeSource);
-        }
         foreach (var v in await page.EvaluateAsync<Violation[]>(RunAxe))
             problems.Add($"{what}: {v.Rule} ({v.Impact}) at {v.Target}: {v.Why}");
     }
