@@ -22,7 +22,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-dotnet build Madrasah.sln -c Debug -nologo -clp:ErrorsOnly
+# Analyzers only add warnings, which the tests do not read: without them the build takes about 15 s less here.
+dotnet build Madrasah.sln -c Debug -nologo -clp:ErrorsOnly -p:RunAnalyzers=false
 
 log=$(mktemp)
 pg=$(mktemp -d)

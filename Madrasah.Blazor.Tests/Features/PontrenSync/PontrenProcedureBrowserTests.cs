@@ -28,7 +28,7 @@ namespace Madrasah.Blazor.Tests.Features.PontrenSync;
 /// Prints how long each step took (not asserted).
 /// </summary>
 [Trait("Kind", "App")]
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class PontrenProcedureBrowserTests(BrowserFixture fixture, PontrenProcedureBrowserTests.SlowSyncApp own, ITestOutputHelper output)
     : IClassFixture<PontrenProcedureBrowserTests.SlowSyncApp>, IAsyncDisposable
 {
