@@ -30,8 +30,19 @@ public sealed class CollectionOrder : ITestCollectionOrderer
         if (name is BrowserCollection.Name or SecondBrowserCollection.Name) return 0;
         // The other named collections share an app between their classes (the receipts', the two servers').
         if (!name.StartsWith(ClassCollection, StringComparison.Ordinal)) return 1;
-        var type = typeof(CollectionOrder).Assembly.GetType(name[ClassCollection.Length..]);
-        var kinds = type?.GetCustomAttributes<TraitAttribute>().Where(t => t.Name == "Kind").Select(t => t.Value) ?? [];
+        var kinds = ClassOf(name)?.GetCustomAttributes<TraitAttribute>().Where(t => t.Name == "Kind").Select(t => t.Value) ?? [];
         return kinds.Contains("App") ? 1 : 2;
+    }
+
+    /// <summary>
+    /// The test class of a class's own collection, from its display name: xunit v3 names it
+    /// "Test collection for Namespace.Class (id: 69ffd2…)".
+    /// </summary>
+    internal static Type? ClassOf(string collectionDisplayName)
+    {
+        if (!collectionDisplayName.StartsWith(ClassCollection, StringComparison.Ordinal)) return null;
+        var name = collectionDisplayName[ClassCollection.Length..];
+        var id = name.IndexOf(" (id: ", StringComparison.Ordinal);
+        return typeof(CollectionOrder).Assembly.GetType(id < 0 ? name : name[..id]);
     }
 }
