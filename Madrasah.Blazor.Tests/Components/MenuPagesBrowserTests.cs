@@ -47,10 +47,10 @@ public sealed class MenuPagesBrowserTests(BrowserFixture fixture, SecureProducti
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = dashboardTitle })).ToBeVisibleAsync();
         await Expect(page).ToHaveTitleAsync("Beranda — Madrasah");
         await Expect(page.GetByTestId("context-name")).ToHaveTextAsync(contextName);
-        await Expect(page.Locator("#app-nav .app-nav-link")).ToHaveTextAsync(menu.Select(Exact).ToArray());
+        var links = page.Locator("#app-nav a.app-nav-link");
+        await Expect(links).ToHaveTextAsync(menu.Select(Exact).ToArray());
         await BrowserFixture.ScreenshotAsync(page, "dashboard-" + email.Split('@')[0]);
 
-        var links = page.Locator("#app-nav a.app-nav-link");
         var hrefs = (await links.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))")).Distinct().ToList();
         Assert.NotEmpty(hrefs);
         var problems = new List<string>();
@@ -59,7 +59,7 @@ public sealed class MenuPagesBrowserTests(BrowserFixture fixture, SecureProducti
             if (href != new Uri(page.Url).AbsolutePath)
             {
                 var title = await page.TitleAsync();
-                await links.Filter(new() { Has = page.Locator($"xpath=self::*[@href='{href}']") }).First.ClickAsync();
+                await page.Locator($"#app-nav a.app-nav-link[href='{href}']").First.ClickAsync();
                 await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(href) + "$"));
                 await Expect(page).Not.ToHaveTitleAsync(title); // the new page has rendered (each sets its own title)
             }

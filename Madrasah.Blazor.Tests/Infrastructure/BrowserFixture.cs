@@ -43,12 +43,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public Task<IPage> NewPageAsync(TestApp? app = null) => NewPageAsync(Browser, (app ?? App).BaseUrl);
 
-    /// <summary>As <see cref="NewPageAsync(TestApp?)"/>, on any browser and address (e.g. a proxy in front of several apps).</summary>
-    public static async Task<IPage> NewPageAsync(IBrowser browser, string baseUrl)
+    /// <summary>
+    /// As <see cref="NewPageAsync(TestApp?)"/>, on any browser and address (e.g. a proxy in front of several apps, or a test
+    /// app's HTTPS address with its self-signed certificate: <paramref name="ignoreHttpsErrors"/>).
+    /// </summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, string baseUrl, bool ignoreHttpsErrors = false)
     {
         var context = await browser.NewContextAsync(new()
         {
             BaseURL = baseUrl,
+            IgnoreHTTPSErrors = ignoreHttpsErrors,
             ViewportSize = new() { Width = 1366, Height = 900 },
             Locale = "id-ID",
             TimezoneId = "Asia/Jakarta",

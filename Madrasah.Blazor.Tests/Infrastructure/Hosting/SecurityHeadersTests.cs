@@ -173,13 +173,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture, Se
     /// <summary>A page on <paramref name="app"/>'s HTTPS address whose policy violations are collected as they happen.</summary>
     internal static async Task<Watched> NewWatchedPageAsync(IBrowser browser, TestApp app)
     {
-        var context = await browser.NewContextAsync(new()
-        {
-            BaseURL = app.HttpsUrl, IgnoreHTTPSErrors = true, ViewportSize = new() { Width = 1366, Height = 900 },
-            Locale = "id-ID", TimezoneId = "Asia/Jakarta",
-        });
-        context.SetDefaultTimeout(BrowserFixture.StepTimeout);
-        var page = await context.NewPageAsync();
+        var page = await BrowserFixture.NewPageAsync(browser, app.HttpsUrl!, ignoreHttpsErrors: true);
         var violations = new System.Collections.Concurrent.ConcurrentQueue<string>(); // filled on Playwright's event thread
         page.Console += (_, message) =>
         {
