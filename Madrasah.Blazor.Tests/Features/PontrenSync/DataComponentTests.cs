@@ -32,8 +32,8 @@ public sealed class DataComponentTests : ComponentTestContext
         section.Find("[data-testid=santri-add] ").Click();
         providers.WaitForAssertion(() => providers.Find("[data-testid=santri-dialog]"));
 
-        providers.Find("#santri-nik").Change("3404 0750");
-        providers.Find("#santri-name").Change("Siti Maimunah");
+        providers.Find("#santri-nik").Input("3404 0750");
+        providers.Find("#santri-name").Input("Siti Maimunah");
         providers.Find("#pontren-santri-form").Submit();
         providers.WaitForAssertion(() => Assert.Equal("Tempat lahir wajib diisi.", providers.Find("#santri-birthplace").Message()));
         Assert.Equal("Jenjang wajib diisi.", providers.Find("#santri-level").Message());
@@ -41,9 +41,9 @@ public sealed class DataComponentTests : ComponentTestContext
 
         // Everything filled, the NIK of a santri already in the list: the service refuses it under the NIK field.
         var taken = DemoNik();
-        providers.Find("#santri-nik").Change(taken);
-        providers.Find("#santri-birthplace").Change("Sleman");
-        providers.Find("#santri-level").Change("Wustha");
+        providers.Find("#santri-nik").Input(taken);
+        providers.Find("#santri-birthplace").Input("Sleman");
+        providers.Find("#santri-level").Input("Wustha");
         providers.Find("input[data-testid=santri-birthdate]").Change("10-03-2012");
         var dialog = providers.FindComponent<SantriDialog>();
         dialog.Choose(providers, "santri-sex", "Perempuan (P)");
@@ -55,7 +55,7 @@ public sealed class DataComponentTests : ComponentTestContext
         Assert.Equal("", providers.Find("#santri-level").Message());
         Assert.Single(providers.FindAll("[data-testid=santri-dialog]"));
 
-        providers.Find("#santri-nik").Change("3404075003120001");
+        providers.Find("#santri-nik").Input("3404075003120001");
         providers.Find("#pontren-santri-form").Submit();
         providers.WaitForAssertion(() => Assert.Empty(providers.FindAll("[data-testid=santri-dialog]")));
         section.WaitForAssertion(() => Assert.Contains("31 data", section.Find("[data-testid=santri-pager-range]").TextContent));

@@ -154,19 +154,19 @@ public sealed class AccountVerificationPanelTests : ComponentTestContext, IAsync
         panel.WaitForElement("[data-testid=change-email-form]");
         Assert.Equal(TeacherVerificationTestKit.TeacherEmail, panel.Field("change-email-email").Shown());
 
-        panel.Field("change-email-email").Change("nur.hidayah@gm\u0430il.com");
+        panel.Field("change-email-email").Input("nur.hidayah@gm\u0430il.com");
         panel.Find("[data-testid=change-email-form]").Submit();
         panel.WaitForAssertion(() => Assert.Equal("Password wajib diisi untuk mengubah Email Aktif.", panel.MessageOf("change-email-password")));
 
-        panel.Field("change-email-password").Change(DemoData.Password);
+        panel.Field("change-email-password").Input(DemoData.Password);
         panel.Find("[data-testid=change-email-form]").Submit();
         panel.WaitForAssertion(() => Assert.StartsWith("Email Aktif memuat karakter “\u0430” (U+0430)", panel.MessageOf("change-email-email")));
         Assert.Equal("nur.hidayah@gm\u0430il.com", panel.Field("change-email-email").Shown());
         Assert.Equal("", panel.Field("change-email-password").Shown()); // a password is never written back
         Assert.Equal(TeacherVerificationTestKit.TeacherEmail, panel.Find("[data-testid=verification-email]").TextContent);
 
-        panel.Field("change-email-email").Change("nur.hidayah@gmail.com");
-        panel.Field("change-email-password").Change(DemoData.Password);
+        panel.Field("change-email-email").Input("nur.hidayah@gmail.com");
+        panel.Field("change-email-password").Input(DemoData.Password);
         panel.Find("[data-testid=change-email-form]").Submit();
         panel.WaitForAssertion(() => Assert.Equal("nur.hidayah@gmail.com", panel.Find("[data-testid=verification-email]").TextContent));
         Assert.Contains("nur.hidayah@gmail.com", panel.Find("[data-testid=verification-confirm]").TextContent); // LANJUT sends there

@@ -73,6 +73,9 @@ public sealed class TeacherVerificationBrowserTests(BrowserFixture fixture, OwnA
         await Expect(dialog).ToContainTextAsync("(U+0430) yang bukan huruf Latin biasa");
         await Expect(field).ToHaveValueAsync("nur.hidayah@min1slem\u0430n.sch.id");
         await field.FillAsync(NewEmail);
+        // The refusal goes away as the fix is typed, not when the field is left: gone at the press on "Simpan", it
+        // would move the button from under the pointer and the click would miss it.
+        await Expect(dialog).Not.ToContainTextAsync("(U+0430)");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(Row(op, "Nur Hidayah")).ToContainTextAsync(NewEmail);

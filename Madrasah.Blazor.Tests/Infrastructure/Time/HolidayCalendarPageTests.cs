@@ -17,7 +17,7 @@ public sealed class HolidayCalendarPageTests : ComponentTestContext
     private static void Fill(IRenderedComponent<HolidayCalendarPage> page, string date, string name)
     {
         page.Find("input[data-testid=holiday-date]").Change(date);
-        page.Find("input[data-testid=holiday-name]").Change(name);
+        page.Find("input[data-testid=holiday-name]").Input(name);
         page.Find("form").Submit();
     }
 
