@@ -5,12 +5,15 @@ namespace ApprovalBenchmark;
 /// <summary>
 /// The server's live managed heap, read from a snapshot of the process (ClrMD): objects reachable from the GC roots,
 /// by type. Unlike RSS it does not depend on when the GC last ran, so Δ live bytes / N is the steady cost of a circuit.
+/// The test project compiles this file too (the oversized-input attack's memory bound).
 /// </summary>
 public static class LiveHeap
 {
-    public static Dictionary<string, (long Bytes, long Count)> Measure(int pid)
+    /// <param name="snapshot">Read a dump of the process (it runs on meanwhile) instead of stopping it while the heap is
+    /// walked; attaching directly needs no helper process, so it also works where only a parent may trace its child.</param>
+    public static Dictionary<string, (long Bytes, long Count)> Measure(int pid, bool snapshot = true)
     {
-        using var target = DataTarget.CreateSnapshotAndAttach(pid);
+        using var target = snapshot ? DataTarget.CreateSnapshotAndAttach(pid) : DataTarget.AttachToProcess(pid, suspend: true);
         var heap = target.ClrVersions[0].CreateRuntime().Heap;
         var seen = new HashSet<ulong>();
         var pending = new Stack<ulong>();

@@ -7,7 +7,8 @@ namespace Madrasah.Blazor.Tests.Infrastructure.Hosting;
 /// <summary>
 /// Issue 9, item 1, as the attack: anonymous "Kirim ulang verifikasi" posts with ~1 MB emails, and with many distinct
 /// long (valid) emails, against the real app. Each gets an answer (the field's message for the oversized ones, never
-/// a 500) and the server's memory stays within 50 MB of where it started (the probe saw +372 MB after 160 posts).
+/// a 500) and what the server keeps (its live managed heap) stays within 50 MB of where it started (the probe saw +372 MB
+/// of resident memory after 160 posts; one retained in twenty of these 1 MB emails would pass the bound).
 /// Beside it, the other anonymous forms' limits and the cap of a request's body.
 /// </summary>
 [Trait("Kind", "App")]
@@ -28,6 +29,9 @@ public sealed class OversizedInputAttackTests(OwnAppFixture fixture) : IClassFix
         return $"{local}@{domain}";
     }
 
+    private static double LiveMegabytes(TestApp app) =>
+        ApprovalBenchmark.LiveHeap.Total(ApprovalBenchmark.LiveHeap.Measure(app.ProcessId, snapshot: false)) / (1024.0 * 1024);
+
     [Fact]
     public async Task Oversized_and_distinct_emails_get_their_answers_and_leave_memory_bounded()
     {
@@ -42,6 +46,10 @@ public sealed class OversizedInputAttackTests(OwnAppFixture fixture) : IClassFix
             await Post(Oversized(Posts + i));
             await Post(Long(Posts + i));
         }
+        // The bound is on what the server keeps: the live managed heap (objects reachable from the GC roots). The resident
+        // memory is printed beside it; it also moves with the GC's budgets under the rest of the suite's load (206 → 257 MB
+        // once, with the live heap flat), which made it a flaky measure of a leak.
+        var startLive = LiveMegabytes(app);
         var start = app.ResidentMegabytes();
 
         var wrong = new List<string>();
@@ -62,13 +70,15 @@ public sealed class OversizedInputAttackTests(OwnAppFixture fixture) : IClassFix
             var now = app.ResidentMegabytes();
             curve.Add(now);
             highest = Math.Max(highest, now);
-            Assert.True(highest - start <= AllowedGrowthMegabytes,
-                $"After {batch + 50} oversized posts the server holds {highest} MB, {highest - start} MB more than at the start ({start} MB).");
         }
+        var endLive = LiveMegabytes(app);
 
-        var figures = $"Resident memory: {start} MB at the start, at most {highest} MB after {Posts} oversized and {Posts} long posts (every 50: {string.Join(", ", curve)}).";
+        var figures = $"Live managed heap: {startLive:F1} MB at the start, {endLive:F1} MB after {Posts} oversized and {Posts} long posts; " +
+                      $"resident memory {start} MB at the start, at most {highest} MB (every 50: {string.Join(", ", curve)}).";
         TestContext.Current.TestOutputHelper?.WriteLine(figures);
-        ProbeReport.Add($"Server memory, anonymous oversized posts on Kirim ulang verifikasi: {figures["Resident memory: ".Length..]} Goal: within 50 MB of the start.");
+        ProbeReport.Add($"Server memory, anonymous oversized posts on Kirim ulang verifikasi: {figures} Goal: live heap within 50 MB of the start.");
+        Assert.True(endLive - startLive <= AllowedGrowthMegabytes,
+            $"After {Posts} oversized posts the server keeps {endLive:F1} MB of live objects, {endLive - startLive:F1} MB more than at the start ({startLive:F1} MB).");
         Assert.True(wrong.Count == 0, $"{wrong.Count} posts answered wrongly, e.g.: {string.Join(" | ", wrong.Take(3))}");
         Assert.DoesNotContain("unhandled exception", app.Log, StringComparison.OrdinalIgnoreCase);
     }
