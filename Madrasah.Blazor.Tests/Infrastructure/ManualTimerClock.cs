@@ -10,7 +10,34 @@ public sealed class ManualTimerClock : TimeProvider
     private readonly List<Timer> _timers = [];
     private DateTimeOffset _now = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
 
+    private readonly List<(int Count, TaskCompletionSource Done)> _timerWaits = [];
+
     public override DateTimeOffset GetUtcNow() { lock (_gate) return _now; }
+
+    /// <summary>
+    /// Completes once at least <paramref name="count"/> timers wait on this clock: code that runs elsewhere (a hosted
+    /// service) has reached its <c>Task.Delay</c>, so an <see cref="Advance"/> after this fires it instead of passing
+    /// before the timer exists.
+    /// </summary>
+    public Task WhenTimersAsync(int count = 1)
+    {
+        lock (_gate)
+        {
+            if (_timers.Count >= count) return Task.CompletedTask;
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _timerWaits.Add((count, done));
+            return done.Task;
+        }
+    }
+
+    private void TimerAdded()
+    {
+        foreach (var wait in _timerWaits.Where(w => _timers.Count >= w.Count).ToList())
+        {
+            _timerWaits.Remove(wait);
+            wait.Done.TrySetResult();
+        }
+    }
 
     /// <summary>Moves the clock on, then fires every timer now due (each once per due time; periodic ones as often as due).</summary>
     public void Advance(TimeSpan by)
@@ -47,6 +74,7 @@ public sealed class ManualTimerClock : TimeProvider
                 if (dueTime == Timeout.InfiniteTimeSpan) return true;
                 Due = clock._now + dueTime;
                 clock._timers.Add(this);
+                clock.TimerAdded();
             }
             return true;
         }

@@ -9,11 +9,11 @@ namespace ApprovalBenchmark;
 /// </summary>
 public static class LiveHeap
 {
-    /// <param name="snapshot">Read a dump of the process (it runs on meanwhile) instead of stopping it while the heap is
-    /// walked; attaching directly needs no helper process, so it also works where only a parent may trace its child.</param>
-    public static Dictionary<string, (long Bytes, long Count)> Measure(int pid, bool snapshot = true)
+    /// <remarks>A snapshot (the runtime's createdump), not a live attach: attaching to a busy server's threads has hung
+    /// in a test run (one thread never reported its stop).</remarks>
+    public static Dictionary<string, (long Bytes, long Count)> Measure(int pid)
     {
-        using var target = snapshot ? DataTarget.CreateSnapshotAndAttach(pid) : DataTarget.AttachToProcess(pid, suspend: true);
+        using var target = DataTarget.CreateSnapshotAndAttach(pid);
         var heap = target.ClrVersions[0].CreateRuntime().Heap;
         var seen = new HashSet<ulong>();
         var pending = new Stack<ulong>();

@@ -31,6 +31,9 @@ public sealed class BackgroundWorkTests
             }));
 
         await runner.StartAsync(CancellationToken.None);
+        // The runner works on its own thread (.NET 10 starts a BackgroundService's ExecuteAsync on the thread pool): the
+        // clock moves once it waits for the first item, not before its timer exists (that timer would never fire).
+        await clock.WhenTimersAsync().WaitAsync(TimeSpan.FromSeconds(30));
         clock.Advance(TimeSpan.FromSeconds(1)); // the longest delay: every item is due now, and only now
         await all.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await runner.StopAsync(CancellationToken.None);

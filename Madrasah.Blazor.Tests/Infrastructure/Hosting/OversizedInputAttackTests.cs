@@ -30,7 +30,7 @@ public sealed class OversizedInputAttackTests(OwnAppFixture fixture) : IClassFix
     }
 
     private static double LiveMegabytes(TestApp app) =>
-        ApprovalBenchmark.LiveHeap.Total(ApprovalBenchmark.LiveHeap.Measure(app.ProcessId, snapshot: false)) / (1024.0 * 1024);
+        ApprovalBenchmark.LiveHeap.Total(ApprovalBenchmark.LiveHeap.Measure(app.ProcessId)) / (1024.0 * 1024);
 
     [Fact]
     public async Task Oversized_and_distinct_emails_get_their_answers_and_leave_memory_bounded()
