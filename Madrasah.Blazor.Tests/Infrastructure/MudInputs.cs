@@ -19,6 +19,13 @@ public static class MudInputs
     public static IElement Field<T>(this IRenderedComponent<T> cut, string testId) where T : IComponent =>
         cut.Find($"[data-testid='{testId}']");
 
+    /// <summary>Types <paramref name="text"/> into a field that commits as it is typed, then leaves it.</summary>
+    public static void Type(this IElement input, string text)
+    {
+        input.Input(text);
+        input.Blur();
+    }
+
     /// <summary>What the field shows: an input's value, or the text of a select's value.</summary>
     public static string Shown(this IElement field) => field is IHtmlInputElement input ? input.Value : field.TextContent.Trim();
 

@@ -51,11 +51,11 @@ public sealed class StaffAccountFormTests() : ComponentTestContext((services, co
     public void A_wrong_or_taken_email_is_refused_beside_the_field_and_kept()
     {
         var form = RenderForm(_row with { Email = null });
-        form.Labelled("Email").Change("guru.baru");
+        form.Labelled("Email").Type("guru.baru");
         form.Find("form").Submit();
         form.WaitForAssertion(() => Assert.Equal("Email tidak valid. Contoh: nama@gmail.com.", form.Labelled("Email").Message()));
 
-        form.Labelled("Email").Change("nur.hidayah@guru.demo.id");
+        form.Labelled("Email").Type("nur.hidayah@guru.demo.id");
         form.Find("form").Submit();
         form.WaitForAssertion(() => Assert.Equal("Email ini sudah dipakai akun lain. Isi email pribadi pegawai ini.", form.Labelled("Email").Message()));
         Assert.Equal("nur.hidayah@guru.demo.id", form.Labelled("Email").Shown());
@@ -66,7 +66,7 @@ public sealed class StaffAccountFormTests() : ComponentTestContext((services, co
     {
         string? told = null;
         var form = RenderForm(_row with { Email = null }, email => told = email);
-        form.Labelled("Email").Change("guru.baru@gmail.com");
+        form.Labelled("Email").Type("guru.baru@gmail.com");
         form.Find("form").Submit();
         form.WaitForAssertion(() => Assert.Equal("guru.baru@gmail.com", told));
         await using var db = Database.CreateContext();

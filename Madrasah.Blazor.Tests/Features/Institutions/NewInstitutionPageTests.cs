@@ -40,14 +40,14 @@ public sealed class NewInstitutionPageTests() : ComponentTestContext((services, 
     }
 
     [Fact]
-    public async Task Numbers_are_checked_as_they_are_typed_and_the_statistic_number_follows_the_type()
+    public async Task Numbers_are_checked_when_their_field_is_left_forgotten_as_the_fix_is_typed_and_the_statistic_number_follows_the_type()
     {
         var (page, providers) = await OpenAsAsync("admin@kemenagsleman.go.id");
 
-        page.Labelled("NSM").Change("13113401");
-        page.Labelled("NPSN (tidak wajib)").Change("123");
-        page.Labelled("Kode Pos").Change("5551");
-        page.Labelled("NIK Kepala Madrasah").Change("3404");
+        page.Labelled("NSM").Type("13113401");
+        page.Labelled("NPSN (tidak wajib)").Type("123");
+        page.Labelled("Kode Pos").Type("5551");
+        page.Labelled("NIK Kepala Madrasah").Type("3404");
 
         page.WaitForAssertion(() => Assert.Equal("NSM harus terdiri atas 12 digit angka.", page.Labelled("NSM").Message()), Wait);
         Assert.Equal("NPSN harus terdiri atas 8 digit angka.", page.Labelled("NPSN (tidak wajib)").Message());
@@ -57,7 +57,7 @@ public sealed class NewInstitutionPageTests() : ComponentTestContext((services, 
         // A pesantren, MDT or LPQ has an NSPP: the field and its message say so at once.
         page.Choose(providers, "institution-type", "LPQ (Lembaga Pendidikan Al-Qur'an)");
         page.WaitForAssertion(() => Assert.Equal("NSPP harus terdiri atas 12 digit angka.", page.Labelled("NSPP").Message()), Wait);
-        page.Labelled("NSPP").Change("411234040021");
+        page.Labelled("NSPP").Input("411234040021");
         page.WaitForAssertion(() => Assert.Equal("", page.Labelled("NSPP").Message()), Wait);
     }
 
@@ -66,11 +66,11 @@ public sealed class NewInstitutionPageTests() : ComponentTestContext((services, 
     {
         var (page, _) = await OpenAsAsync("admin@kemenagsleman.go.id");
 
-        page.Labelled("Nama Lembaga").Change("\u200B\u200B\u200B");
-        page.Labelled("Alamat").Change("Jl. Magelang\u202E Km 10");
-        page.Labelled("Kode Pos").Change("\u0665\u0665\u0665\u0666\u0664"); // Arabic-Indic digits
-        page.Labelled("Nama Kepala Lembaga").Change("\u3164");
-        page.Labelled("Kecamatan").Change(new string('a', 121));
+        page.Labelled("Nama Lembaga").Type("\u200B\u200B\u200B");
+        page.Labelled("Alamat").Type("Jl. Magelang\u202E Km 10");
+        page.Labelled("Kode Pos").Type("\u0665\u0665\u0665\u0666\u0664"); // Arabic-Indic digits
+        page.Labelled("Nama Kepala Lembaga").Type("\u3164");
+        page.Labelled("Kecamatan").Type(new string('a', 121));
 
         page.WaitForAssertion(() => Assert.Equal(
             "Nama Lembaga harus memuat huruf atau angka yang terlihat, bukan hanya spasi atau karakter yang tidak terlihat.", page.Labelled("Nama Lembaga").Message()), Wait);
@@ -87,14 +87,14 @@ public sealed class NewInstitutionPageTests() : ComponentTestContext((services, 
     {
         var (page, providers) = await OpenAsAsync("admin@kemenagsleman.go.id");
         page.Choose(providers, "institution-type", "MI (Madrasah Ibtidaiyah)");
-        page.Labelled("Nama Lembaga").Change("MIN 2 Sleman");
-        page.Labelled("NSM").Change("111134040001"); // MIN 1 Sleman's
-        page.Labelled("Alamat").Change("Jl. Magelang Km 10");
+        page.Labelled("Nama Lembaga").Type("MIN 2 Sleman");
+        page.Labelled("NSM").Type("111134040001"); // MIN 1 Sleman's
+        page.Labelled("Alamat").Type("Jl. Magelang Km 10");
 
         page.Find("form").Submit();
 
         page.WaitForAssertion(() => Assert.Equal("NSM 111134040001 sudah dipakai MIN 1 Sleman.", page.Labelled("NSM").Message()), Wait);
-        page.Labelled("NSM").Change("111134040002");
+        page.Labelled("NSM").Type("111134040002");
         page.WaitForAssertion(() => Assert.Equal("", page.Labelled("NSM").Message()), Wait);
     }
 
@@ -103,9 +103,9 @@ public sealed class NewInstitutionPageTests() : ComponentTestContext((services, 
     {
         var (page, providers) = await OpenAsAsync("admin@kemenagsleman.go.id");
         page.Choose(providers, "institution-type", "MA (Madrasah Aliyah)");
-        page.Labelled("Nama Lembaga").Change("MAN 4 Sleman");
-        page.Labelled("NSM").Change("131134040004");
-        page.Labelled("Alamat").Change("Jl. Magelang Km 10");
+        page.Labelled("Nama Lembaga").Type("MAN 4 Sleman");
+        page.Labelled("NSM").Type("131134040004");
+        page.Labelled("Alamat").Type("Jl. Magelang Km 10");
 
         page.Find("form").Submit();
 

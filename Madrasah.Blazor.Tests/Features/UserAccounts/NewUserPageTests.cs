@@ -43,16 +43,18 @@ public sealed class NewUserPageTests() : ComponentTestContext((services, configu
     }
 
     [Fact]
-    public async Task A_wrong_email_or_NIK_is_told_beside_its_field_as_soon_as_it_is_typed()
+    public async Task A_wrong_email_or_NIK_is_told_beside_its_field_when_it_is_left_and_forgotten_as_the_fix_is_typed()
     {
         var (page, _) = await OpenAsAsync("admin@madrasah.demo.id");
 
-        page.Field("new-user-email").Change("rudi.hartono@");
-        page.Field("new-user-nik").Change("12345");
+        page.Field("new-user-email").Input("rudi.hartono@");
+        Assert.Equal("", page.MessageOf("new-user-email")); // not while the user is still typing
+        page.Field("new-user-email").Blur();
+        page.Field("new-user-nik").Type("12345");
 
         page.WaitForAssertion(() => Assert.Equal("Format Email tidak valid. Contoh: nama@contoh.sch.id", page.MessageOf("new-user-email")));
         Assert.Equal("NIK harus terdiri atas 16 digit angka.", page.MessageOf("new-user-nik"));
-        page.Field("new-user-email").Change("rudi.hartono@mtsn3sleman.sch.id");
+        page.Field("new-user-email").Input("rudi.hartono@mtsn3sleman.sch.id");
         page.WaitForAssertion(() => Assert.Equal("", page.MessageOf("new-user-email")));
     }
 
@@ -60,8 +62,8 @@ public sealed class NewUserPageTests() : ComponentTestContext((services, configu
     public async Task The_services_answers_stand_beside_their_fields_lembaga_missing_and_email_taken()
     {
         var (page, providers) = await OpenAsAsync("admin@madrasah.demo.id");
-        page.Field("new-user-full-name").Change("Rudi Hartono");
-        page.Field("new-user-email").Change("operator@min1sleman.sch.id"); // Siti Aminah's
+        page.Field("new-user-full-name").Type("Rudi Hartono");
+        page.Field("new-user-email").Type("operator@min1sleman.sch.id"); // Siti Aminah's
         page.Choose(providers, "new-user-role", "Operator / Staf Lembaga");
 
         page.Find("form").Submit();
@@ -70,7 +72,7 @@ public sealed class NewUserPageTests() : ComponentTestContext((services, configu
         Assert.Equal("Email ini sudah dipakai akun lain.", page.MessageOf("new-user-email"));
 
         // Changing a field takes its message away; the other stays until the next "Simpan".
-        page.Field("new-user-email").Change("rudi.hartono@mtsn3sleman.sch.id");
+        page.Field("new-user-email").Type("rudi.hartono@mtsn3sleman.sch.id");
         page.WaitForAssertion(() => Assert.Equal("", page.MessageOf("new-user-email")));
         Assert.Equal("Lembaga wajib dipilih untuk peran ini.", page.MessageOf("new-user-institution"));
     }
@@ -79,8 +81,8 @@ public sealed class NewUserPageTests() : ComponentTestContext((services, configu
     public async Task A_new_operator_is_saved_with_the_chosen_institution_and_the_list_opens()
     {
         var (page, providers) = await OpenAsAsync("admin@madrasah.demo.id");
-        page.Field("new-user-full-name").Change("Rudi Hartono");
-        page.Field("new-user-email").Change("rudi.hartono@mtsn3sleman.sch.id");
+        page.Field("new-user-full-name").Type("Rudi Hartono");
+        page.Field("new-user-email").Type("rudi.hartono@mtsn3sleman.sch.id");
         page.Choose(providers, "new-user-role", "Operator / Staf Lembaga");
         page.Suggest(providers, "new-user-institution", "mts", "MTs Negeri 3 Sleman");
 
@@ -97,8 +99,8 @@ public sealed class NewUserPageTests() : ComponentTestContext((services, configu
     public async Task A_district_admin_account_asks_for_the_district_not_an_institution()
     {
         var (page, providers) = await OpenAsAsync("admin@madrasah.demo.id");
-        page.Field("new-user-full-name").Change("Ratna Dewi");
-        page.Field("new-user-email").Change("ratna@kemenagbantul.go.id");
+        page.Field("new-user-full-name").Type("Ratna Dewi");
+        page.Field("new-user-email").Type("ratna@kemenagbantul.go.id");
 
         page.Choose(providers, "new-user-role", "Admin Kabupaten/Kota");
 

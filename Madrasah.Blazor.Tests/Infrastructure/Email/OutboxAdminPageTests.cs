@@ -40,7 +40,7 @@ public sealed class OutboxAdminPageTests : ComponentTestContext
     {
         var page = Render<OutboxAdminPage>();
 
-        page.Find("input[data-testid=test-address]").Change("bukan-email");
+        page.Find("input[data-testid=test-address]").Type("bukan-email");
         page.Find("form").Submit();
 
         page.WaitForAssertion(() => Assert.Contains("Alamat Email Tujuan: format alamat email tidak valid.", page.Find(".mud-input-helper-text.mud-input-error").TextContent));
@@ -53,7 +53,7 @@ public sealed class OutboxAdminPageTests : ComponentTestContext
         var providers = RenderMudProviders();
         var page = Render<OutboxAdminPage>();
 
-        page.Find("input[data-testid=test-address]").Change("kepala.uji@contoh.sch.id");
+        page.Find("input[data-testid=test-address]").Type("kepala.uji@contoh.sch.id");
         page.Find("form").Submit();
 
         providers.WaitForAssertion(() => Assert.Contains("Email uji untuk kepala.uji@contoh.sch.id masuk antrean pengiriman.", providers.Markup));
