@@ -160,6 +160,8 @@ public sealed class PontrenProcedureBrowserTests(BrowserFixture fixture, Pontren
         await Expect(applicant.GetByTestId("registration-sk-name")).ToHaveTextAsync("piagam-mdt.pdf");
 
         await applicant.Locator("#registration-operator-nik").FillAsync("3404071505900003");
+        // The refusal goes away as the fix is typed: gone at the press on the button, it would move the button away.
+        await Expect(MessageOf(applicant, "registration-operator-nik")).ToHaveCountAsync(0);
         await applicant.GetByTestId("registration-submit").ClickAsync();
         var number = applicant.GetByTestId("registration-number");
         await Expect(number).ToHaveTextAsync(new Regex(@"^PP-\d{4}-\d{6}$"));

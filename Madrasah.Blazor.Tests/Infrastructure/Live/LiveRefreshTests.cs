@@ -55,6 +55,21 @@ public sealed class LiveRefreshTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_topic_added_while_watching_is_checked_at_once_and_one_dropped_is_not()
+    {
+        // The teacher's panel adds the outbox's topic once a code waits there; the email may be sent before that
+        // subscription exists, and its publish reaches nobody: the panel must look once for itself.
+        var watcher = RenderWatcher();
+        Assert.Equal(0, _changes);
+        watcher.Render(p => p.Add(x => x.Topic, $"other:topic {Topic} test:added"));
+        Assert.Equal(1, _changes);
+        watcher.Render(p => p.Add(x => x.Topic, $"other:topic {Topic}"));
+        Assert.Equal(1, _changes);
+        Assert.Equal(1, Services.GetRequiredService<LiveNotifier>().SubscriberCount(Topic));
+        Assert.Equal(0, Services.GetRequiredService<LiveNotifier>().SubscriberCount("test:added"));
+    }
+
+    [Fact]
     public async Task A_disposed_watcher_is_no_longer_told()
     {
         RenderWatcher();

@@ -15,15 +15,23 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     private readonly List<IDisposable> _subscriptions = [];
     private string _watched = "";
 
-    /// <summary>Watches these topics (one, or several separated by spaces) instead of those watched so far.</summary>
-    protected void Watch(string topics)
+    /// <summary>
+    /// Watches these topics (one, or several separated by spaces) instead of those watched so far. Says whether a topic
+    /// was added to a watch already running: what was loaded before may already be out of date for it, because a
+    /// publish between that load and this subscription reached nobody.
+    /// </summary>
+    protected bool Watch(string topics)
     {
-        if (topics == _watched) return;
+        if (topics == _watched) return false;
+        var before = Topics(_watched);
         Unwatch();
         _watched = topics;
-        foreach (var topic in topics.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var topic in Topics(topics))
             _subscriptions.Add(Circuit.Watch(topic, this));
+        return before.Length > 0 && Topics(topics).Except(before).Any();
     }
+
+    private static string[] Topics(string topics) => topics.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Reloads what a published change may have changed; the component renders once it has finished.</summary>
     protected abstract Task OnLiveChangeAsync();
