@@ -70,6 +70,26 @@ public sealed class LiveRefreshTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_watcher_shown_after_its_data_loaded_looks_again_when_its_topic_was_published_since_the_page_opened()
+    {
+        // The page opens (the circuit marks it), loads its data, a change commits, and only then is the watcher shown.
+        Services.GetRequiredService<LiveCircuit>();
+        Services.GetRequiredService<LiveNotifier>().Publish(Topic);
+        RenderWatcher();
+        Assert.Equal(1, _changes);
+    }
+
+    [Fact]
+    public void A_watcher_does_not_look_again_for_what_was_published_before_its_page_opened()
+    {
+        Services.GetRequiredService<LiveCircuit>();
+        Services.GetRequiredService<LiveNotifier>().Publish(Topic, "other:topic");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/lembaga"); // the next page opens after that change
+        RenderWatcher();
+        Assert.Equal(0, _changes);
+    }
+
+    [Fact]
     public async Task A_disposed_watcher_is_no_longer_told()
     {
         RenderWatcher();

@@ -16,13 +16,42 @@ namespace Madrasah.Blazor.Infrastructure.Live;
 /// rendered alone, as in component tests) each component is told on its own dispatcher.
 /// </para>
 /// </summary>
-public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logger) : ILiveListener, IDisposable
+public sealed class LiveCircuit : ILiveListener, IDisposable
 {
+    private readonly LiveNotifier _notifier;
+    private readonly ILogger<LiveCircuit> _logger;
+    private readonly NavigationManager _navigation;
     private readonly Lock _lock = new();
+    private long _pageOpened;
     private readonly Dictionary<string, (IDisposable Subscription, HashSet<LiveComponentBase> Watchers)> _topics = [];
     private HashSet<LiveComponentBase> _due = [];
     private bool _flushQueued;
     private LiveBatchHost? _host;
+
+    public LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logger, NavigationManager navigation)
+    {
+        _notifier = notifier;
+        _logger = logger;
+        _navigation = navigation;
+        // Made as the circuit opens (LiveCircuitOpening), so this handler runs before the router's: the mark is taken
+        // before the next page starts loading.
+        _pageOpened = notifier.Sequence;
+        navigation.LocationChanged += MarkPageOpened;
+    }
+
+    private void MarkPageOpened(object? sender, Microsoft.AspNetCore.Components.Routing.LocationChangedEventArgs e) =>
+        Interlocked.Exchange(ref _pageOpened, _notifier.Sequence);
+
+    /// <summary>
+    /// Whether one of <paramref name="topics"/> may have been published since the page began to load: a component that
+    /// starts watching only once its data is loaded (a LiveRefresh shown with that data) checks once for itself, because
+    /// that publish reached nobody.
+    /// </summary>
+    internal bool PublishedSincePageOpened(IEnumerable<string> topics)
+    {
+        var mark = Interlocked.Read(ref _pageOpened);
+        return topics.Any(topic => _notifier.PublishedSince(topic, mark));
+    }
 
     /// <summary>Calls <paramref name="component"/>'s notice whenever <paramref name="topic"/> is published, until disposed.</summary>
     internal IDisposable Watch(string topic, LiveComponentBase component)
@@ -31,7 +60,7 @@ public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logg
         {
             if (!_topics.TryGetValue(topic, out var entry))
             {
-                entry = (notifier.Listen(topic, this), []);
+                entry = (_notifier.Listen(topic, this), []);
                 _topics[topic] = entry;
             }
             entry.Watchers.Add(component);
@@ -96,7 +125,7 @@ public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logg
         }
     }
 
-    internal void Log(Exception exception) => logger.LogWarning(exception, "A live component's refresh failed");
+    internal void Log(Exception exception) => _logger.LogWarning(exception, "A live component's refresh failed");
 
     private void Forget(string topic, LiveComponentBase component)
     {
@@ -113,6 +142,7 @@ public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logg
 
     public void Dispose()
     {
+        _navigation.LocationChanged -= MarkPageOpened;
         lock (_lock)
         {
             foreach (var (subscription, _) in _topics.Values) subscription.Dispose();
@@ -129,6 +159,12 @@ public sealed class LiveCircuit(LiveNotifier notifier, ILogger<LiveCircuit> logg
             if (Interlocked.Exchange(ref _disposed, 1) == 0) circuit.Forget(topic, component);
         }
     }
+}
+
+/// <summary>Makes the circuit's <see cref="LiveCircuit"/> as the circuit opens, before any page of it loads.</summary>
+internal sealed class LiveCircuitOpening(LiveCircuit circuit) : Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler
+{
+    public LiveCircuit Circuit { get; } = circuit;
 }
 
 /// <summary>

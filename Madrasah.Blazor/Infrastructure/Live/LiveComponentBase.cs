@@ -16,9 +16,10 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     private string _watched = "";
 
     /// <summary>
-    /// Watches these topics (one, or several separated by spaces) instead of those watched so far. Says whether a topic
-    /// was added to a watch already running: what was loaded before may already be out of date for it, because a
-    /// publish between that load and this subscription reached nobody.
+    /// Watches these topics (one, or several separated by spaces) instead of those watched so far. Says whether what was
+    /// loaded before this call may already be out of date, because a publish between that load and this subscription
+    /// reached nobody: a topic added to a running watch, or a first watch of a topic published since the page began to
+    /// load. (A page that watches before it loads has nothing to check.)
     /// </summary>
     protected bool Watch(string topics)
     {
@@ -26,9 +27,10 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         var before = Topics(_watched);
         Unwatch();
         _watched = topics;
-        foreach (var topic in Topics(topics))
+        var watched = Topics(topics);
+        foreach (var topic in watched)
             _subscriptions.Add(Circuit.Watch(topic, this));
-        return before.Length > 0 && Topics(topics).Except(before).Any();
+        return before.Length > 0 ? watched.Except(before).Any() : Circuit.PublishedSincePageOpened(watched);
     }
 
     private static string[] Topics(string topics) => topics.Split(' ', StringSplitOptions.RemoveEmptyEntries);

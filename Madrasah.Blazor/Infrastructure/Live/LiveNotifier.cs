@@ -17,6 +17,33 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
 
     private ILiveRelay? _relay;
 
+    // When each topic was last published, by publish number, in slots by the topic's hash: bounded whatever the number
+    // of topics, and a shared slot only makes a page reload once more than it had to (see PublishedSince).
+    private long _sequence;
+    private readonly long[] _lastPublished = new long[1024];
+
+    /// <summary>The number of the last publish: a mark to ask <see cref="PublishedSince"/> about later.</summary>
+    public long Sequence => Interlocked.Read(ref _sequence);
+
+    /// <summary>
+    /// Whether a topic may have been published after <paramref name="mark"/> (never false when it was; now and then true
+    /// when it was not).
+    /// </summary>
+    public bool PublishedSince(string topic, long mark) => Volatile.Read(ref _lastPublished[Slot(topic)]) > mark;
+
+    private static int Slot(string topic) => (int)((uint)topic.GetHashCode() % 1024);
+
+    private void Stamp(List<string> topics)
+    {
+        var number = Interlocked.Increment(ref _sequence);
+        foreach (var topic in topics)
+        {
+            ref var slot = ref _lastPublished[Slot(topic)];
+            for (var last = Volatile.Read(ref slot); last < number; last = Volatile.Read(ref slot))
+                if (Interlocked.CompareExchange(ref slot, number, last) == last) break;
+        }
+    }
+
     /// <summary>With several app servers: <see cref="Publish"/> also hands its topics to <paramref name="relay"/> for the others.</summary>
     public void RelayTo(ILiveRelay relay) => _relay = relay;
 
@@ -84,6 +111,7 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
 
     private void PublishDistinct(List<string> distinct)
     {
+        Stamp(distinct);
         foreach (var (concerns, forget, _) in _caches.Values)
         {
             var concerned = distinct.Where(concerns).ToList();
@@ -190,6 +218,7 @@ public static class LiveServiceCollectionExtensions
     {
         services.TryAddSingleton<LiveNotifier>();
         services.TryAddScoped<LiveCircuit>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, LiveCircuitOpening>());
         return services;
     }
 }
