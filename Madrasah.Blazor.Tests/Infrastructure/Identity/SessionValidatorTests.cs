@@ -5,7 +5,9 @@ using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Pdf;
 using Madrasah.Blazor.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +31,7 @@ public sealed class SessionValidatorTests : IAsyncLifetime
             services.AddEmail(configuration);
             services.AddPdf(configuration);
             services.AddApprovals();
+            services.AddRazorComponents().AddInteractiveServerComponents(); // a circuit's own services (its NavigationManager)
             services.AddSingleton<TimeProvider>(_clock);
         }, new Dictionary<string, string?> { ["Sessions:CacheSeconds"] = CacheSeconds.ToString() });
 
@@ -111,6 +114,7 @@ public sealed class SessionValidatorTests : IAsyncLifetime
         await using var circuit = _app.Provider.CreateAsyncScope();
         var state = circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
         ((IHostEnvironmentAuthenticationStateProvider)state).SetAuthenticationState(Task.FromResult(new AuthenticationState(await SignInAsync(email))));
+        ((IHostEnvironmentNavigationManager)circuit.ServiceProvider.GetRequiredService<NavigationManager>()).Initialize("http://localhost/", "http://localhost/");
         foreach (var handler in circuit.ServiceProvider.GetServices<CircuitHandler>())
             await handler.OnCircuitOpenedAsync(null!, TestContext.Current.CancellationToken); // as Blazor does once the page's circuit is up
         var currentUser = circuit.ServiceProvider.GetRequiredService<CurrentUser>();

@@ -62,7 +62,7 @@ public sealed class LiveRefreshTests : ComponentTestContext
         var watcher = RenderWatcher();
         Assert.Equal(0, _changes);
         watcher.Render(p => p.Add(x => x.Topic, $"other:topic {Topic} test:added"));
-        Assert.Equal(1, _changes);
+        watcher.WaitForAssertion(() => Assert.Equal(1, _changes));
         watcher.Render(p => p.Add(x => x.Topic, $"other:topic {Topic}"));
         Assert.Equal(1, _changes);
         Assert.Equal(1, Services.GetRequiredService<LiveNotifier>().SubscriberCount(Topic));
@@ -75,8 +75,8 @@ public sealed class LiveRefreshTests : ComponentTestContext
         // The page opens (the circuit marks it), loads its data, a change commits, and only then is the watcher shown.
         Services.GetRequiredService<LiveCircuit>();
         Services.GetRequiredService<LiveNotifier>().Publish(Topic);
-        RenderWatcher();
-        Assert.Equal(1, _changes);
+        var watcher = RenderWatcher();
+        watcher.WaitForAssertion(() => Assert.Equal(1, _changes));
     }
 
     [Fact]

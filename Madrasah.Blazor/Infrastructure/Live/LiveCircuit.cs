@@ -53,6 +53,28 @@ public sealed class LiveCircuit : ILiveListener, IDisposable
         return topics.Any(topic => _notifier.PublishedSince(topic, mark));
     }
 
+    /// <summary>
+    /// Tells <paramref name="component"/> as a publish would, because one may have reached nobody (see
+    /// <see cref="LiveComponentBase.Watch"/>): the same reload, render batch and logged failure as a publish's.
+    /// </summary>
+    internal void Recheck(LiveComponentBase component)
+    {
+        LiveBatchHost? host;
+        lock (_lock)
+        {
+            host = _host;
+            if (host is not null)
+            {
+                _due.Add(component);
+                if (_flushQueued) return;
+                _flushQueued = true;
+            }
+        }
+        var told = host is null ? component.NotifyAloneAsync() : FlushAsync(host);
+        _ = told.ContinueWith(t => Log(t.Exception!.GetBaseException()), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     /// <summary>Calls <paramref name="component"/>'s notice whenever <paramref name="topic"/> is published, until disposed.</summary>
     internal IDisposable Watch(string topic, LiveComponentBase component)
     {

@@ -16,21 +16,23 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     private string _watched = "";
 
     /// <summary>
-    /// Watches these topics (one, or several separated by spaces) instead of those watched so far. Says whether what was
-    /// loaded before this call may already be out of date, because a publish between that load and this subscription
-    /// reached nobody: a topic added to a running watch, or a first watch of a topic published since the page began to
-    /// load. (A page that watches before it loads has nothing to check.)
+    /// Watches these topics (one, or several separated by spaces) instead of those watched so far. When what was loaded
+    /// before this call may already be out of date, because a publish between that load and this subscription reached
+    /// nobody, the component is told once as if that publish had come: for a topic added to a running watch, or at a
+    /// first watch, for a topic published since the page began to load. (A page that watches before it loads is then
+    /// told now and then without need, which costs one reload.)
     /// </summary>
-    protected bool Watch(string topics)
+    protected void Watch(string topics)
     {
-        if (topics == _watched) return false;
+        if (topics == _watched) return;
         var before = Topics(_watched);
         Unwatch();
         _watched = topics;
         var watched = Topics(topics);
         foreach (var topic in watched)
             _subscriptions.Add(Circuit.Watch(topic, this));
-        return before.Length > 0 ? watched.Except(before).Any() : Circuit.PublishedSincePageOpened(watched);
+        if (before.Length > 0 ? watched.Except(before).Any() : Circuit.PublishedSincePageOpened(watched))
+            Circuit.Recheck(this);
     }
 
     private static string[] Topics(string topics) => topics.Split(' ', StringSplitOptions.RemoveEmptyEntries);

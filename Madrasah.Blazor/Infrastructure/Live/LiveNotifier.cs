@@ -19,8 +19,9 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
 
     // When each topic was last published, by publish number, in slots by the topic's hash: bounded whatever the number
     // of topics, and a shared slot only makes a page reload once more than it had to (see PublishedSince).
+    private const int SlotCount = 1 << 16; // 512 KB: two topics share a slot with a chance of one in 65,536
     private long _sequence;
-    private readonly long[] _lastPublished = new long[1024];
+    private readonly long[] _lastPublished = new long[SlotCount];
 
     /// <summary>The number of the last publish: a mark to ask <see cref="PublishedSince"/> about later.</summary>
     public long Sequence => Interlocked.Read(ref _sequence);
@@ -31,7 +32,7 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
     /// </summary>
     public bool PublishedSince(string topic, long mark) => Volatile.Read(ref _lastPublished[Slot(topic)]) > mark;
 
-    private static int Slot(string topic) => (int)((uint)topic.GetHashCode() % 1024);
+    private static int Slot(string topic) => (int)((uint)topic.GetHashCode() % SlotCount);
 
     private void Stamp(List<string> topics)
     {
