@@ -219,7 +219,7 @@ public sealed class LiveBatchHost : ComponentBase, IDisposable
         {
             try
             {
-                await component.LoadAsync();
+                await component.ReloadForChangeAsync();
                 return component;
             }
             catch (Exception exception)

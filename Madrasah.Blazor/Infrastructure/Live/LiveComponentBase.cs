@@ -41,7 +41,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     protected abstract Task OnLiveChangeAsync();
 
     /// <summary>Runs the reload (on the dispatcher), without rendering anything yet.</summary>
-    internal Task LoadAsync() => OnLiveChangeAsync();
+    internal Task ReloadForChangeAsync() => OnLiveChangeAsync();
 
     /// <summary>Renders what the reload changed; called inside the render batch of the publish.</summary>
     internal virtual void RenderAfterChange() => StateHasChanged();
@@ -49,7 +49,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     /// <summary>Told without a batch host (a component rendered alone): on this component's own dispatcher.</summary>
     internal Task NotifyAloneAsync() => InvokeAsync(async () =>
     {
-        await LoadAsync();
+        await ReloadForChangeAsync();
         RenderAfterChange();
     });
 
