@@ -43,4 +43,20 @@ public sealed class LiveNotifierTests
         _notifier.Publish("t");
         await told.Task.WaitAsync(TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public void A_publish_counts_from_the_mark_taken_before_it_and_after_a_lost_link_every_topic_does()
+    {
+        var beforePublish = _notifier.Sequence;
+        _notifier.Publish("institution:1");
+        Assert.True(_notifier.PublishedSince("institution:1", beforePublish));
+        var afterPublish = _notifier.Sequence;
+        Assert.False(_notifier.PublishedSince("institution:1", afterPublish));
+
+        // The link to the other servers was down: nobody knows what they changed, so every topic may have been.
+        _notifier.PublishEverything();
+        Assert.True(_notifier.PublishedSince("institution:1", afterPublish));
+        Assert.True(_notifier.PublishedSince("a topic nobody ever published", afterPublish));
+        Assert.False(_notifier.PublishedSince("a topic nobody ever published", _notifier.Sequence));
+    }
 }

@@ -37,12 +37,20 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
     private void Stamp(List<string> topics)
     {
         var number = Interlocked.Increment(ref _sequence);
-        foreach (var topic in topics)
-        {
-            ref var slot = ref _lastPublished[Slot(topic)];
-            for (var last = Volatile.Read(ref slot); last < number; last = Volatile.Read(ref slot))
-                if (Interlocked.CompareExchange(ref slot, number, last) == last) break;
-        }
+        foreach (var topic in topics) Raise(ref _lastPublished[Slot(topic)], number);
+    }
+
+    /// <summary>Every topic counts as published now: what was missed is not known (see <see cref="PublishEverything"/>).</summary>
+    private void StampAll()
+    {
+        var number = Interlocked.Increment(ref _sequence);
+        for (var i = 0; i < SlotCount; i++) Raise(ref _lastPublished[i], number);
+    }
+
+    private static void Raise(ref long slot, long number)
+    {
+        for (var last = Volatile.Read(ref slot); last < number; last = Volatile.Read(ref slot))
+            if (Interlocked.CompareExchange(ref slot, number, last) == last) break;
     }
 
     /// <summary>With several app servers: <see cref="Publish"/> also hands its topics to <paramref name="relay"/> for the others.</summary>
@@ -146,6 +154,7 @@ public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
     /// </summary>
     public void PublishEverything()
     {
+        StampAll(); // a page loaded while the link was down, and not yet watching, looks again too
         foreach (var (_, _, forgetAll) in _caches.Values)
         {
             try { forgetAll(); }
