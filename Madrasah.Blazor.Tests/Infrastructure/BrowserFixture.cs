@@ -121,7 +121,35 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public async ValueTask CloseContextsAsync()
     {
+        if (TestContext.Current.TestState?.Result == TestResult.Failed) await KeepFailureEvidenceAsync(Browser);
         foreach (var context in Browser.Contexts.ToList()) await context.CloseAsync();
+    }
+
+    /// <summary>
+    /// After a failed test: what each open page showed (screenshot, markup, address) and the log of each app they were on,
+    /// in a folder of its own, named on the error output. A failure seen once under load can then be read afterwards.
+    /// </summary>
+    public static async Task KeepFailureEvidenceAsync(IBrowser browser)
+    {
+        var test = TestContext.Current.Test?.TestDisplayName ?? "test";
+        var name = new string(test.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' ? c : '-').Take(120).ToArray());
+        var folder = Path.Combine(Path.GetTempPath(), "madrasah-test-failures", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{name}");
+        Directory.CreateDirectory(folder);
+        var apps = new HashSet<TestApp>();
+        var number = 0;
+        foreach (var page in browser.Contexts.SelectMany(context => context.Pages).ToList())
+        {
+            number++;
+            if (TestApp.Serving(page.Url) is { } app) apps.Add(app);
+            try
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder, $"page{number}.html"), $"<!-- {page.Url} -->\n" + await page.ContentAsync());
+                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"page{number}.png"), FullPage = true, Timeout = 10_000 });
+            }
+            catch (PlaywrightException) { } // a page that no longer answers: what was written stays
+        }
+        foreach (var app in apps) await File.WriteAllTextAsync(Path.Combine(folder, $"app-{new Uri(app.BaseUrl).Port}.log"), app.Log);
+        TestContext.Current.TestOutputHelper?.WriteLine($"The pages and app logs of this failure are kept in {folder}");
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -14,6 +15,7 @@ namespace Madrasah.Blazor.Tests.Infrastructure;
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
+    private static readonly ConcurrentDictionary<TestApp, byte> Running = new();
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
@@ -35,6 +37,10 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     public string Log { get { lock (_log) return _log.ToString(); } }
+
+    /// <summary>The running test app that serves <paramref name="url"/>, if any (whose log to keep when a page of it failed).</summary>
+    public static TestApp? Serving(string url) => Running.Keys.FirstOrDefault(app =>
+        url.StartsWith(app.BaseUrl + "/", StringComparison.Ordinal) || app.HttpsUrl is { } https && url.StartsWith(https + "/", StringComparison.Ordinal));
 
     /// <summary>The server process's id (for what the operating system says about it).</summary>
     public int ProcessId => _process.Id;
@@ -108,6 +114,7 @@ public sealed class TestApp : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         var app = new TestApp(process, baseUrl, dataFolder) { HttpsUrl = httpsUrl };
+        Running[app] = 0;
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
@@ -191,6 +198,7 @@ public sealed class TestApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Running.TryRemove(this, out _);
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
