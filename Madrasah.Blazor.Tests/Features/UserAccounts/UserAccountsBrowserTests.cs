@@ -123,8 +123,10 @@ public sealed class UserAccountsBrowserTests(BrowserFixture fixture, OwnAppFixtu
         await user.GotoAsync("/");
         await Expect(user.GetByTestId("dashboard")).ToBeVisibleAsync();
         await user.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
+        await Expect(user.GetByRole(AriaRole.Heading, new() { Name = "Masuk" })).ToBeVisibleAsync(); // signed out: a next address is not cut short by its redirect
         await BrowserFixture.SignInOnPageAsync(user, email, SecondPassword);
         await user.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
+        await Expect(user.GetByRole(AriaRole.Heading, new() { Name = "Masuk" })).ToBeVisibleAsync(); // signed out: a next address is not cut short by its redirect
 
         // "Lupa Password" from the sign-in page.
         await user.GotoAsync("/Account/Login");
@@ -137,6 +139,7 @@ public sealed class UserAccountsBrowserTests(BrowserFixture fixture, OwnAppFixtu
         await SetPasswordOnLinkPageAsync(user, reset, "Atur Password", ThirdPassword);
         await BrowserFixture.SignInOnPageAsync(user, email, ThirdPassword);
         await user.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
+        await Expect(user.GetByRole(AriaRole.Heading, new() { Name = "Masuk" })).ToBeVisibleAsync(); // signed out: a next address is not cut short by its redirect
 
         // The administrator deactivates the account, after confirming; signing in is refused with the reason.
         await row.GetByRole(AriaRole.Button, new() { Name = "Nonaktifkan" }).ClickAsync();
@@ -168,8 +171,12 @@ public sealed class UserAccountsBrowserTests(BrowserFixture fixture, OwnAppFixtu
 
         // The national list is long: the regency is found by typing part of its name.
         var districtCard = admin.GetByTestId("new-district");
-        await districtCard.GetByLabel("Kabupaten/Kota", new() { Exact = true }).FillAsync("kulon");
+        var regency = districtCard.GetByLabel("Kabupaten/Kota", new() { Exact = true });
+        await regency.FillAsync("kulon");
         await admin.GetByRole(AriaRole.Option, new() { Name = "Kabupaten Kulon Progo (Daerah Istimewa Yogyakarta)" }).ClickAsync();
+        // What the user sees before moving to "Tambah": the chosen name in the field and the list closed.
+        await Expect(regency).ToHaveValueAsync("Kabupaten Kulon Progo (Daerah Istimewa Yogyakarta)");
+        await Expect(regency).ToHaveAttributeAsync("aria-expanded", "false");
         await districtCard.GetByRole(AriaRole.Button, new() { Name = "Tambah" }).ClickAsync();
         await Expect(admin.GetByText("Kabupaten Kulon Progo (Daerah Istimewa Yogyakarta) ditambahkan.")).ToBeVisibleAsync();
 
