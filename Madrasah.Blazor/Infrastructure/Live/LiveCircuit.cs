@@ -57,23 +57,9 @@ public sealed class LiveCircuit : ILiveListener, IDisposable
     /// Tells <paramref name="component"/> as a publish would, because one may have reached nobody (see
     /// <see cref="LiveComponentBase.Watch"/>): the same reload, render batch and logged failure as a publish's.
     /// </summary>
-    internal void Recheck(LiveComponentBase component)
-    {
-        LiveBatchHost? host;
-        lock (_lock)
-        {
-            host = _host;
-            if (host is not null)
-            {
-                _due.Add(component);
-                if (_flushQueued) return;
-                _flushQueued = true;
-            }
-        }
-        var told = host is null ? component.NotifyAloneAsync() : FlushAsync(host);
-        _ = told.ContinueWith(t => Log(t.Exception!.GetBaseException()), CancellationToken.None,
+    internal void Recheck(LiveComponentBase component) =>
+        _ = TellAsync([component]).ContinueWith(t => Log(t.Exception!.GetBaseException()), CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
 
     /// <summary>Calls <paramref name="component"/>'s notice whenever <paramref name="topic"/> is published, until disposed.</summary>
     internal IDisposable Watch(string topic, LiveComponentBase component)
@@ -107,19 +93,27 @@ public sealed class LiveCircuit : ILiveListener, IDisposable
     /// <summary>Once per publish naming any of this circuit's topics.</summary>
     public Task OnPublishedAsync(IReadOnlyList<string> topics)
     {
-        LiveBatchHost? host;
         HashSet<LiveComponentBase> watchers;
+        lock (_lock) watchers = topics.Where(_topics.ContainsKey).SelectMany(t => _topics[t].Watchers).ToHashSet();
+        return watchers.Count == 0 ? Task.CompletedTask : TellAsync(watchers);
+    }
+
+    /// <summary>Queues these components for the host's next flush (one flush queued at a time), or tells each alone.</summary>
+    private Task TellAsync(IReadOnlyCollection<LiveComponentBase> components)
+    {
+        LiveBatchHost? host;
         lock (_lock)
         {
-            watchers = topics.Where(_topics.ContainsKey).SelectMany(t => _topics[t].Watchers).ToHashSet();
-            if (watchers.Count == 0) return Task.CompletedTask;
             host = _host;
-            if (host is not null) _due.UnionWith(watchers);
-            if (host is not null && _flushQueued) return Task.CompletedTask;
-            if (host is not null) _flushQueued = true;
+            if (host is not null)
+            {
+                _due.UnionWith(components);
+                if (_flushQueued) return Task.CompletedTask;
+                _flushQueued = true;
+            }
         }
         // No host in this circuit: each component on its own dispatcher.
-        return host is null ? Task.WhenAll(watchers.Select(w => w.NotifyAloneAsync())) : FlushAsync(host);
+        return host is null ? Task.WhenAll(components.Select(c => c.NotifyAloneAsync())) : FlushAsync(host);
     }
 
     private async Task FlushAsync(LiveBatchHost host)
