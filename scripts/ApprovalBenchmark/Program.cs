@@ -1,9 +1,12 @@
 // Approval latency and memory per circuit (issue 3's benchmark; issue 14's with "scale"). From the repository root:
 //   dotnet run --project scripts/ApprovalBenchmark -c Release -- [N=200] [approvals=100] [circuit|chromium|pages|scale]
 // Starts the app built in the same configuration (Development, demo data, temporary folders) on a free port, puts
-// 20 + 2 × approvals requests in the head's queue, makes 20 approvals to warm the server up (not counted), then: phase 1 with one open district inbox, phase 2 with N open inboxes
+// BENCH_WARMUP (100) + 2 × approvals requests in the head's queue, makes the first BENCH_WARMUP approvals to warm the
+// server up (not counted), then: phase 1 with one open district inbox, phase 2 with N open inboxes
 // (half the head's /persetujuan, half the district's /kabupaten/persetujuan). Each approval is the head's click on
-// "Simpan Keputusan" in headless Chromium; latency = click → the request reaches a watcher's inbox.
+// "Simpan Keputusan" in headless Chromium; latency = click → the request reaches a watcher's inbox. With "circuit"
+// watchers that browser runs at the lowest CPU priority (BenchHost.LowerBrowserPriority; BENCH_BROWSER_PRIORITY=equal
+// for the setting of the figures before 2026-12-03).
 // Watchers are "circuit" (default: SignalR-level Blazor circuits, see CircuitWatcher; measures the server) or
 // "chromium" (one headless page each; measures server and browser together, on the same cores).
 // "scale" compares engines and instances in one run (issue 14; see ScaleBenchmark.cs):
@@ -71,6 +74,7 @@ try
         return;
     }
     var approver = await head.Context.NewPageAsync();
+    if (kind == "circuit") Console.WriteLine($"approver's browser: {LowerBrowserPriority()} Chromium processes at the lowest CPU priority (its own computer, in effect)");
 
     async Task<IInboxWatcher> Open(SignedIn who, string path) => kind == "circuit"
         ? new CircuitInbox(await CircuitWatcher.OpenAsync(baseUrl, path, who.Cookies))
@@ -189,6 +193,7 @@ static void Report(string label, List<double> latencies)
     var sorted = latencies.Where(l => !double.IsNaN(l)).Order().ToList();
     double P(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
     Console.WriteLine($"{label}: {sorted.Count} observations, click→visible p50 = {P(0.50):F0} ms, p95 = {P(0.95):F0} ms, max = {sorted[^1]:F0} ms, missed = {missed}");
+    Console.WriteLine("  spread: " + string.Join(", ", new[] { 0.001, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99 }.Select(q => $"p{q * 100:0.#} {P(q):F0}")));
 }
 
 internal sealed record SignedIn(IBrowserContext Context, CookieContainer Cookies);
