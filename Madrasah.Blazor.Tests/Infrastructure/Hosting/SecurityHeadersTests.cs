@@ -30,7 +30,7 @@ public sealed class SecureProductionApp : IAsyncLifetime
 /// Transport and headers outside Development, as a browser (or a scanner) sees them on the wire: plain HTTP is sent
 /// to HTTPS, HTTPS answers carry HSTS, every answer (page, static file, download, error and not-found pages) carries
 /// nosniff, a Referrer-Policy and a Permissions-Policy and no Server header, pages carry the Content-Security-Policy,
-/// and every cookie is Secure.
+/// every cookie is Secure, and a circuit's WebSocket is not compressed.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "App")]
@@ -140,6 +140,27 @@ public sealed partial class SecurityHeadersTests(SecureProductionApp production)
         Assert.Contains(client.SetCookieHeaders, h => h.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
         Assert.Contains(client.SetCookieHeaders, h => h.StartsWith("Madrasah.Auth=", StringComparison.Ordinal));
         Assert.All(client.SetCookieHeaders, h => Assert.Contains("; secure", h, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_circuits_WebSocket_is_not_compressed_even_when_the_browser_offers_it()
+    {
+        // Every browser offers permessage-deflate; accepted, each open page would hold a compressor and a decompressor
+        // on the server (about 250 KB) and compress every render batch (README, Performance).
+        using var client = NewHttpsClient();
+        var negotiation = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1"));
+        Assert.Equal(HttpStatusCode.OK, negotiation.StatusCode);
+        var token = System.Text.Json.JsonDocument.Parse(await negotiation.Content.ReadAsStringAsync()).RootElement.GetProperty("connectionToken").GetString();
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.DangerousDeflateOptions = new System.Net.WebSockets.WebSocketDeflateOptions(); // as a browser offers it
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.RemoteCertificateValidationCallback = (_, _, _, _) => true; // the test app's self-signed certificate
+
+        await socket.ConnectAsync(new Uri($"{App.HttpsUrl!.Replace("https:", "wss:").TrimEnd('/')}/_blazor?id={token}"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.WebSockets.WebSocketState.Open, socket.State);
+        var extensions = socket.HttpResponseHeaders?.TryGetValue("Sec-WebSocket-Extensions", out var values) == true ? string.Join(", ", values) : "";
+        Assert.DoesNotContain("permessage-deflate", extensions);
     }
 
     [Fact]
