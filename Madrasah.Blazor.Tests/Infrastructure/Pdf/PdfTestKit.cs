@@ -62,7 +62,7 @@ internal static class PdfTestKit
     /// <summary>
     /// Fails when someone holds a write transaction meanwhile, e.g. one left open while a PDF is drawn. SQLite: a write
     /// by another connection that waits at most one second for the file ("database is locked"). PostgreSQL, whose
-    /// writers do not block each other: any other session of this database inside a transaction.
+    /// writers do not block each other: any other client session of this database inside a transaction.
     /// </summary>
     public static async Task WriteMeanwhileAsync(TestDatabase database)
     {
@@ -70,10 +70,13 @@ internal static class PdfTestKit
         {
             await using var pg = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
             await pg.OpenAsync();
+            // Client sessions only: the server's autovacuum works on a fresh copy of the template now and then, inside a
+            // transaction of its own.
             await using var open = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL", pg);
-            var count = Convert.ToInt32(await open.ExecuteScalarAsync());
-            if (count > 0) throw new InvalidOperationException($"{count} transaction(s) open meanwhile.");
+                "SELECT coalesce(string_agg(state || ': ' || left(query, 200), ' | '), '') FROM pg_stat_activity " +
+                "WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND backend_type = 'client backend'", pg);
+            var sessions = (string)(await open.ExecuteScalarAsync())!;
+            if (sessions.Length > 0) throw new InvalidOperationException($"A transaction open meanwhile: {sessions}");
             return;
         }
         var settings = new SqliteConnectionStringBuilder(database.ConnectionString) { DefaultTimeout = 1, Pooling = false };
