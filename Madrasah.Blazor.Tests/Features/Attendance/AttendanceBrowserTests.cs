@@ -143,6 +143,7 @@ public sealed class AttendanceBrowserTests(BrowserFixture fixture) : IAsyncDispo
         await BrowserFixture.OpenAsync(staff, "/laporan/pengaduan/baru");
         await FillComplaintAsync(staff, past, "Pagi (Presensi Masuk)", "Pelatihan guru di Balai Diklat.");
         await file.SetInputFilesAsync(new FilePayload { Name = "surat.pdf", MimeType = "application/pdf", Buffer = Pdf(10 * 1024) });
+        await Expect(staff.GetByTestId("evidence-name")).ToContainTextAsync("surat.pdf");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Kirim Pengaduan" }).ClickAsync();
         await Expect(staff.GetByText($"sudah Anda kirim: {number}")).ToBeVisibleAsync();
         await Expect(staff.GetByTestId("complaint-number")).ToHaveCountAsync(0);
@@ -156,10 +157,11 @@ public sealed class AttendanceBrowserTests(BrowserFixture fixture) : IAsyncDispo
         await Madrasah.Blazor.Tests.Components.AccessibilityBrowserTests.CheckAsync(staff, "/laporan/pengaduan/baru", problems, interactive: true);
         await Madrasah.Blazor.Tests.Components.AccessibilityBrowserTests.CheckAsync(staff, "/laporan/ketidakhadiran/baru", problems, interactive: true);
         await staff.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "cuti.pdf", MimeType = "application/pdf", Buffer = Pdf(1024) });
+        await Expect(staff.GetByTestId("evidence-name")).ToContainTextAsync("cuti.pdf");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Kirim Pengaduan" }).ClickAsync();
         await Expect(staff.GetByText("Jenis Cuti wajib dipilih.")).ToBeVisibleAsync();
         await Madrasah.Blazor.Tests.Components.AccessibilityBrowserTests.CheckShownAsync(staff, "/laporan/ketidakhadiran/baru (ditolak)", problems);
-        await Expect(staff.GetByTestId("evidence-name")).ToContainTextAsync("cuti.pdf");
+        await Expect(staff.GetByTestId("evidence-name")).ToContainTextAsync("cuti.pdf"); // kept through the refusal
         Assert.Empty(problems);
     }
 

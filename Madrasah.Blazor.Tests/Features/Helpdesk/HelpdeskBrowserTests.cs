@@ -132,6 +132,7 @@ public sealed class HelpdeskBrowserTests(BrowserFixture fixture, ITestOutputHelp
         await answerPage.Locator("#answer-text").FillAsync("Berikut tangkapan layarnya.");
         await Expect(MessageOf(answerPage, "answer-text")).ToHaveCountAsync(0); // gone as it is typed, before "Kirim Jawaban" is pressed
         await answerPage.Locator("#answer-files").SetInputFilesAsync(new[] { Png });
+        await Expect(answerPage.GetByTestId("attachment")).ToContainTextAsync(Png.Name); // read and listed: "Kirim Jawaban" is free again
         await answerPage.GetByRole(AriaRole.Button, new() { Name = "Kirim Jawaban" }).ClickAsync();
         await Expect(answerPage.GetByTestId("answer-sent")).ToBeVisibleAsync();
         await Expect(answerPage.GetByTestId("status-chip")).ToHaveTextAsync("Diproses");

@@ -7,12 +7,13 @@ using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Time;
 using Madrasah.Blazor.Infrastructure.Uploads;
 using Madrasah.Blazor.Tests.Infrastructure;
+using Madrasah.Blazor.Tests.Infrastructure.Uploads;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Madrasah.Blazor.Tests.Features.Helpdesk;
 
-/// <summary>The helpdesk's components alone: the file picker's refusals and the agent's actions.</summary>
+/// <summary>The helpdesk's components alone: the file picker's refusals and reading state, and the agent's actions.</summary>
 public sealed class HelpdeskComponentTests : ComponentTestContext
 {
     private static readonly UserScope Agent = new("agent-1", "helpdesk@madrasah.demo.id", "Tim Helpdesk", Roles.Helpdesk, null, null);
@@ -46,6 +47,27 @@ public sealed class HelpdeskComponentTests : ComponentTestContext
         picker.Render();
         Assert.Equal("5 dari 5 berkas", picker.Find("[data-testid=attachments-count]").TextContent);
         Assert.Equal(5, picker.FindAll("[data-testid=attachment]").Count);
+    }
+
+    [Fact]
+    public async Task While_a_chosen_file_is_read_the_picker_says_so_and_holds_the_form_until_it_is_listed()
+    {
+        var files = new List<AttachmentInput>();
+        var reading = new List<bool>();
+        var picker = Render<AttachmentPicker>(p => p.Add(x => x.Files, files).Add(x => x.MaxFiles, 5)
+            .Add(x => x.ReadingChanged, (bool r) => reading.Add(r)));
+        var file = new HeldBrowserFile("tangkapan-layar.pdf", PdfBytes);
+
+        var chosen = HeldBrowserFile.ChooseAsync(picker.FindComponent<InputFile>(), file);
+        picker.WaitForAssertion(() => Assert.Equal("Membaca berkas…", picker.Find("[data-testid=attachments-reading]").TextContent));
+        Assert.Equal([true], reading); // the form holds "Kirim" from here
+        Assert.Empty(picker.FindAll("[data-testid=attachment]"));
+
+        file.Release();
+        await chosen;
+        Assert.Equal([true, false], reading);
+        Assert.Empty(picker.FindAll("[data-testid=attachments-reading]"));
+        Assert.Equal("tangkapan-layar.pdf", Assert.Single(picker.FindAll("[data-testid=attachment] .attachment-name")).TextContent);
     }
 
     [Fact]
