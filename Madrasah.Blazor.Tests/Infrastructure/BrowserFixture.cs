@@ -98,6 +98,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         await WaitForInteractiveAsync(page);
     }
 
+    /// <summary>
+    /// Waits until blazor.web.js has set up a file input (its change listener, one JS call after the circuit renders
+    /// the input): a file chosen before that is lost. A user never chooses one that fast; a test straight after
+    /// <see cref="OpenAsync"/> can.
+    /// </summary>
+    public static Task WaitForFileInputAsync(ILocator input) => Assertions.Expect(input).ToHaveJSPropertyAsync("_blazorInputFileNextFileId", 0);
+
     /// <summary>The layout marks itself once the interactive circuit has rendered it.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         Assertions.Expect(page.Locator(".app-shell[data-interactive='true']")).ToHaveCountAsync(1);

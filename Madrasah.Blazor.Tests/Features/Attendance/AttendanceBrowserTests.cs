@@ -112,6 +112,7 @@ public sealed class AttendanceBrowserTests(BrowserFixture fixture) : IAsyncDispo
         await BrowserFixture.OpenAsync(staff, "/laporan/pengaduan/baru");
         var file = staff.Locator("input[type=file]");
         var error = staff.GetByTestId("evidence-error");
+        await BrowserFixture.WaitForFileInputAsync(file);
 
         await file.SetInputFilesAsync(new FilePayload { Name = "besar.pdf", MimeType = "application/pdf", Buffer = Pdf(301 * 1024) });
         await Expect(error).ToContainTextAsync("melebihi batas 300 KB");
