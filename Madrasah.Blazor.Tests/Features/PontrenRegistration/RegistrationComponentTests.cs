@@ -8,6 +8,7 @@ using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Time;
 using Madrasah.Blazor.Infrastructure.Uploads;
 using Madrasah.Blazor.Tests.Infrastructure;
+using Madrasah.Blazor.Tests.Infrastructure.Uploads;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -100,6 +101,34 @@ public sealed class RegistrationComponentTests : ComponentTestContext
         picker.WaitForAssertion(() => Assert.Equal("SK/Piagam \"piagam-palsu.pdf\": isi berkas bukan PDF. Unggah hasil pindaian (scan) dokumen dalam format PDF yang asli.",
             picker.Find("[data-testid=sk-error]").TextContent));
         Assert.Equal("piagam.pdf", chosen?.FileName);
+    }
+
+    [Fact]
+    public async Task While_a_chosen_document_is_read_the_picker_says_so_and_Kirim_Pendaftaran_waits_for_both()
+    {
+        RenderMudProviders();
+        var page = Render<RegistrationPage>();
+        var inputs = page.FindComponents<InputFile>();
+        var sk = new HeldBrowserFile("sk-pendirian.pdf", Encoding.ASCII.GetBytes("%PDF-1.4 sk"));
+        var letter = new HeldBrowserFile("surat-tugas.pdf", Encoding.ASCII.GetBytes("%PDF-1.4 surat"));
+        var send = () => page.Find("[data-testid=registration-submit]");
+
+        var skChosen = HeldBrowserFile.ChooseAsync(inputs[0], sk);
+        var letterChosen = HeldBrowserFile.ChooseAsync(inputs[1], letter);
+        page.WaitForAssertion(() => Assert.Equal("Membaca berkas…", page.Find("[data-testid=registration-letter-reading]").TextContent));
+        Assert.Equal("Membaca berkas…", page.Find("[data-testid=registration-sk-reading]").TextContent);
+        Assert.True(send().HasAttribute("disabled"));
+
+        sk.Release();
+        await skChosen;
+        page.WaitForAssertion(() => Assert.Equal("sk-pendirian.pdf", page.Find("[data-testid=registration-sk-name]").TextContent));
+        Assert.True(send().HasAttribute("disabled")); // the letter is still on its way
+
+        letter.Release();
+        await letterChosen;
+        page.WaitForAssertion(() => Assert.Equal("surat-tugas.pdf", page.Find("[data-testid=registration-letter-name]").TextContent));
+        Assert.False(send().HasAttribute("disabled"));
+        Assert.Empty(page.FindAll("[role=status]"));
     }
 
     [Fact]
