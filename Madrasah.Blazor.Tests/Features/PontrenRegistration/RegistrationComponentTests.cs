@@ -7,6 +7,7 @@ using Madrasah.Blazor.Infrastructure.Email;
 using Madrasah.Blazor.Infrastructure.Identity;
 using Madrasah.Blazor.Infrastructure.Time;
 using Madrasah.Blazor.Infrastructure.Uploads;
+using Madrasah.Blazor.Infrastructure.Validation;
 using Madrasah.Blazor.Tests.Infrastructure;
 using Madrasah.Blazor.Tests.Infrastructure.Uploads;
 using Microsoft.AspNetCore.Components.Forms;
@@ -129,6 +130,33 @@ public sealed class RegistrationComponentTests : ComponentTestContext
         page.WaitForAssertion(() => Assert.Equal("surat-tugas.pdf", page.Find("[data-testid=registration-letter-name]").TextContent));
         Assert.False(send().HasAttribute("disabled"));
         Assert.Empty(page.FindAll("[role=status]"));
+    }
+
+    [Fact]
+    public void Tolak_without_a_reason_is_refused_beside_the_field_and_the_refusal_goes_as_the_reason_is_typed()
+    {
+        RenderMudProviders();
+        var sent = new List<string?>();
+        var item = new QueueItem(7, 1, "PP-2026-000007", RegistrationStatus.Menunggu, InstitutionType.MDT, "MDT Nurul Huda", "311234040001",
+            null, "Jl. Kaliurang Km 9", "Sardonoharjo", "Ngaglik", "Kabupaten Sleman", new DateOnly(2009, 7, 1), "Kd.12.04/5/PP.00/123/2010",
+            new DateOnly(2010, 3, 15), "Ahmad Fauzi", "3404071505900003", "operator@nurulhuda.sch.id", Guid.NewGuid(), "piagam.pdf",
+            Guid.NewGuid(), "surat-tugas.pdf", DateTime.UtcNow, null, null, null);
+        var review = Render<RegistrationReview>(p => p.Add(x => x.Item, item).Add(x => x.Open, true)
+            .Add(x => x.OnReject, reason =>
+            {
+                sent.Add(reason);
+                return Task.FromResult(string.IsNullOrWhiteSpace(reason) ? FormResult.Error("Reason", "Alasan Penolakan wajib diisi.") : FormResult.Success);
+            }));
+
+        review.Find("[data-testid=queue-reject]").Click();
+        review.WaitForAssertion(() => Assert.Equal("Alasan Penolakan wajib diisi.", review.MessageOf("queue-reason")));
+
+        review.Field("queue-reason").Input(" ");
+        Assert.Equal("Alasan Penolakan wajib diisi.", review.MessageOf("queue-reason")); // spaces fix nothing
+        review.Field("queue-reason").Input("SK/Piagam tidak terbaca");
+        Assert.Equal("", review.MessageOf("queue-reason")); // gone on the keystroke, before the field is left
+        review.Find("[data-testid=queue-reject]").Click();
+        review.WaitForAssertion(() => Assert.Equal([null, "SK/Piagam tidak terbaca"], sent));
     }
 
     [Fact]
