@@ -152,7 +152,7 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>The app's own build output (same configuration as the tests), where its static-asset manifest lives.</summary>
     private static string AppBuildFolder()
     {
-        var testFolder = AppContext.BaseDirectory; // .../Madrasah.Blazor.Tests/bin/<Config>/net9.0/linux-x64/
+        var testFolder = AppContext.BaseDirectory; // .../Madrasah.Blazor.Tests/bin/<Config>/net10.0/
         var dir = new DirectoryInfo(testFolder);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Madrasah.sln"))) dir = dir.Parent;
         if (dir is null) throw new InvalidOperationException("Madrasah.sln not found above " + testFolder);
