@@ -60,6 +60,15 @@ read -r passed failed skipped < <(awk '
   /^ +Failed: +[0-9]+$/  {f += $2}
   /^ +Skipped: +[0-9]+$/ {s += $2}
   END {print p+0, f+0, s+0}' "$log")
+# CI shows only the end of the output: each failed test is named there too, with the first line of its error and the
+# pass it failed in, so that a failure seen once can be read without the whole log.
+awk '
+  function flush() { if (name != "") print "Failed" pass ": " name " — " substr(error, 1, 400); name = "" }
+  /^=== The service tests on PostgreSQL ===$/ {flush(); pass = " (PostgreSQL)"}
+  /^ +Failed [^ :]+ / {flush(); name = $2; error = ""; lines = 0; next}
+  name != "" && /^ +(Error Message|Stack Trace):$/ {if ($0 ~ /Stack/) flush(); next}
+  name != "" && lines < 3 {sub(/^ +/, ""); error = error (lines++ ? " | " : "") $0; if (lines == 3) flush()}
+  END {flush()}' "$log"
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "No test ran." >&2
