@@ -105,6 +105,36 @@ public sealed class RegistrationComponentTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task The_document_picker_refuses_an_empty_or_too_large_file_by_its_size_without_reading_it_and_keeps_the_earlier_choice()
+    {
+        DocumentInput? chosen = null;
+        var picker = Render<DocumentPicker>(p => p.Add(x => x.Rule, PontrenRegistrationService.AssignmentRule).Add(x => x.InputId, "letter")
+            .Add(x => x.DocumentChanged, (DocumentInput? d) => { chosen = d; }));
+        var input = picker.FindComponent<InputFile>();
+        input.UploadFiles(InputFileContent.CreateFromBinary(Encoding.ASCII.GetBytes("%PDF-1.4 surat"), "surat-tugas.pdf", contentType: "application/pdf"));
+        Assert.Equal("surat-tugas.pdf", chosen?.FileName);
+
+        await HeldBrowserFile.ChooseAsync(input, new UnreadableFile("scan-besar.pdf", PontrenRegistrationService.AssignmentRule.MaxBytes + 1));
+        Assert.Equal($"Surat Tugas Operator \"scan-besar.pdf\": ukuran berkas melebihi batas {PontrenRegistrationService.AssignmentRule.MaxSizeText}.",
+            picker.Find("[data-testid=letter-error]").TextContent);
+
+        await HeldBrowserFile.ChooseAsync(input, new UnreadableFile("kosong.pdf", 0));
+        Assert.Equal("Surat Tugas Operator \"kosong.pdf\": berkas kosong.", picker.Find("[data-testid=letter-error]").TextContent);
+        Assert.Equal("surat-tugas.pdf", chosen?.FileName);
+    }
+
+    /// <summary>A chosen file known by its name and size only: reading it fails the test.</summary>
+    private sealed class UnreadableFile(string name, long size) : IBrowserFile
+    {
+        public string Name => name;
+        public DateTimeOffset LastModified => DateTimeOffset.UnixEpoch;
+        public long Size => size;
+        public string ContentType => "application/pdf";
+        public Stream OpenReadStream(long maxAllowedSize = 512_000, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("A file refused by its size is never read.");
+    }
+
+    [Fact]
     public async Task While_a_chosen_document_is_read_the_picker_says_so_and_Kirim_Pendaftaran_waits_for_both()
     {
         RenderMudProviders();

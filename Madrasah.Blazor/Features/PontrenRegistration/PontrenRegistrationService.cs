@@ -173,11 +173,18 @@ public sealed class PontrenRegistrationService(
     public static string? CheckDocument(DocumentInput? document, UploadRule rule)
     {
         if (document is null) return $"{rule.FieldLabel} wajib diunggah (PDF, paling besar {rule.MaxSizeText}).";
-        var name = Path.GetFileName(document.FileName);
-        if (document.Content.Length == 0) return $"{rule.FieldLabel} \"{name}\": berkas kosong.";
-        if (document.Content.Length > rule.MaxBytes) return $"{rule.FieldLabel} \"{name}\": ukuran berkas melebihi batas {rule.MaxSizeText}.";
-        return UploadStore.Detect(document.Content) == FileKind.Pdf ? null
-            : $"{rule.FieldLabel} \"{name}\": isi berkas bukan PDF. Unggah hasil pindaian (scan) dokumen dalam format PDF yang asli.";
+        return CheckDocumentSize(document.FileName, document.Content.Length, rule)
+            ?? (UploadStore.Detect(document.Content) == FileKind.Pdf ? null
+                : $"{rule.FieldLabel} \"{Path.GetFileName(document.FileName)}\": isi berkas bukan PDF. Unggah hasil pindaian (scan) dokumen dalam format PDF yang asli.");
+    }
+
+    /// <summary>The size rules of <see cref="CheckDocument"/> alone: what a chosen file is told before it is read.</summary>
+    public static string? CheckDocumentSize(string fileName, long size, UploadRule rule)
+    {
+        var name = Path.GetFileName(fileName);
+        if (size == 0) return $"{rule.FieldLabel} \"{name}\": berkas kosong.";
+        if (size > rule.MaxBytes) return $"{rule.FieldLabel} \"{name}\": ukuran berkas melebihi batas {rule.MaxSizeText}.";
+        return null;
     }
 
     /// <summary>"Kirim Pendaftaran": checks, the limits, then the registration with its documents, the confirmation email and the queue's live update.</summary>

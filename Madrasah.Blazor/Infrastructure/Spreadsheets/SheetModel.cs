@@ -69,4 +69,7 @@ public sealed record SheetTable(IReadOnlyList<string> Headers, IReadOnlyList<She
 public sealed record SheetLimits(long MaxBytes, int MaxRows, int MaxColumns = 50)
 {
     public static readonly SheetLimits Default = new(5 * 1024 * 1024, 20_000);
+
+    /// <summary>What a file over <see cref="MaxBytes"/> is told, before it is read.</summary>
+    public string TooLargeMessage(string fileName) => $"File {fileName} terlalu besar: paling besar {Uploads.UploadRule.SizeText(MaxBytes)}.";
 }

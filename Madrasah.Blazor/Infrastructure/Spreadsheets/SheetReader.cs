@@ -18,14 +18,14 @@ public static class SheetReader
     public static async Task<SheetTable> ReadAsync(Stream upload, string fileName, SheetLimits limits, CancellationToken cancellationToken = default)
     {
         var bytes = await ReadBoundedAsync(upload, limits.MaxBytes, cancellationToken);
-        if (bytes is null) return SheetTable.Failed($"File {fileName} terlalu besar: paling besar {limits.MaxBytes / (1024 * 1024)} MB.");
+        if (bytes is null) return SheetTable.Failed(limits.TooLargeMessage(fileName));
         return Read(bytes, fileName, limits);
     }
 
     public static SheetTable Read(byte[] bytes, string fileName, SheetLimits limits)
     {
         if (bytes.Length == 0) return SheetTable.Failed($"File {fileName} kosong.");
-        if (bytes.Length > limits.MaxBytes) return SheetTable.Failed($"File {fileName} terlalu besar: paling besar {limits.MaxBytes / (1024 * 1024)} MB.");
+        if (bytes.Length > limits.MaxBytes) return SheetTable.Failed(limits.TooLargeMessage(fileName));
         if (StartsWith(bytes, [0x50, 0x4B, 0x03, 0x04])) return ReadXlsx(bytes, fileName, limits);
         if (StartsWith(bytes, [0xD0, 0xCF, 0x11, 0xE0]))
             return SheetTable.Failed($"File {fileName} berformat Excel lama (.xls). Simpan sebagai .xlsx (Excel Workbook) atau CSV, lalu unggah lagi.");
