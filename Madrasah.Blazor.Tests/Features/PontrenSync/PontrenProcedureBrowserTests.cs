@@ -187,6 +187,17 @@ public sealed class PontrenProcedureBrowserTests(BrowserFixture fixture, Pontren
         Assert.Equal("application/pdf", document.Headers["content-type"]);
         Assert.StartsWith("inline", document.Headers["content-disposition"]);
         await BrowserFixture.ScreenshotAsync(admin, "pontren-queue-open");
+        // On a phone both document tabs show whole inside their bar: "Surat Tugas Operator" wraps instead of running off it.
+        await admin.SetViewportSizeAsync(390, 844);
+        Assert.Empty(await item.EvaluateAsync<string[]>("""
+            i => {
+                const bar = i.querySelector('[role=tablist]').parentElement.getBoundingClientRect();
+                return [...i.querySelectorAll('[role=tab]')].filter(t => { const r = t.getBoundingClientRect(); return r.left < bar.left - 1 || r.right > bar.right + 1; })
+                    .map(t => t.textContent.trim());
+            }
+            """));
+        await BrowserFixture.ScreenshotAsync(admin, "pontren-queue-open-390");
+        await admin.SetViewportSizeAsync(1366, 900);
         await AccessibilityBrowserTests.CheckShownAsync(admin, "/pontren/antrean (dibuka)", problems);
         var outsider = await SignInAsync("operator@min1sleman.sch.id");
         var refused = await outsider.Context.APIRequest.GetAsync(documentUrl, new() { MaxRedirects = 0 });
