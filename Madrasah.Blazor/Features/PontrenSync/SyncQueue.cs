@@ -1,6 +1,6 @@
-using System.Threading.Channels;
 using Madrasah.Blazor.Data;
 using Madrasah.Blazor.Data.Providers;
+using Madrasah.Blazor.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,13 +16,13 @@ public sealed class SyncQueue(IDbContextFactory<MadrasahDbContext> factory, Sync
 {
     private const int Lookahead = 50;
 
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly WakeSignal _wake = new();
     private readonly SemaphoreSlim _filling = new(1, 1);
     private readonly Lock _gate = new();
     private readonly Dictionary<int, Task> _running = [];
 
     /// <summary>A run was queued or finished: look at the queue now.</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
+    public void Wake() => _wake.Wake();
 
     /// <summary>The institutions whose sync runs now.</summary>
     public IReadOnlyList<int> RunningInstitutions
@@ -126,13 +126,10 @@ public sealed class SyncQueue(IDbContextFactory<MadrasahDbContext> factory, Sync
             {
                 logger.LogError(e, "The sync queue could not start waiting runs");
             }
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)));
             try
             {
-                await _wake.Reader.ReadAsync(timeout.Token);
+                await _wake.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), stoppingToken);
             }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
             catch (OperationCanceledException) { break; }
         }
         Task[] left;

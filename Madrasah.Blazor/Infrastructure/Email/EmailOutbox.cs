@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using Madrasah.Blazor.Data;
+using Madrasah.Blazor.Infrastructure.Hosting;
 using Madrasah.Blazor.Infrastructure.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -13,7 +13,7 @@ namespace Madrasah.Blazor.Infrastructure.Email;
 /// </summary>
 public sealed class EmailOutbox : IDisposable
 {
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly WakeSignal _wake = new();
     private readonly IServiceScopeFactory _scopes;
     private readonly ILoggerFactory _loggerFactory;
     private readonly TimeProvider _clock;
@@ -26,7 +26,7 @@ public sealed class EmailOutbox : IDisposable
         _clock = clock;
         _dueWatch = notifier.Subscribe(LiveTopics.OutboxDue, () =>
         {
-            _wake.Writer.TryWrite(true);
+            _wake.Wake();
             return Task.CompletedTask;
         });
     }
@@ -73,20 +73,7 @@ public sealed class EmailOutbox : IDisposable
     }
 
     /// <summary>Waits until a due message is committed or <paramref name="timeout"/> passes; true when woken.</summary>
-    internal async Task<bool> WaitForWakeAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
-        try
-        {
-            await _wake.Reader.ReadAsync(timeoutSource.Token);
-            return true;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    internal Task<bool> WaitForWakeAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
 
     public void Dispose() => _dueWatch.Dispose();
 }
