@@ -87,11 +87,16 @@ public class SheetReaderTests
     }
 
     [Fact]
-    public void A_csv_saved_as_latin1_keeps_its_letters()
+    public void A_csv_saved_by_excel_on_windows_keeps_its_letters_quotes_and_dashes()
     {
-        var table = SheetReader.Read(Encoding.Latin1.GetBytes("NIK,Nama\n3404011203100001,Andr\u00e9\n"), "santri.csv", Limits);
+        // Windows' ANSI code page (1252): é is 0xE9 as in Latin-1; ’ is 0x92 and – is 0x96, control characters in Latin-1.
+        byte[] bytes = [.. Encoding.ASCII.GetBytes("NIK,Nama,Alamat\n3404011203100001,Andr"), 0xE9, .. Encoding.ASCII.GetBytes(",Jl. Jum"),
+            0x92, .. Encoding.ASCII.GetBytes("at 5 "), 0x96, .. Encoding.ASCII.GetBytes(" Sleman\n")];
+        var table = SheetReader.Read(bytes, "santri.csv", Limits);
 
-        Assert.Equal("Andr\u00e9", Assert.Single(table.Rows)[1].Text);
+        var row = Assert.Single(table.Rows);
+        Assert.Equal("Andr\u00e9", row[1].Text);
+        Assert.Equal("Jl. Jum\u2019at 5 \u2013 Sleman", row[2].Text);
     }
 
     [Theory]

@@ -48,12 +48,18 @@ public static class SheetReader
 
     static bool StartsWith(byte[] bytes, byte[] prefix) => bytes.AsSpan().StartsWith(prefix);
 
+    /// <summary>
+    /// Excel's plain "CSV" on an Indonesian Windows is in its ANSI code page, windows-1252: Latin-1 plus the typographic
+    /// quotes, dashes and € in 0x80–0x9F, which Latin-1 would read as invisible control characters ("Jum’at").
+    /// </summary>
+    static readonly Encoding WindowsAnsi = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+
     static string Decode(byte[] bytes)
     {
         var span = bytes.AsSpan();
         if (span.StartsWith(Encoding.UTF8.Preamble)) span = span[3..];
         try { return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(span); }
-        catch (DecoderFallbackException) { return Encoding.Latin1.GetString(span); } // Excel's plain "CSV" on Windows
+        catch (DecoderFallbackException) { return WindowsAnsi.GetString(span); }
     }
 
     // ---- CSV (RFC 4180: quoted fields may hold separators, quotes doubled, and line breaks) ----
