@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
 namespace Madrasah.Blazor.Tests.Infrastructure;
@@ -58,7 +59,26 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Asia/Jakarta",
         });
         context.SetDefaultTimeout(StepTimeout);
+        context.Console += (_, message) => Record(message.Page, $"{message.Type}: {message.Text}");
+        context.WebError += (_, error) => Record(error.Page, $"uncaught: {error.Error}");
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// The latest lines each page wrote to its console (Blazor's connection notices, script errors), kept with a failure's
+    /// evidence: a press that had no effect can then be told from a dropped connection.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IPage, Queue<string>> ConsoleLines = new();
+
+    private static void Record(IPage? page, string line)
+    {
+        if (page is null) return;
+        var lines = ConsoleLines.GetOrCreateValue(page);
+        lock (lines)
+        {
+            if (lines.Count == 300) lines.Dequeue();
+            lines.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
+        }
     }
 
     /// <summary>Signs in through the real sign-in page and waits for the dashboard.</summary>
@@ -133,7 +153,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// After a failed test: what each open page showed (screenshot, markup, address) and the log of each app they were on,
+    /// After a failed test: what each open page showed (screenshot, markup, address, console) and the log of each app they were on,
     /// in a folder of its own, named on the error output. A failure seen once under load can then be read afterwards.
     /// </summary>
     public static async Task KeepFailureEvidenceAsync(IBrowser browser)
@@ -150,6 +170,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             if (TestApp.Serving(page.Url) is { } app) apps.Add(app);
             try
             {
+                if (ConsoleLines.TryGetValue(page, out var lines))
+                    lock (lines) File.WriteAllLines(Path.Combine(folder, $"page{number}-console.txt"), lines);
                 await File.WriteAllTextAsync(Path.Combine(folder, $"page{number}.html"), $"<!-- {page.Url} -->\n" + await page.ContentAsync());
                 await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"page{number}.png"), FullPage = true, Timeout = 10_000 });
             }
