@@ -60,7 +60,7 @@ read -r passed failed skipped < <(awk '
   /^ +Failed: +[0-9]+$/  {f += $2}
   /^ +Skipped: +[0-9]+$/ {s += $2}
   END {print p+0, f+0, s+0}' "$log")
-# CI shows only the end of the output: each failed test is named there too, with the first line of its error and the
+# CI shows only the end of the output: each failed test is named there too, with the first lines of its error and the
 # pass it failed in, so that a failure seen once can be read without the whole log.
 awk '
   function flush() { if (name != "") print "Failed" pass ": " name " — " substr(error, 1, 400); name = "" }
