@@ -11,6 +11,7 @@
 // "chromium" (one headless page each; measures server and browser together, on the same cores).
 // "scale" compares engines and instances in one run (issue 14; see ScaleBenchmark.cs):
 //   dotnet run --project scripts/ApprovalBenchmark -c Release -- 200 50 scale
+// "table" measures one inbox table's render tree and re-render in this process, without a server (TableRenderBenchmark.cs).
 // "pages" instead measures memory per open circuit for each kind of page (PageKinds below): N circuits of one page
 // at a time, ΔRSS/N and live managed heap Δ/N, then those circuits close before the next kind.
 using System.Diagnostics;
@@ -27,7 +28,12 @@ using static BenchHost;
 var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var approvals = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
 var kind = args.Length > 2 ? args[2] : "circuit";
-if (kind is not ("circuit" or "chromium" or "pages" or "scale")) throw new ArgumentException("watchers: circuit, chromium, pages or scale");
+if (kind is not ("circuit" or "chromium" or "pages" or "scale" or "table")) throw new ArgumentException("watchers: circuit, chromium, pages, scale or table");
+if (kind == "table")
+{
+    await TableRenderBenchmark.RunAsync(n);
+    return;
+}
 if (kind == "scale")
 {
     await ScaleBenchmark.RunAsync(n, approvals);

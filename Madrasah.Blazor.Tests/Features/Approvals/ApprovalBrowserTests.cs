@@ -58,7 +58,7 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture, OwnAppFixture o
         await Expect(timeline).ToContainTextAsync("Diajukan");
 
         // The head's open inbox shows it without reload, with the menu badge.
-        var row = head.GetByTestId("head-inbox").GetByTestId("request-row");
+        var row = head.GetByTestId("head-inbox").Locator("[data-request-id]");
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync("Nama Lembaga, Akreditasi, Telepon, Situs Web");
         await Expect(head.GetByTestId("nav-badge")).ToHaveTextAsync("1");
@@ -94,7 +94,7 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture, OwnAppFixture o
         await Expect(timeline).ToContainTextAsync("Diteruskan ke Kabupaten/Kota");
 
         // The district's open inbox shows it live; the district approves while the head's request page stays open.
-        var districtRow = district.GetByTestId("district-inbox").GetByTestId("request-row");
+        var districtRow = district.GetByTestId("district-inbox").Locator("[data-request-id]");
         await Expect(districtRow).ToHaveCountAsync(1);
         await Expect(districtRow).ToContainTextAsync("MIN 1 Sleman");
         await Expect(district.GetByTestId("nav-badge")).ToHaveTextAsync("1");
@@ -261,6 +261,9 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture, OwnAppFixture o
                     Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
                         $"{path} at {width} px scrolls sideways");
                     Assert.Empty(await ClippedAsync(page.Locator("main")));
+                    // On a phone each inbox row is a card: every cell, the status chip too, inside the window, none
+                    // scrolled out of sight within its table.
+                    if (width < 600) Assert.Empty(await OutsideWindowAsync(page.Locator("main [data-request-id] td")));
                     if (path == "/kabupaten/persetujuan") // and with its filter panel open
                     {
                         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
@@ -297,6 +300,13 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture, OwnAppFixture o
             a => [...a.querySelectorAll('th, td, .status-chip, [role=combobox]')]
                 .filter(e => e.getClientRects().length > 0 && e.scrollWidth > e.clientWidth + 1)
                 .map(e => `${e.tagName.toLowerCase()}: ${(e.value || e.textContent).trim()}`)
+            """);
+
+    /// <summary>The text of each of these elements that does not lie wholly inside the window's width.</summary>
+    private static Task<string[]> OutsideWindowAsync(ILocator elements) =>
+        elements.EvaluateAllAsync<string[]>("""
+            es => es.filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > window.innerWidth; })
+                .map(e => e.textContent.trim())
             """);
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace Madrasah.Blazor.Tests.Features.Approvals;
 public sealed class ApprovalInboxTests : ApprovalComponentTestContext
 {
     private static string[] RowIds<TPage>(IRenderedComponent<TPage> inbox, string container) where TPage : IComponent =>
-        inbox.FindAll($"[data-testid={container}] [data-testid=request-row]").Select(r => r.GetAttribute("data-request-id")!).ToArray();
+        inbox.FindAll($"[data-testid={container}] [data-request-id]").Select(r => r.GetAttribute("data-request-id")!).ToArray();
 
     private static string[] Ids(params int[] ids) => ids.Select(i => i.ToString()).ToArray();
 
@@ -97,7 +97,7 @@ public sealed class ApprovalInboxTests : ApprovalComponentTestContext
         string Summary() => string.Join(" | ", inbox.FindAll("[data-testid=filter-summary] span").Select(s => s.TextContent));
 
         Expect(min1Late, mtsWaiting); // what waits for the district, newest first
-        Assert.Contains("10 Mar 2026 00.30", inbox.Find("[data-testid=request-row]").TextContent);
+        Assert.Contains("10 Mar 2026 00.30", inbox.Find("[data-request-id]").TextContent);
         Assert.Equal("Menunggu Persetujuan Kabupaten/Kota | Semua lembaga | Semua tanggal", Summary());
         Assert.Empty(filters.FindComponents<MudSelect<ChangeRequestStatus?>>()); // the panel's inputs exist only while it is open
         inbox.FindAll("button").Single(b => b.TextContent.Trim() == "Filter").Click();
@@ -171,7 +171,7 @@ public sealed class ApprovalInboxTests : ApprovalComponentTestContext
         var request = await SubmitAsync(("Phone", "0274-555666")); // the operator, in another circuit
 
         inbox.WaitForAssertion(() => Assert.Equal(Ids(request.Id), RowIds(inbox, "head-inbox")));
-        Assert.Contains("Telepon", inbox.Find("[data-testid=head-inbox] [data-testid=request-row]").TextContent);
+        Assert.Contains("Telepon", inbox.Find("[data-testid=head-inbox] [data-request-id]").TextContent);
     }
 
     [Fact]

@@ -128,7 +128,7 @@ public sealed class MultiServerTests(TwoServersFixture servers) : IClassFixture<
         await operatorPage.GetByLabel("Telepon").FillAsync("0274-555123");
         await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Ajukan Perubahan" }).ClickAsync();
         await Expect(operatorPage.GetByTestId("request-status")).ToHaveTextAsync("Menunggu Persetujuan Kepala");
-        var row = head.GetByTestId("head-inbox").GetByTestId("request-row");
+        var row = head.GetByTestId("head-inbox").Locator("[data-request-id]");
         await Expect(row).ToHaveCountAsync(1);
 
         // The head approves on A: the district's open inbox on B shows it without reload, and the operator's page follows.
@@ -136,7 +136,7 @@ public sealed class MultiServerTests(TwoServersFixture servers) : IClassFixture<
         await head.GetByTestId("field-Phone").GetByLabel("Setujui").CheckAsync();
         await head.GetByRole(AriaRole.Button, new() { Name = "Simpan Keputusan" }).ClickAsync();
         await Expect(head.GetByTestId("action-message")).ToHaveTextAsync("Keputusan Anda telah disimpan.");
-        var districtRow = district.GetByTestId("district-inbox").GetByTestId("request-row");
+        var districtRow = district.GetByTestId("district-inbox").Locator("[data-request-id]");
         await Expect(districtRow).ToHaveCountAsync(1);
         await Expect(districtRow).ToContainTextAsync("MIN 1 Sleman");
         await Expect(operatorPage.GetByTestId("request-status")).ToHaveTextAsync("Menunggu Persetujuan Kabupaten/Kota");
